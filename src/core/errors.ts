@@ -1,0 +1,103 @@
+/**
+ * The error taxonomy: every error that reaches main() says who is at fault and which exit code it
+ * maps to. main() is the only place that turns these into exit codes (see docs/cli.md).
+ */
+export const ExitCode = {
+  ok: 0,
+  unexpected: 1,
+  usage: 2,
+  findings: 3,
+  conflict: 4,
+  notConfirmed: 5,
+  timeout: 6,
+  interrupted: 130,
+} as const;
+export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** Who is at fault decides how an error is presented. */
+export type Fault = 'user' | 'aws' | 'internal';
+
+export abstract class MrrError extends Error {
+  abstract readonly exitCode: ExitCodeValue;
+  abstract readonly fault: Fault;
+  /** Stable diagnostic code, e.g. MRR_CONFIG_E001; scripts match on it, not on prose. */
+  readonly code: string;
+  /** Structured facts for JSON consumers (never secrets). */
+  readonly details?: Record<string, unknown>;
+  constructor(code: string, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = new.target.name;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+/** Bad flag, invalid config, malformed or altered plan file: nothing was changed. */
+export class UsageError extends MrrError {
+  readonly exitCode = ExitCode.usage;
+  readonly fault = 'user' as const;
+}
+
+/** Input error bound to a field: names the source, the field, the value and the expectation. */
+export class InputError extends UsageError {
+  constructor(
+    code: string,
+    readonly source: string,
+    readonly field: string,
+    readonly value: unknown,
+    readonly expected: string,
+  ) {
+    super(code, `${source}: ${field}: got ${formatValue(value)}, expected ${expected}`, {
+      source,
+      field,
+      value,
+      expected,
+    });
+  }
+}
+
+/** Drift found, a check failed, a guard refused. */
+export class FindingsError extends MrrError {
+  readonly exitCode = ExitCode.findings;
+  readonly fault = 'user' as const;
+}
+
+/** Stale plan, lock held, concurrent change: nothing was changed. */
+export class ConflictError extends MrrError {
+  readonly exitCode = ExitCode.conflict;
+  readonly fault = 'user' as const;
+}
+
+/** Declined at the prompt, or confirmation needed without a TTY and without --yes. */
+export class NotConfirmedError extends MrrError {
+  readonly exitCode = ExitCode.notConfirmed;
+  readonly fault = 'user' as const;
+}
+
+/** Timed out waiting; the change may still complete. */
+export class WaitTimeoutError extends MrrError {
+  readonly exitCode = ExitCode.timeout;
+  readonly fault = 'aws' as const;
+}
+
+/** An AWS error after retries: the service refused or failed. */
+export class AwsCallError extends MrrError {
+  readonly exitCode = ExitCode.unexpected;
+  readonly fault = 'aws' as const;
+}
+
+export class InterruptedError extends MrrError {
+  readonly exitCode = ExitCode.interrupted;
+  readonly fault = 'user' as const;
+}
+
+export function formatValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'string') return JSON.stringify(value);
+  try {
+    const text = JSON.stringify(value);
+    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  } catch {
+    return String(value);
+  }
+}
