@@ -45,6 +45,16 @@ export interface CallContext {
   settings: SandboxSettings;
   /** True when the operation's Region is in a fault-injected outage (used by health evaluation). */
   isRegionDown(region: string, service?: string): boolean;
+  /** Past and current outage intervals of a Region (epoch ms; `to` absent while ongoing). */
+  outageHistory(region: string): Array<{ from: number; to?: number }>;
+}
+
+/**
+ * Admin seeding of resources that mrrctl only reads (Lambda functions, SES identities, log groups,
+ * delivery streams, web ACLs): POST /_sandbox/resources/<service> with {region, ...resource}.
+ */
+export interface Seedable {
+  put(region: string, resource: JsonObject, ctx: CallContext): JsonObject;
 }
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
