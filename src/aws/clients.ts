@@ -1,0 +1,110 @@
+/**
+ * The one AWS client factory: one client per service and Region, created on first use and cached.
+ * Each SDK package is imported only when a command first needs it, so start-up stays fast.
+ * Every client gets the same credentials, endpoint, bounded retries and timeouts that really abort
+ * (a dead Region must fail within seconds, not hang — aws-facts D5).
+ */
+import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import type { KMSClient } from '@aws-sdk/client-kms';
+import type { Route53Client } from '@aws-sdk/client-route-53';
+import type { LambdaClient } from '@aws-sdk/client-lambda';
+import type { WAFV2Client } from '@aws-sdk/client-wafv2';
+import type { SESv2Client } from '@aws-sdk/client-sesv2';
+import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import type { FirehoseClient } from '@aws-sdk/client-firehose';
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { QuotaAwareRetryStrategy } from './retry.js';
+import { attachCallLogger, type AwsCallListener } from './call-logger.js';
+import type { AwsTarget } from './target.js';
+
+/** Route 53's control plane signs for us-east-1 whatever Region the caller works in (aws-facts C1). */
+export const ROUTE53_REGION = 'us-east-1';
+
+export interface AwsClientOptions {
+  target: AwsTarget;
+  onCall?: AwsCallListener;
+  /** Total attempts per call, including the first (default 3). */
+  maxAttempts?: number;
+  connectionTimeoutMs?: number;
+  requestTimeoutMs?: number;
+}
+
+/** Quota errors that the SDK would otherwise retry as throttling, per service. */
+const QUOTA_ERRORS: Record<string, ReadonlySet<string>> = {
+  'cognito-idp': new Set(['LimitExceededException']),
+  kms: new Set(['LimitExceededException']),
+};
+
+const SANDBOX_CREDENTIALS = { accessKeyId: 'AKIDMRRCTLSANDBOX', secretAccessKey: 'mrrctl-sandbox-not-a-secret' };
+
+type ClientCtor<C> = new (config: Record<string, unknown>) => C;
+
+export class AwsClients {
+  private readonly cache = new Map<string, unknown>();
+
+  constructor(private readonly options: AwsClientOptions) {}
+
+  cognito(region: string): Promise<CognitoIdentityProviderClient> {
+    return this.get('cognito-idp', region, async () => (await import('@aws-sdk/client-cognito-identity-provider')).CognitoIdentityProviderClient);
+  }
+  kms(region: string): Promise<KMSClient> {
+    return this.get('kms', region, async () => (await import('@aws-sdk/client-kms')).KMSClient);
+  }
+  route53(): Promise<Route53Client> {
+    return this.get('route53', ROUTE53_REGION, async () => (await import('@aws-sdk/client-route-53')).Route53Client);
+  }
+  lambda(region: string): Promise<LambdaClient> {
+    return this.get('lambda', region, async () => (await import('@aws-sdk/client-lambda')).LambdaClient);
+  }
+  wafv2(region: string): Promise<WAFV2Client> {
+    return this.get('wafv2', region, async () => (await import('@aws-sdk/client-wafv2')).WAFV2Client);
+  }
+  sesv2(region: string): Promise<SESv2Client> {
+    return this.get('ses', region, async () => (await import('@aws-sdk/client-sesv2')).SESv2Client);
+  }
+  logs(region: string): Promise<CloudWatchLogsClient> {
+    return this.get('logs', region, async () => (await import('@aws-sdk/client-cloudwatch-logs')).CloudWatchLogsClient);
+  }
+  firehose(region: string): Promise<FirehoseClient> {
+    return this.get('firehose', region, async () => (await import('@aws-sdk/client-firehose')).FirehoseClient);
+  }
+  /** CloudWatch metrics for Route 53 health checks live in us-east-1. */
+  cloudwatch(region: string = ROUTE53_REGION): Promise<CloudWatchClient> {
+    return this.get('monitoring', region, async () => (await import('@aws-sdk/client-cloudwatch')).CloudWatchClient);
+  }
+
+  /** Closes every client's sockets so the process can exit promptly. */
+  destroy(): void {
+    for (const client of this.cache.values()) (client as { destroy?: () => void }).destroy?.();
+    this.cache.clear();
+  }
+
+  private async get<C>(service: string, region: string, load: () => Promise<ClientCtor<C>>): Promise<C> {
+    const key = `${service}:${region}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached as C;
+    const Ctor = await load();
+    const client = new Ctor(this.configFor(service, region));
+    if (this.options.onCall) attachCallLogger(client as never, service, region, this.options.onCall);
+    this.cache.set(key, client);
+    return client;
+  }
+
+  private configFor(service: string, region: string): Record<string, unknown> {
+    const { target } = this.options;
+    const maxAttempts = this.options.maxAttempts ?? 3;
+    const config: Record<string, unknown> = {
+      region,
+      retryStrategy: new QuotaAwareRetryStrategy(maxAttempts, QUOTA_ERRORS[service] ?? new Set()),
+      requestHandler: {
+        connectionTimeout: this.options.connectionTimeoutMs ?? 3_000,
+        requestTimeout: this.options.requestTimeoutMs ?? 15_000,
+        throwOnRequestTimeout: true,
+      },
+    };
+    if (target.endpoint) config.endpoint = target.endpoint;
+    if (target.sandbox) config.credentials = SANDBOX_CREDENTIALS;
+    else if (target.profile) config.profile = target.profile;
+    return config;
+  }
+}

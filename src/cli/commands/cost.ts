@@ -1,0 +1,51 @@
+/** `mrrctl cost --mau <n> [--m2m-tokens <n>] [--tier essentials|plus]`: the replica Region's add-on. */
+import { Option, type Command } from 'commander';
+import { InputError } from '../../core/errors.js';
+import { estimateReplicaCost, type Tier } from '../../core/cost/estimate.js';
+import { actionFor, type ProgramHooks } from '../command-kit.js';
+
+interface CostOptions {
+  mau: string;
+  m2mTokens: string;
+  tier: Tier;
+}
+
+export function parseCount(flag: string, raw: string): number {
+  if (!/^\d+$/.test(raw.trim())) {
+    throw new InputError('MRR_INPUT_E001', 'flags', flag, raw, 'a whole number of 0 or more');
+  }
+  return Number(raw);
+}
+
+export function registerCost(program: Command, hooks: ProgramHooks): void {
+  program
+    .command('cost')
+    .description('monthly add-on cost of the replica Region')
+    .requiredOption('--mau <n>', 'monthly active users')
+    .option('--m2m-tokens <n>', 'client-credentials token requests per month', '0')
+    .addOption(new Option('--tier <tier>', 'feature plan').choices(['essentials', 'plus']).default('essentials'))
+    .addHelpText('after', '\nExample:\n  mrrctl cost --mau 250000 --m2m-tokens 1000000 --tier plus')
+    .action(
+      actionFor<CostOptions>(hooks, async (_ctx, _args, opts) => {
+        const estimate = estimateReplicaCost({
+          mau: parseCount('--mau', opts.mau),
+          m2mTokens: parseCount('--m2m-tokens', opts.m2mTokens),
+          tier: opts.tier,
+        });
+        const usd = (n: number) => `$${n.toFixed(2)}`;
+        return {
+          command: 'cost',
+          ok: true,
+          data: estimate,
+          diagnostics: [],
+          text: [
+            `Replica Region add-on (${estimate.tier}), per month:`,
+            `  user authentication  ${estimate.mau} MAU          ${usd(estimate.userAuthAddOn)}`,
+            `  M2M tokens           ${estimate.m2mTokens} requests  ${usd(estimate.m2mAddOn)}`,
+            `  total                                   ${usd(estimate.total)} ${estimate.currency}`,
+            `Prices as of ${estimate.priceAsOf}; check the current Amazon Cognito pricing page.`,
+          ],
+        };
+      }),
+    );
+}

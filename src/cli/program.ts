@@ -1,0 +1,40 @@
+/** Builds the commander program: global options, every command, and output routed through io. */
+import { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import type { ProgramHooks, CommandRegistrar } from './command-kit.js';
+import { addGlobalOptions } from './global-options.js';
+import { registerCommands } from './commands/index.js';
+
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export function buildProgram(hooks: ProgramHooks, registrars: CommandRegistrar[] = registerCommands): Command {
+  const { io } = hooks.deps;
+  const program = new Command('mrrctl')
+    .description('Plan, diff, guard and rehearse Amazon Cognito user-pool multi-Region replication.')
+    .version(packageVersion(), '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .showHelpAfterError("(run 'mrrctl --help' for usage)")
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    });
+  addGlobalOptions(program);
+  for (const register of registrars) register(program, hooks);
+  // Subcommands inherit the overrides so their usage errors come back to main() too.
+  program.commands.forEach(function inherit(cmd: Command) {
+    cmd.exitOverride().showHelpAfterError(`(run 'mrrctl ${cmd.name()} --help' for usage)`);
+    cmd.configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+    cmd.commands.forEach(inherit);
+  });
+  program.addHelpText(
+    'after',
+    '\nExit codes: 0 ok, 1 unexpected error, 2 usage/input error, 3 findings, 4 conflict,\n' +
+      '5 not confirmed, 6 timed out waiting, 130 interrupted. Docs: docs/cli.md',
+  );
+  return program;
+}

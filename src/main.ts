@@ -1,0 +1,123 @@
+/**
+ * main(argv) → exit code. The ONE place where errors become exit codes and where results are
+ * rendered: a JSON document on stdout in --output json mode (errors included), text otherwise.
+ */
+import { CommanderError } from 'commander';
+import { ExitCode, MrrError } from './core/errors.js';
+import { buildProgram } from './cli/program.js';
+import type { MainDeps } from './cli/context.js';
+import { systemClock } from './cli/context.js';
+import { normaliseArgv, wantsJson } from './cli/global-options.js';
+import { processIo } from './ui/io.js';
+import { envelope, writeJson, writeLines, diagnosticLine, type CommandResult, type Diagnostic } from './ui/output.js';
+
+export async function main(argv: string[], overrides: Partial<MainDeps> = {}): Promise<number> {
+  const controller = new AbortController();
+  const deps: MainDeps = {
+    io: overrides.io ?? processIo(),
+    env: overrides.env ?? process.env,
+    cwd: overrides.cwd ?? process.cwd(),
+    clock: overrides.clock ?? systemClock,
+    signal: overrides.signal ?? controller.signal,
+  };
+  const onSigint = () => controller.abort(new Error('interrupted'));
+  if (!overrides.signal) process.once('SIGINT', onSigint);
+
+  const json = wantsJson(argv);
+  let result: CommandResult | undefined;
+  let running: string | undefined;
+  const program = buildProgram({ deps, setResult: (r) => (result = r), setCommand: (name) => (running = name) });
+  try {
+    await program.parseAsync(normaliseArgv(argv), { from: 'user' });
+  } catch (err) {
+    return reportError(err, deps, json, running ?? commandName(argv));
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+  }
+  if (!result) return ExitCode.ok;
+  return renderResult(result, deps, json);
+}
+
+function renderResult(result: CommandResult, deps: MainDeps, json: boolean): number {
+  if (json) {
+    writeJson(deps.io.stdout, envelope(result));
+  } else {
+    writeLines(deps.io.stdout, result.text);
+    for (const d of result.diagnostics) deps.io.stderr.write(`${diagnosticLine(d)}\n`);
+  }
+  return result.exitCode ?? (result.ok ? ExitCode.ok : ExitCode.unexpected);
+}
+
+interface Classified {
+  exitCode: number;
+  diagnostic: Diagnostic;
+  details?: Record<string, unknown>;
+}
+
+function classify(err: unknown, deps: MainDeps): Classified {
+  if (err instanceof CommanderError) {
+    // Help and --version end parsing with exitCode 0; every other commander error is a usage error.
+    const exitCode = err.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+    return { exitCode, diagnostic: { severity: 'error', code: 'MRR_USAGE_E001', message: stripPrefix(err.message) } };
+  }
+  if (err instanceof MrrError) {
+    return {
+      exitCode: err.exitCode,
+      diagnostic: { severity: 'error', code: err.code, message: err.message },
+      details: err.details,
+    };
+  }
+  if (deps.signal.aborted) {
+    return { exitCode: ExitCode.interrupted, diagnostic: { severity: 'error', code: 'MRR_INTERRUPTED', message: 'interrupted' } };
+  }
+  const e = err as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
+  if (e && e.$metadata) {
+    // An AWS error that survived the SDK's retries.
+    const status = e.$metadata.httpStatusCode ? ` (HTTP ${e.$metadata.httpStatusCode})` : '';
+    return {
+      exitCode: ExitCode.unexpected,
+      diagnostic: { severity: 'error', code: 'MRR_AWS_E001', message: `AWS error ${e.name}${status}: ${e.message}` },
+    };
+  }
+  return {
+    exitCode: ExitCode.unexpected,
+    diagnostic: {
+      severity: 'error',
+      code: 'MRR_INTERNAL_E001',
+      message: `unexpected error: ${e?.message ?? String(err)} (this is a bug in mrrctl; run with --verbose and report it)`,
+    },
+  };
+}
+
+function reportError(err: unknown, deps: MainDeps, json: boolean, command: string): number {
+  const c = classify(err, deps);
+  if (c.exitCode === ExitCode.ok) return ExitCode.ok;
+  if (json) {
+    const data = c.details ? { error: { code: c.diagnostic.code, ...c.details } } : { error: { code: c.diagnostic.code } };
+    writeJson(deps.io.stdout, envelope({ command, ok: false, data, diagnostics: [c.diagnostic] }));
+  }
+  // Commander has already printed its own usage error to stderr.
+  if (!(err instanceof CommanderError)) {
+    deps.io.stderr.write(`error: ${c.diagnostic.message} [${c.diagnostic.code}]\n`);
+  }
+  return c.exitCode;
+}
+
+function stripPrefix(message: string): string {
+  return message.replace(/^error: /, '');
+}
+
+/** The command words before the first option, for the JSON envelope of an error. */
+const VALUE_OPTIONS = new Set(['--config', '--pool', '--primary', '--secondary', '--profile', '--endpoint-url', '--output']);
+function commandName(argv: string[]): string {
+  const words: string[] = [];
+  for (let i = 0; i < argv.length && words.length < 2; i++) {
+    const a = argv[i];
+    if (a.startsWith('-')) {
+      if (VALUE_OPTIONS.has(a)) i++;
+      continue;
+    }
+    words.push(a);
+  }
+  return words.join(' ') || 'mrrctl';
+}
