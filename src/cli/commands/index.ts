@@ -1,6 +1,9 @@
 /** Every command the CLI has. A command that is not built yet is not listed: none pretends. */
 import type { CommandRegistrar } from '../command-kit.js';
+import { registerApply } from './apply.js';
 import { registerCompletion } from './completion.js';
 import { registerCost } from './cost.js';
+import { registerReplica } from './replica.js';
+import { registerSandbox } from './sandbox.js';
 
-export const registerCommands: CommandRegistrar[] = [registerCost, registerCompletion];
+export const registerCommands: CommandRegistrar[] = [registerReplica, registerApply, registerSandbox, registerCost, registerCompletion];

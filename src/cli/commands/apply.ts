@@ -1,0 +1,61 @@
+/**
+ * `mrrctl apply <planfile>`: apply a plan saved with --plan-out. The file is checked (format,
+ * SHA-256, pool, age — exit 2 or 4), the world is observed again through the same command definition,
+ * and a plan whose observed state has changed since it was made is refused as stale (exit 4).
+ */
+import type { Command } from 'commander';
+import { ConflictError, UsageError, InputError } from '../../core/errors.js';
+import { DEFAULT_PLAN_MAX_AGE_SECONDS } from '../../core/plan/plan-file.js';
+import { fingerprintOf } from '../../core/plan/fingerprint.js';
+import type { JsonObject } from '../../core/plan/types.js';
+import { actionFor, type ProgramHooks } from '../command-kit.js';
+import { awsFor } from '../aws-context.js';
+import { loadConfig } from '../config-loader.js';
+import { applyPrepared } from '../mutation.js';
+import { MUTATIONS } from '../mutation-registry.js';
+import { loadPlanFile } from '../plan-file-io.js';
+
+interface ApplyFlags {
+  maxAge: string;
+}
+
+function parseMaxAge(raw: string): number {
+  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new InputError('MRR_INPUT_E004', 'flags', '--max-age', raw, 'a whole number of seconds, 1 or more');
+  return Number(raw);
+}
+
+export function registerApply(program: Command, hooks: ProgramHooks): void {
+  program
+    .command('apply')
+    .description('apply a plan saved with --plan-out, refusing one that is stale or altered')
+    .argument('<planfile>', 'the plan file')
+    .option('--max-age <seconds>', 'refuse a plan older than this', String(DEFAULT_PLAN_MAX_AGE_SECONDS))
+    .addHelpText('after', '\nExample:\n  mrrctl keys setup --plan-out keys.plan && mrrctl apply keys.plan --yes')
+    .action(
+      actionFor<ApplyFlags>(hooks, async (ctx, [file], flags) => {
+        const maxAgeSeconds = parseMaxAge(flags.maxAge);
+        const loaded = await loadConfig({ flags: ctx.flags, env: ctx.env, cwd: ctx.cwd });
+        const expect = { userPoolId: loaded.config.userPoolId, primaryRegion: loaded.config.primaryRegion, secondaryRegion: loaded.config.secondaryRegion };
+        const plan = await loadPlanFile(file, { now: ctx.clock.now(), maxAgeSeconds, expect });
+        const load = MUTATIONS[plan.command];
+        if (!load) throw new UsageError('MRR_PLAN_E010', `${file}: command: got "${plan.command}", expected a plan made by a mutating mrrctl command`);
+        const definition = await load();
+        const options = ((plan as { options?: JsonObject }).options ?? {}) as JsonObject;
+        const topology = { userPoolId: plan.userPoolId, primaryRegion: plan.primaryRegion, secondaryRegion: plan.secondaryRegion };
+        const aws = await awsFor(ctx);
+        try {
+          const env = { ctx, aws, topology, config: loaded.config };
+          const now = await definition.prepare(env, options);
+          if (fingerprintOf(now.draft.observed) !== plan.fingerprint) {
+            throw new ConflictError(
+              'MRR_PLAN_E007',
+              `${file}: the plan is stale: what it was computed from has changed since ${plan.createdAt}; nothing was changed — make a new plan with \`mrrctl ${plan.command} --plan-out ${file}\``,
+            );
+          }
+          return await applyPrepared(env, definition, options, {}, plan, now);
+        } finally {
+          aws.clients.destroy();
+        }
+      }),
+    );
+}

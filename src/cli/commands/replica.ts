@@ -1,0 +1,120 @@
+/** `mrrctl replica create|activate|deactivate|delete|list` — phase 3. */
+import type { Command } from 'commander';
+import { InputError } from '../../core/errors.js';
+import { observeReplica } from '../../core/replica/observe.js';
+import { planActivate, planCreate, planDeactivate, planDelete, type ReplicaPlanParts } from '../../core/replica/plan.js';
+import type { JsonObject } from '../../core/plan/types.js';
+import { actionFor, type ProgramHooks } from '../command-kit.js';
+import { commandEnv } from '../command-env.js';
+import { runMutation, type MutationDefinition, type MutationEnv, type Prepared } from '../mutation.js';
+import { readersFor } from '../readers.js';
+import { replicaWaits } from '../../aws/replica-waits.js';
+
+interface ReplicaOptions extends JsonObject {
+  wait: boolean;
+  timeoutSeconds: number;
+}
+
+type Planner = (env: MutationEnv, o: Awaited<ReturnType<typeof observeReplica>>, opts: ReplicaOptions) => ReplicaPlanParts;
+
+function prepared(env: MutationEnv, command: string, parts: ReplicaPlanParts, observed: unknown, confirm: Prepared['confirm']): Prepared {
+  const { topology } = env;
+  return {
+    draft: { command, ...topology, observed, steps: parts.steps, guards: parts.guards, notes: parts.notes },
+    confirm,
+    refused: parts.guards.some((g) => !g.ok && !g.waived),
+  };
+}
+
+function definition(command: string, planner: Planner, destructive: boolean): MutationDefinition<ReplicaOptions> {
+  return {
+    command,
+    async prepare(env, opts) {
+      const readers = readersFor(env.aws);
+      const observed = await observeReplica(readers, env.topology, env.config, { withKeys: command === 'replica create', withDns: destructive });
+      const parts = planner(env, observed, opts);
+      // Only what the plan depends on goes into the fingerprint, so unrelated edits do not stale it.
+      const fingerprinted = { replicas: observed.replicas, routing: observed.routing ?? null, tier: observed.pool?.UserPoolTier ?? null };
+      const question = `${command} for ${env.topology.userPoolId} in ${env.topology.secondaryRegion}`;
+      return prepared(env, command, parts, fingerprinted, destructive ? { question, typeToConfirm: env.topology.secondaryRegion } : { question });
+    },
+    waits: (env) => replicaWaits({ cognito: readersFor(env.aws).cognito, clock: env.ctx.clock, log: (l) => env.ctx.log(l) }),
+  };
+}
+
+const DRIFT_NOT_CHECKED = 'drift was not checked before activation: run `mrrctl drift` to compare the Regional settings first';
+
+export const replicaDefinitions = {
+  create: definition('replica create', (env, o, opts) => planCreate(env.topology, o, opts), false),
+  activate: definition('replica activate', (env, o, opts) => planActivate(env.topology, o, { timeoutSeconds: opts.timeoutSeconds, driftNote: DRIFT_NOT_CHECKED }), false),
+  deactivate: definition('replica deactivate', (env, o) => planDeactivate(env.topology, o), true),
+  delete: definition('replica delete', (env, o) => planDelete(env.topology, o), true),
+};
+
+export function parseTimeout(raw: string): number {
+  if (!/^\d+$/.test(raw) || Number(raw) < 1) {
+    throw new InputError('MRR_INPUT_E003', 'flags', '--timeout', raw, 'a whole number of seconds, 1 or more');
+  }
+  return Number(raw);
+}
+
+interface MutatingFlags {
+  dryRun?: boolean;
+  planOut?: string;
+  wait?: boolean;
+  timeout: string;
+}
+
+function addMutation(parent: Command, hooks: ProgramHooks, name: keyof typeof replicaDefinitions, description: string, example: string) {
+  const cmd = parent
+    .command(name)
+    .description(description)
+    .option('--dry-run', 'show the plan, change nothing')
+    .option('--plan-out <file>', 'save the plan for `mrrctl apply`')
+    .option('--timeout <seconds>', 'how long to wait for the replica status', '1800')
+    .addHelpText('after', `\nExample:\n  ${example}`);
+  if (name === 'create') cmd.option('--wait', 'wait until the replica leaves CREATING');
+  cmd.action(
+    actionFor<MutatingFlags>(hooks, async (ctx, _args, flags) => {
+      const options: ReplicaOptions = { wait: Boolean(flags.wait), timeoutSeconds: parseTimeout(flags.timeout) };
+      const env = await commandEnv(ctx);
+      try {
+        return await runMutation(env, replicaDefinitions[name], options, flags);
+      } finally {
+        env.aws.clients.destroy();
+      }
+    }),
+  );
+}
+
+export function registerReplica(program: Command, hooks: ProgramHooks): void {
+  const replica = program.command('replica').description('phase 3: the replica user pool in the secondary Region');
+  addMutation(replica, hooks, 'create', 'create the replica (CreateUserPoolReplica); --wait follows CREATING → INACTIVE', 'mrrctl replica create --wait --yes');
+  addMutation(replica, hooks, 'activate', 'activate the replica: it starts serving end users', 'mrrctl replica activate --yes');
+  addMutation(replica, hooks, 'deactivate', 'deactivate the replica (refused while DNS routes to it)', 'mrrctl replica deactivate');
+  addMutation(replica, hooks, 'delete', 'delete an INACTIVE replica (refused while DNS routes to it)', 'mrrctl replica delete');
+  replica
+    .command('list')
+    .description('list the pool and its replicas')
+    .addHelpText('after', '\nExample:\n  mrrctl replica list --output json')
+    .action(
+      actionFor(hooks, async (ctx) => {
+        const env = await commandEnv(ctx);
+        try {
+          const replicas = await readersFor(env.aws).cognito.listReplicas(env.topology.primaryRegion, env.topology.userPoolId);
+          return {
+            command: 'replica list',
+            ok: true,
+            data: { userPoolId: env.topology.userPoolId, replicas },
+            diagnostics: [],
+            text: [
+              'REGION          ROLE       STATUS     ARN',
+              ...replicas.map((r) => `${r.RegionName.padEnd(15)} ${r.Role.padEnd(10)} ${r.Status.padEnd(10)} ${r.UserPoolArn ?? ''}`),
+            ],
+          };
+        } finally {
+          env.aws.clients.destroy();
+        }
+      }),
+    );
+}

@@ -1,0 +1,136 @@
+/** `mrrctl sandbox start|stop|status|seed|fault|reset`: the embedded two-Region AWS endpoint. */
+import { Option, type Command } from 'commander';
+import { writeFile } from 'node:fs/promises';
+import { InputError } from '../../core/errors.js';
+import { DEFAULT_SANDBOX_URL } from '../../aws/target.js';
+import { actionFor, type ProgramHooks } from '../command-kit.js';
+import type { CommandContext } from '../context.js';
+import { SandboxAdmin } from '../sandbox-admin.js';
+import { runSandboxStart, stopSandbox, type StartFlags } from '../sandbox-process.js';
+
+export function sandboxUrl(ctx: CommandContext): string {
+  if (typeof ctx.flags.sandbox === 'string') return ctx.flags.sandbox.replace(/\/+$/, '');
+  return (ctx.env.MRRCTL_SANDBOX_URL ?? DEFAULT_SANDBOX_URL).replace(/\/+$/, '');
+}
+
+function number(flag: string, raw: string | undefined, expected: string, max = Number.MAX_SAFE_INTEGER): number | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^\d+(\.\d+)?$/.test(raw) || Number(raw) > max) throw new InputError('MRR_INPUT_E020', 'flags', flag, raw, expected);
+  return Number(raw);
+}
+
+interface FaultFlags {
+  region?: string;
+  service?: string;
+  operation?: string;
+  kind?: string;
+  ratio?: string;
+  ms?: string;
+  count?: string;
+  clear?: boolean;
+}
+
+function registerFault(sandbox: Command, hooks: ProgramHooks) {
+  sandbox
+    .command('fault')
+    .description('inject a fault (outage, throttle, error, latency) or clear them all')
+    .option('--region <region>', 'Region the fault applies to')
+    .option('--service <service>', 'service (cognito-idp, kms, route53, …); all when omitted')
+    .option('--operation <op>', 'one operation, e.g. DescribeUserPool')
+    .addOption(new Option('--kind <kind>', 'what goes wrong').choices(['outage', 'throttle', 'error', 'latency']))
+    .option('--ratio <0..1>', 'share of matching calls affected (default 1)')
+    .option('--ms <n>', 'added latency for --kind latency')
+    .option('--count <n>', 'affect only the next n matching calls (a burst)')
+    .option('--clear', 'remove every fault')
+    .addHelpText('after', '\nExamples:\n  mrrctl sandbox fault --region us-east-1 --kind outage\n  mrrctl sandbox fault --clear')
+    .action(
+      actionFor<FaultFlags>(hooks, async (ctx, _args, f) => {
+        const admin = new SandboxAdmin(sandboxUrl(ctx));
+        if (f.clear) {
+          const r = await admin.request<{ cleared: number }>('DELETE', 'faults');
+          return { command: 'sandbox fault', ok: true, data: r, diagnostics: [], text: [`Cleared ${r.cleared} fault(s).`] };
+        }
+        if (!f.kind) throw new InputError('MRR_INPUT_E021', 'flags', '--kind', undefined, 'outage, throttle, error or latency (or --clear)');
+        const body: Record<string, unknown> = { kind: f.kind };
+        for (const key of ['region', 'service', 'operation'] as const) if (f[key] !== undefined) body[key] = f[key];
+        const ratio = number('--ratio', f.ratio, 'a number from 0 to 1', 1);
+        if (ratio !== undefined) body.ratio = ratio;
+        const ms = number('--ms', f.ms, 'a whole number of milliseconds');
+        if (ms !== undefined) body.ms = ms;
+        const count = number('--count', f.count, 'a whole number, 1 or more');
+        if (count !== undefined) body.count = count;
+        const fault = await admin.request<Record<string, unknown>>('POST', 'faults', body);
+        return { command: 'sandbox fault', ok: true, data: fault, diagnostics: [], text: [`Fault ${fault.id}: ${JSON.stringify(body)}`] };
+      }),
+    );
+}
+
+export function registerSandbox(program: Command, hooks: ProgramHooks): void {
+  const sandbox = program.command('sandbox').description('the embedded two-Region AWS endpoint for rehearsals and tests');
+  sandbox
+    .command('start')
+    .description('serve every emulated service on one port (foreground, or --detach)')
+    .option('--port <port>', 'port (0 = any free port)', '4566')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--state <file>', 'keep the world in this file across restarts')
+    .option('--replica-delay <s>', 'seconds a replica stays CREATING (and a replica key Creating)')
+    .option('--dns-delay <s>', 'seconds a Route 53 change stays PENDING')
+    .option('--sync-delay <s>', 'seconds for primary changes to reach the replica')
+    .option('--latency <ms>', 'milliseconds added to every AWS call')
+    .option('--detach', 'run in the background and return once it answers')
+    .addHelpText('after', '\nExample:\n  mrrctl sandbox start --detach && mrrctl sandbox seed --write-config mrrctl.yaml')
+    .action(actionFor<StartFlags>(hooks, (ctx, _args, flags) => runSandboxStart(ctx, flags)));
+  sandbox
+    .command('stop')
+    .description('stop a sandbox started with --detach')
+    .option('--port <port>', 'port of the sandbox to stop', '4566')
+    .action(actionFor<{ port: string }>(hooks, (ctx, _args, flags) => stopSandbox(ctx, flags.port)));
+  sandbox
+    .command('status')
+    .description('the world (pools, replicas, keys, zones, health checks) and the call log summary')
+    .action(
+      actionFor(hooks, async (ctx) => {
+        const state = await new SandboxAdmin(sandboxUrl(ctx)).request<Record<string, any>>('GET', 'state');
+        const lines = [`Sandbox ${sandboxUrl(ctx)} — Regions: ${(state.regions ?? []).join(', ') || 'none yet'}`];
+        for (const p of state.pools ?? []) lines.push(`  pool ${p.id} (${p.region}, ${p.tier ?? '?'})${p.replicas ? ` replicas: ${p.replicas.map((r: any) => `${r.RegionName}=${r.Status}`).join(' ')}` : ''}`);
+        for (const k of state.keys ?? []) lines.push(`  key ${k.keyId} (${k.region}, ${k.state}${k.multiRegion ? ', multi-Region ' + (k.role ?? '') : ''}) ${k.aliases.join(' ')}`);
+        for (const z of state.zones ?? []) lines.push(`  zone ${z.id} ${z.name}`);
+        for (const h of state.healthChecks ?? []) lines.push(`  health check ${h.id} ${h.fqdn ?? ''} ${h.healthy === false ? 'UNHEALTHY' : 'healthy'}${h.inverted ? ' inverted' : ''}`);
+        for (const f of state.faults ?? []) lines.push(`  fault ${f.id}: ${f.kind} ${f.region ?? '*'} ${f.service ?? '*'} ${f.operation ?? '*'}`);
+        lines.push(`  calls: ${state.calls?.total ?? 0} (${state.calls?.writes ?? 0} writes, ${state.calls?.errors ?? 0} errors)`);
+        return { command: 'sandbox status', ok: true, data: state, diagnostics: [], text: lines };
+      }),
+    );
+  sandbox
+    .command('seed')
+    .description('create a realistic starting world')
+    .addOption(new Option('--scenario <name>', 'the world to create').choices(['demo']).default('demo'))
+    .option('--write-config <file>', 'write the matching mrrctl.yaml')
+    .action(
+      actionFor<{ scenario: string; writeConfig?: string }>(hooks, async (ctx, _args, flags) => {
+        const r = await new SandboxAdmin(sandboxUrl(ctx)).request<{ summary: Record<string, any>; config: string }>('POST', 'seed', { scenario: flags.scenario });
+        if (flags.writeConfig) await writeFile(flags.writeConfig, r.config);
+        const s = r.summary;
+        return {
+          command: 'sandbox seed',
+          ok: true,
+          data: r,
+          diagnostics: [],
+          text: [
+            `Seeded "${flags.scenario}": pool ${s.userPoolId} in ${s.primaryRegion} (secondary ${s.secondaryRegion}), zone ${s.hostedZoneId}, record ${s.recordName}.`,
+            ...(flags.writeConfig ? [`Wrote ${flags.writeConfig}.`] : []),
+          ],
+        };
+      }),
+    );
+  sandbox
+    .command('reset')
+    .description('empty the world (pools, keys, zones, faults, call log)')
+    .action(
+      actionFor(hooks, async (ctx) => {
+        await new SandboxAdmin(sandboxUrl(ctx)).request('POST', 'reset');
+        return { command: 'sandbox reset', ok: true, data: { reset: true }, diagnostics: [], text: ['The sandbox world is empty.'] };
+      }),
+    );
+  registerFault(sandbox, hooks);
+}

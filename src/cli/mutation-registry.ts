@@ -1,0 +1,18 @@
+/**
+ * Every mutating command's definition, by the command name a plan records — so `mrrctl apply FILE`
+ * can re-observe and apply a saved plan through exactly the code that made it. Loaded lazily.
+ */
+import type { JsonObject } from '../core/plan/types.js';
+import type { MutationDefinition } from './mutation.js';
+
+type Loader = () => Promise<MutationDefinition<JsonObject>>;
+
+const replica = (name: 'create' | 'activate' | 'deactivate' | 'delete'): Loader => async () =>
+  (await import('./commands/replica.js')).replicaDefinitions[name] as unknown as MutationDefinition<JsonObject>;
+
+export const MUTATIONS: Record<string, Loader> = {
+  'replica create': replica('create'),
+  'replica activate': replica('activate'),
+  'replica deactivate': replica('deactivate'),
+  'replica delete': replica('delete'),
+};

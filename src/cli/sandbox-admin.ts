@@ -1,0 +1,45 @@
+/**
+ * A small client for a running sandbox's admin API (`/_sandbox/…`), used by `mrrctl sandbox …`
+ * and `rehearse`. Errors name the URL and what the sandbox said.
+ */
+import { MrrError, UsageError, ExitCode } from '../core/errors.js';
+
+class SandboxUnreachableError extends MrrError {
+  readonly exitCode = ExitCode.unexpected;
+  readonly fault = 'user' as const;
+}
+
+export class SandboxAdmin {
+  constructor(readonly baseUrl: string) {}
+
+  async request<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+    const url = `${this.baseUrl}/_sandbox/${path}`;
+    let res: Response;
+    try {
+      res = await fetch(url, {
+        method,
+        headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(10_000),
+      });
+    } catch (err) {
+      throw new SandboxUnreachableError(
+        'MRR_SANDBOX_E001',
+        `no sandbox answers at ${this.baseUrl} (${(err as Error).message}); start one with \`mrrctl sandbox start\` or pass --sandbox URL`,
+      );
+    }
+    const text = await res.text();
+    const parsed = text ? (JSON.parse(text) as T & { message?: string; field?: string }) : ({} as T & { message?: string });
+    if (res.status === 400) {
+      throw new UsageError('MRR_SANDBOX_E002', `the sandbox refused ${method} ${path}: ${parsed.message ?? text}`);
+    }
+    if (res.status >= 300) {
+      throw new SandboxUnreachableError('MRR_SANDBOX_E003', `the sandbox answered ${res.status} to ${method} ${path}: ${parsed.message ?? text}`);
+    }
+    return parsed;
+  }
+
+  health() {
+    return this.request<{ ok: boolean }>('GET', 'health');
+  }
+}
