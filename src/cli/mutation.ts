@@ -110,13 +110,12 @@ export async function applyPrepared<O extends JsonObject>(
     ? [{ severity: 'error', code: 'MRR_GUARD_E001', message: 'a guard refuses this change; see the guard results in the plan' }]
     : [];
   if (flags.dryRun || plan.steps.length === 0 || prepared.refused) {
-    const nothing = plan.steps.length === 0 && !prepared.refused;
     return {
       command: definition.command,
       ok: !prepared.refused,
       data: { ...baseData, dryRun: Boolean(flags.dryRun), changes: plan.steps.length },
       diagnostics: refusedDiag,
-      text: [...reportLines, ...planLines, ...(nothing ? ['No changes: everything is already in place.'] : [])],
+      text: [...reportLines, ...planLines],
       exitCode: prepared.refused ? ExitCode.findings : ExitCode.ok,
     };
   }

@@ -4,9 +4,10 @@
  * and a plan whose observed state has changed since it was made is refused as stale (exit 4).
  */
 import type { Command } from 'commander';
-import { ConflictError, UsageError, InputError } from '../../core/errors.js';
+import { UsageError, InputError } from '../../core/errors.js';
 import { DEFAULT_PLAN_MAX_AGE_SECONDS } from '../../core/plan/plan-file.js';
 import { fingerprintOf } from '../../core/plan/fingerprint.js';
+import { assertFresh } from '../../core/plan/freshness.js';
 import type { JsonObject } from '../../core/plan/types.js';
 import { actionFor, type ProgramHooks } from '../command-kit.js';
 import { awsFor } from '../aws-context.js';
@@ -40,18 +41,13 @@ export function registerApply(program: Command, hooks: ProgramHooks): void {
         const load = MUTATIONS[plan.command];
         if (!load) throw new UsageError('MRR_PLAN_E010', `${file}: command: got "${plan.command}", expected a plan made by a mutating mrrctl command`);
         const definition = await load();
-        const options = ((plan as { options?: JsonObject }).options ?? {}) as JsonObject;
+        const options: JsonObject = plan.options ?? {};
         const topology = { userPoolId: plan.userPoolId, primaryRegion: plan.primaryRegion, secondaryRegion: plan.secondaryRegion };
         const aws = await awsFor(ctx);
         try {
           const env = { ctx, aws, topology, config: loaded.config };
           const now = await definition.prepare(env, options);
-          if (fingerprintOf(now.draft.observed) !== plan.fingerprint) {
-            throw new ConflictError(
-              'MRR_PLAN_E007',
-              `${file}: the plan is stale: what it was computed from has changed since ${plan.createdAt}; nothing was changed — make a new plan with \`mrrctl ${plan.command} --plan-out ${file}\``,
-            );
-          }
+          assertFresh(plan, fingerprintOf(now.draft.observed));
           return await applyPrepared(env, definition, options, {}, plan, now);
         } finally {
           aws.clients.destroy();

@@ -1,0 +1,94 @@
+/**
+ * Plan files on disk: `--plan-out FILE` saves, `mrrctl apply FILE` loads. The checks on content live
+ * in core (parsePlan); this module only moves bytes and names the file when it cannot.
+ */
+import { randomUUID } from 'node:crypto';
+import { open, rename, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { UsageError } from '../core/errors.js';
+import { parsePlan, serializePlan, type ParsePlanOptions } from '../core/plan/plan-file.js';
+import type { Plan } from '../core/plan/types.js';
+
+/** Plans are a few kilobytes; a much larger "plan" is the wrong file (or /dev/zero). */
+export const MAX_PLAN_FILE_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Writes the plan next to `path` and renames it into place, so a reader never sees half a file and
+ * a crash leaves either the old file or the new one. Mode 0600: a plan describes your topology.
+ */
+export async function savePlanFile(path: string, plan: Plan): Promise<void> {
+  const text = serializePlan(plan);
+  const temporary = join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`);
+  try {
+    await writeFile(temporary, text, { mode: 0o600, flag: 'wx' });
+    await rename(temporary, path);
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? `the directory ${dirname(path)} does not exist` : reasonOf(error);
+    throw new UsageError(
+      'MRR_PLAN_E008',
+      `${path}: cannot write the plan file (${reason}); expected a writable file path for --plan-out`,
+      { source: path },
+    );
+  }
+}
+
+/** Reads and checks a plan file; every refusal names `path` (see parsePlan for the checks). */
+export async function loadPlanFile(path: string, opts: Omit<ParsePlanOptions, 'source'>): Promise<Plan> {
+  const text = await readCapped(path);
+  return parsePlan(text, { ...opts, source: path });
+}
+
+async function readCapped(path: string): Promise<string> {
+  const expected = 'the path of a plan file written by --plan-out';
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    throw new UsageError('MRR_PLAN_E009', `${path}: cannot read the plan file (${reasonOf(error)}); expected ${expected}`, {
+      source: path,
+    });
+  }
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(64 * 1024);
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > MAX_PLAN_FILE_BYTES) {
+        throw new UsageError(
+          'MRR_PLAN_E009',
+          `${path}: larger than ${MAX_PLAN_FILE_BYTES} bytes, so not a plan file; expected ${expected}`,
+          { source: path },
+        );
+      }
+      chunks.push(chunk.subarray(0, bytesRead));
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError('MRR_PLAN_E009', `${path}: cannot read the plan file (${reasonOf(error)}); expected ${expected}`, {
+      source: path,
+    });
+  } finally {
+    await handle.close();
+  }
+}
+
+function reasonOf(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EISDIR':
+      return 'it is a directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
