@@ -1,0 +1,171 @@
+/**
+ * AWS WAFv2, the part drift needs: which web ACL protects a resource (a user pool ARN) in a Region,
+ * what its rules are, and AssociateWebACL/DisassociateWebACL so `drift fix` can attach the
+ * secondary's ACL. Web ACLs are seeded through the admin API; only the REGIONAL scope is modelled.
+ */
+import {
+  SandboxError,
+  type CallContext,
+  type JsonObject,
+  type JsonService,
+  type JsonValue,
+  type Persistent,
+  type Seedable,
+} from '../types.js';
+import {
+  ID,
+  aclFromSeed,
+  checkResourceArn,
+  invalidParameter,
+  nonexistent,
+  parseWebAclArn,
+  webAclArn,
+  webAclView,
+  type WebAclRecord,
+} from './web-acl.js';
+
+interface RegionState {
+  /** By Id. */
+  acls: Record<string, WebAclRecord>;
+  /** Protected resource ARN → web ACL Id. */
+  associations: Record<string, string>;
+}
+
+type WafState = Record<string, RegionState>;
+
+function checkScope(scope: unknown): 'REGIONAL' | 'CLOUDFRONT' {
+  if (scope !== 'REGIONAL' && scope !== 'CLOUDFRONT') throw invalidParameter('SCOPE_VALUE', scope, 'Scope must be REGIONAL or CLOUDFRONT');
+  return scope;
+}
+
+function encodeMarker(index: number): string {
+  return Buffer.from(String(index)).toString('base64url');
+}
+
+function decodeMarker(marker: unknown): number {
+  if (marker === undefined) return 0;
+  const index = typeof marker === 'string' ? Number(Buffer.from(marker, 'base64url').toString()) : NaN;
+  if (!Number.isInteger(index) || index < 0) throw invalidParameter(undefined, marker, 'invalid NextMarker');
+  return index;
+}
+
+export class WafV2Model implements JsonService, Persistent, Seedable {
+  readonly kind = 'json' as const;
+  readonly targetPrefix = 'AWSWAF_20190729';
+  readonly service = 'wafv2';
+  /** WAFv2 has no modelled throttling error; it answers with the common ThrottlingException. */
+  readonly throttle = { code: 'ThrottlingException', status: 400, message: 'Rate exceeded' };
+  readonly internalError = {
+    code: 'WAFInternalErrorException',
+    message: "Your request is valid, but WAF couldn't perform the operation because of a system problem.",
+  };
+
+  private state: WafState = {};
+
+  handle(operation: string, input: JsonObject, ctx: CallContext): JsonObject {
+    switch (operation) {
+      case 'GetWebACLForResource':
+        return this.getWebAclForResource(input, ctx);
+      case 'GetWebACL':
+        return this.getWebAcl(input, ctx);
+      case 'ListWebACLs':
+        return this.listWebAcls(input, ctx);
+      case 'AssociateWebACL':
+        return this.associate(input, ctx);
+      case 'DisassociateWebACL':
+        return this.disassociate(input, ctx);
+      default:
+        throw new SandboxError('UnknownOperationException', `Operation ${operation} is not modelled by the sandbox`, 400);
+    }
+  }
+
+  /** Seed {Name, Rules?, DefaultAction?, Description?, VisibilityConfig?, associateWith?: resource ARN}. */
+  put(region: string, resource: JsonObject, ctx: CallContext): JsonObject {
+    const inRegion = this.region(region);
+    const previous = Object.values(inRegion.acls).find((a) => a.Name === resource.Name);
+    const associateWith = resource.associateWith === undefined ? undefined : checkResourceArn(resource.associateWith, region);
+    const acl = aclFromSeed(resource, previous);
+    inRegion.acls[acl.Id] = acl;
+    if (associateWith) inRegion.associations[associateWith] = acl.Id;
+    const answer: JsonObject = { Name: acl.Name, Id: acl.Id, ARN: webAclArn(region, ctx.accountId, acl), LockToken: acl.LockToken };
+    if (associateWith) answer.associatedWith = associateWith;
+    return answer;
+  }
+
+  snapshot(): JsonValue {
+    return structuredClone({ regions: this.state }) as unknown as JsonValue;
+  }
+
+  restore(snapshot: JsonValue): void {
+    const regions = (snapshot as JsonObject | null)?.regions;
+    this.state = regions && typeof regions === 'object' ? (structuredClone(regions) as WafState) : {};
+  }
+
+  private region(region: string): RegionState {
+    return (this.state[region] ??= { acls: {}, associations: {} });
+  }
+
+  /** The ACL a WebACLArn names, if it exists in the caller's Region and account. */
+  private aclByArn(arn: unknown, ctx: CallContext): WebAclRecord {
+    const parsed = parseWebAclArn(arn);
+    const acl = this.state[ctx.region]?.acls[parsed.id];
+    if (parsed.region !== ctx.region || parsed.accountId !== ctx.accountId || !acl || acl.Name !== parsed.name) {
+      throw nonexistent();
+    }
+    return acl;
+  }
+
+  private getWebAclForResource(input: JsonObject, ctx: CallContext): JsonObject {
+    const resourceArn = checkResourceArn(input.ResourceArn, ctx.region);
+    const id = this.state[ctx.region]?.associations[resourceArn];
+    const acl = id === undefined ? undefined : this.state[ctx.region].acls[id];
+    // No association: WAF answers with no WebACL rather than an error.
+    return acl ? { WebACL: webAclView(acl, ctx.region, ctx.accountId) } : {};
+  }
+
+  private getWebAcl(input: JsonObject, ctx: CallContext): JsonObject {
+    let acl: WebAclRecord | undefined;
+    if (input.ARN !== undefined) {
+      acl = this.aclByArn(input.ARN, ctx);
+    } else {
+      const scope = checkScope(input.Scope);
+      if (typeof input.Name !== 'string' || input.Name.length === 0) throw invalidParameter('WEB_ACL', input.Name, 'Name is required');
+      if (typeof input.Id !== 'string' || !ID.test(input.Id)) throw invalidParameter('WEB_ACL', input.Id, 'Id is not a valid web ACL id');
+      const found = scope === 'REGIONAL' ? this.state[ctx.region]?.acls[input.Id] : undefined;
+      if (!found || found.Name !== input.Name) throw nonexistent();
+      acl = found;
+    }
+    return { WebACL: webAclView(acl, ctx.region, ctx.accountId), LockToken: acl.LockToken };
+  }
+
+  private listWebAcls(input: JsonObject, ctx: CallContext): JsonObject {
+    const scope = checkScope(input.Scope);
+    const limit = input.Limit === undefined ? 100 : input.Limit;
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw invalidParameter(undefined, limit, 'Limit must be between 1 and 100');
+    const acls = scope === 'REGIONAL' ? Object.values(this.state[ctx.region]?.acls ?? {}) : [];
+    acls.sort((a, b) => a.Name.localeCompare(b.Name) || a.Id.localeCompare(b.Id));
+    const start = decodeMarker(input.NextMarker);
+    const page = acls.slice(start, start + limit).map((acl) => {
+      const summary: JsonObject = { Name: acl.Name, Id: acl.Id, LockToken: acl.LockToken, ARN: webAclArn(ctx.region, ctx.accountId, acl) };
+      if (acl.Description !== undefined) summary.Description = acl.Description;
+      return summary;
+    });
+    const answer: JsonObject = { WebACLs: page };
+    if (start + limit < acls.length) answer.NextMarker = encodeMarker(start + limit);
+    return answer;
+  }
+
+  private associate(input: JsonObject, ctx: CallContext): JsonObject {
+    const acl = this.aclByArn(input.WebACLArn, ctx);
+    const resourceArn = checkResourceArn(input.ResourceArn, ctx.region);
+    // A resource has at most one web ACL; associating another replaces the previous association.
+    this.region(ctx.region).associations[resourceArn] = acl.Id;
+    return {};
+  }
+
+  private disassociate(input: JsonObject, ctx: CallContext): JsonObject {
+    const resourceArn = checkResourceArn(input.ResourceArn, ctx.region);
+    if (this.state[ctx.region]) delete this.state[ctx.region].associations[resourceArn];
+    return {};
+  }
+}
