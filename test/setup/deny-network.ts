@@ -29,3 +29,6 @@ net.Socket.prototype.connect = function patchedConnect(this: net.Socket, ...args
   }
   return (original as (...a: unknown[]) => net.Socket).apply(this, args);
 } as typeof net.Socket.prototype.connect;
+
+// Same as bin/mrrctl.js: the SDK's notice about its future Node requirement is not test output.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
