@@ -5,5 +5,6 @@ import { registerCompletion } from './completion.js';
 import { registerCost } from './cost.js';
 import { registerReplica } from './replica.js';
 import { registerSandbox } from './sandbox.js';
+import { registerStatus } from './status.js';
 
-export const registerCommands: CommandRegistrar[] = [registerReplica, registerApply, registerSandbox, registerCost, registerCompletion];
+export const registerCommands: CommandRegistrar[] = [registerStatus, registerReplica, registerApply, registerSandbox, registerCost, registerCompletion];
