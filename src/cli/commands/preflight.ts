@@ -1,0 +1,48 @@
+/** `mrrctl preflight`: every prerequisite for MRR and a safe failover, as a checklist; exit 3 on a fail. */
+import type { Command } from 'commander';
+import { ExitCode } from '../../core/errors.js';
+import { observePreflight } from '../../core/preflight/observe.js';
+import { preflightChecks, type Check } from '../../core/preflight/checks.js';
+import { actionFor, type ProgramHooks } from '../command-kit.js';
+import { commandEnv } from '../command-env.js';
+import { readersFor } from '../readers.js';
+
+const MARK: Record<Check['status'], string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' };
+
+export function renderChecks(checks: Check[]): string[] {
+  const width = Math.max(...checks.map((c) => c.id.length));
+  const lines: string[] = [];
+  for (const c of checks) {
+    lines.push(`${MARK[c.status]}  ${c.id.padEnd(width)}  ${c.evidence}`);
+    if (c.remedy) lines.push(`      ${' '.repeat(width)}  → ${c.remedy}`);
+  }
+  const count = (s: Check['status']) => checks.filter((c) => c.status === s).length;
+  lines.push(`${count('pass')} passed, ${count('warn')} warnings, ${count('fail')} failed`);
+  return lines;
+}
+
+export function registerPreflight(program: Command, hooks: ProgramHooks): void {
+  program
+    .command('preflight')
+    .description('every prerequisite for MRR and a safe failover, as a checklist (exit 3 if any fails)')
+    .addHelpText('after', '\nExample:\n  mrrctl preflight --output json | jq \'.data.checks[] | select(.status=="fail")\'')
+    .action(
+      actionFor(hooks, async (ctx) => {
+        const env = await commandEnv(ctx);
+        try {
+          const checks = preflightChecks(env.topology, await observePreflight(readersFor(env.aws), env.topology));
+          const failed = checks.filter((c) => c.status === 'fail');
+          return {
+            command: 'preflight',
+            ok: failed.length === 0,
+            data: { checks },
+            diagnostics: failed.map((c) => ({ severity: 'error' as const, code: `MRR_PREFLIGHT_${c.id.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`, message: `${c.id}: ${c.evidence}` })),
+            text: renderChecks(checks),
+            exitCode: failed.length > 0 ? ExitCode.findings : ExitCode.ok,
+          };
+        } finally {
+          env.aws.clients.destroy();
+        }
+      }),
+    );
+}

@@ -1,0 +1,125 @@
+/**
+ * Every prerequisite for MRR and for a safe failover, as a checklist computed from what preflight
+ * observed (pure). A fail makes preflight exit 3; warnings are the limits an operator must know
+ * before relying on the secondary (aws-facts A2, A4), each with the evidence found in the pool.
+ */
+import type { Topology } from '../config/topology.js';
+import { hasCognitoStatement } from '../keys/policy.js';
+import type { PreflightObservation } from './observe.js';
+
+export type CheckStatus = 'pass' | 'warn' | 'fail';
+
+export interface Check {
+  id: string;
+  status: CheckStatus;
+  evidence: string;
+  remedy?: string;
+}
+
+const check = (id: string, status: CheckStatus, evidence: string, remedy?: string): Check => (remedy && status !== 'pass' ? { id, status, evidence, remedy } : { id, status, evidence });
+
+function keyChecks(t: Topology, o: PreflightObservation): Check[] {
+  const pool = o.pool!;
+  if (pool.KeyConfiguration?.KeyType !== 'CUSTOMER_MANAGED_KEY') {
+    return [check('key.customer-managed', 'fail', 'the pool is encrypted with an AWS owned key', 'run `mrrctl keys setup` (phase 1)')];
+  }
+  const arn = pool.KeyConfiguration.KmsKeyArn;
+  const checks = [check('key.customer-managed', 'pass', `customer managed key ${arn}`)];
+  const p = o.primaryKey;
+  checks.push(
+    p?.MultiRegion
+      ? check('key.multi-region', 'pass', `${p.KeyId} is a multi-Region key`)
+      : check('key.multi-region', 'fail', p ? `${p.KeyId} is a single-Region key` : `${arn} not found in ${t.primaryRegion}`, 'a single-Region key cannot be converted: run `mrrctl keys setup` to create a multi-Region key'),
+    p?.KeyState === 'Enabled'
+      ? check('key.enabled', 'pass', `enabled in ${t.primaryRegion}`)
+      : check('key.enabled', 'fail', `key state in ${t.primaryRegion}: ${p?.KeyState ?? 'missing'}`, 'enable the key (kms enable-key) or cancel its deletion'),
+    o.secondaryKey?.KeyState === 'Enabled'
+      ? check('key.replica', 'pass', `replica key enabled in ${t.secondaryRegion}`)
+      : check('key.replica', 'fail', `replica key in ${t.secondaryRegion}: ${o.secondaryKey?.KeyState ?? 'missing'}`, 'run `mrrctl keys setup` to replicate the key'),
+  );
+  for (const [region, policy, present] of [
+    [t.primaryRegion, o.primaryPolicy, Boolean(p)],
+    [t.secondaryRegion, o.secondaryPolicy, Boolean(o.secondaryKey)],
+  ] as const) {
+    if (!present) continue;
+    checks.push(
+      hasCognitoStatement(policy)
+        ? check(`key.policy.${region}`, 'pass', `the key policy in ${region} lets Cognito use the key`)
+        : check(`key.policy.${region}`, 'fail', `the key policy in ${region} has no statement for cognito-idp.amazonaws.com`, 'run `mrrctl keys setup` (it adds the statement) — key policies are not replicated'),
+    );
+  }
+  return checks;
+}
+
+function replicaChecks(t: Topology, o: PreflightObservation): Check[] {
+  const secondaries = o.replicas.filter((r) => r.Role === 'SECONDARY');
+  const mine = secondaries.find((r) => r.RegionName === t.secondaryRegion);
+  const others = secondaries.filter((r) => r.RegionName !== t.secondaryRegion);
+  const status = mine?.Status;
+  return [
+    !mine
+      ? check('replica.state', 'fail', `no replica in ${t.secondaryRegion}`, 'run `mrrctl replica create --wait` (phase 3)')
+      : status === 'ACTIVE'
+        ? check('replica.state', 'pass', `the replica in ${t.secondaryRegion} is ACTIVE`)
+        : check('replica.state', status === 'DELETING' ? 'fail' : 'warn', `the replica in ${t.secondaryRegion} is ${status}`, 'review its Regional settings (`mrrctl drift`), then `mrrctl replica activate`'),
+    others.length === 0
+      ? check('replica.one-secondary', 'pass', 'at most one secondary')
+      : check('replica.one-secondary', 'fail', `another replica exists in ${others.map((r) => r.RegionName).join(', ')}`, 'a pool has one secondary: use that Region as --secondary or delete it'),
+  ];
+}
+
+function domainCheck(o: PreflightObservation): Check {
+  const pool = o.pool!;
+  if (!pool.CustomDomain) {
+    return check('domain.failover-routing', 'warn', 'no custom domain: managed login and /oauth2/token do not fail over by themselves', 'add a custom domain with Routing.Failover, or fail over DNS with `mrrctl failover`');
+  }
+  const failover = (o.customDomain?.Routing as { Failover?: { SecondaryRegion?: string; PrimaryRoute53HealthCheckId?: string } } | undefined)?.Failover;
+  if (!failover) return check('domain.failover-routing', 'warn', `custom domain ${pool.CustomDomain} has no failover routing`, 'set Routing.Failover on the domain (SecondaryRegion and a Route 53 health check)');
+  if (!o.domainHealthCheck) return check('domain.failover-routing', 'warn', `the domain's health check ${failover.PrimaryRoute53HealthCheckId} was not found`, 'create the health check or fix the domain routing');
+  return check('domain.failover-routing', 'pass', `${pool.CustomDomain} fails over to ${failover.SecondaryRegion} on health check ${failover.PrimaryRoute53HealthCheckId}`);
+}
+
+/** The limits of a secondary, as warnings with the evidence from this pool's configuration. */
+function limitChecks(t: Topology, o: PreflightObservation): Check[] {
+  const pool = o.pool!;
+  const totp = Boolean((o.mfa?.SoftwareTokenMfaConfiguration as { Enabled?: boolean } | undefined)?.Enabled);
+  const selfSignUp = !(pool.AdminCreateUserConfig as { AllowAdminCreateUserOnly?: boolean } | undefined)?.AllowAdminCreateUserOnly;
+  const idps = o.identityProviders.map((p) => String(p.ProviderName ?? '?'));
+  return [
+    totp
+      ? check('limit.totp-mfa', 'warn', `software-token (TOTP) MFA is enabled (MFA ${pool.MfaConfiguration ?? 'OFF'}): TOTP users cannot sign in on ${t.secondaryRegion}`, 'tell TOTP users, or offer SMS/email MFA as a fallback')
+      : check('limit.totp-mfa', 'pass', 'TOTP MFA is not enabled'),
+    check(
+      'limit.sign-up',
+      selfSignUp ? 'warn' : 'pass',
+      selfSignUp ? `self sign-up is allowed: sign-up is refused on ${t.secondaryRegion} while failed over` : 'only administrators create users',
+      'hide sign-up in the app while failed over',
+    ),
+    check('limit.password-reset', 'warn', `password reset and profile edits are refused on ${t.secondaryRegion}`, 'hide those actions in the app while failed over'),
+    check('limit.lockout', 'warn', 'failed-sign-in lockout counters are per Region: they reset on failover', 'watch for credential stuffing after a failover'),
+    idps.length > 0
+      ? check('limit.federation', 'warn', `federated sign-in through ${idps.join(', ')}: users who never signed in through ${t.primaryRegion} cannot sign in on ${t.secondaryRegion}`, 'expect first-time federated users to fail until failback')
+      : check('limit.federation', 'pass', 'no federated identity providers'),
+  ];
+}
+
+export function preflightChecks(t: Topology, o: PreflightObservation): Check[] {
+  if (!o.pool) return [check('pool.exists', 'fail', `${t.userPoolId} not found in ${t.primaryRegion}`, 'check --pool and --primary (the pool id starts with the Region it was created in)')];
+  const pool = o.pool;
+  const tier = pool.UserPoolTier ?? 'ESSENTIALS';
+  const issuer = pool.IssuerConfiguration?.Type ?? 'ORIGINAL';
+  return [
+    check('pool.exists', 'pass', `${t.userPoolId} exists in ${t.primaryRegion}`),
+    tier === 'LITE' ? check('pool.tier', 'fail', 'feature plan LITE', 'MRR needs Essentials or Plus: change UserPoolTier') : check('pool.tier', 'pass', `feature plan ${tier}`),
+    ...keyChecks(t, o),
+    issuer === 'UPDATED'
+      ? check('issuer.updated', 'pass', 'issuer UPDATED: tokens validate in both Regions')
+      : check('issuer.updated', 'fail', 'issuer ORIGINAL: tokens are bound to the Region that issued them', 'run `mrrctl issuer switch` (phase 2)'),
+    ...replicaChecks(t, o),
+    pool.DeletionProtection === 'ACTIVE'
+      ? check('pool.deletion-protection', 'pass', 'deletion protection is on')
+      : check('pool.deletion-protection', 'warn', 'deletion protection is off', 'turn DeletionProtection on: deleting the primary deletes the replica too'),
+    domainCheck(o),
+    ...limitChecks(t, o),
+  ];
+}
