@@ -43,10 +43,16 @@ export interface CallContext {
   accountId: string;
   now: number;
   settings: SandboxSettings;
-  /** True when the operation's Region is in a fault-injected outage (used by health evaluation). */
+  /**
+   * True when the Region is in a fault-injected outage (used by health evaluation). Without `service`
+   * only Region-wide outages count; with it, outages scoped to that service count too.
+   */
   isRegionDown(region: string, service?: string): boolean;
-  /** Past and current outage intervals of a Region (epoch ms; `to` absent while ongoing). */
-  outageHistory(region: string): Array<{ from: number; to?: number }>;
+  /**
+   * Past and current outage intervals of a Region (epoch ms; `to` absent while ongoing), merged and
+   * sorted. `service` widens the view the same way as in isRegionDown.
+   */
+  outageHistory(region: string, service?: string): Array<{ from: number; to?: number }>;
 }
 
 /**
@@ -69,6 +75,11 @@ export interface JsonService {
   readonly service: string;
   /** The error this service answers when throttled. */
   readonly throttle: { code: string; status: number; message: string };
+  /**
+   * Optional: the error this service answers for an internal failure (used by `error` faults and
+   * when a model throws something that is not a SandboxError). The server has a table of defaults.
+   */
+  readonly internalError?: { code: string; message: string };
   /** Throws SandboxError; an unknown operation throws UnknownOperationException. */
   handle(operation: string, input: JsonObject, ctx: CallContext): JsonObject | Promise<JsonObject>;
 }
@@ -93,6 +104,8 @@ export interface RestService {
   readonly kind: 'rest';
   readonly service: string;
   readonly throttle: { code: string; status: number; message: string };
+  /** Optional, as on JsonService. */
+  readonly internalError?: { code: string; message: string };
   /** The operation name for this request, or null when the path is not this service's. */
   operationFor(req: RestRequest): string | null;
   /** Encode errors in the service's own wire shape (XML for Route 53, JSON for restJson1). */

@@ -36,7 +36,10 @@ export function registerPreflight(program: Command, hooks: ProgramHooks): void {
             command: 'preflight',
             ok: failed.length === 0,
             data: { checks },
-            diagnostics: failed.map((c) => ({ severity: 'error' as const, code: `MRR_PREFLIGHT_${c.id.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`, message: `${c.id}: ${c.evidence}` })),
+            diagnostics:
+              failed.length > 0
+                ? [{ severity: 'error' as const, code: 'MRR_PREFLIGHT_E001', message: `${failed.length} check(s) failed: ${failed.map((c) => c.id).join(', ')}` }]
+                : [],
             text: renderChecks(checks),
             exitCode: failed.length > 0 ? ExitCode.findings : ExitCode.ok,
           };

@@ -1,0 +1,65 @@
+/**
+ * What the Cognito model needs from the KMS model, as a narrow port: the real KmsModel satisfies it,
+ * and unit tests pass a small fake. Mirrors `KmsKeyView` exported by src/sandbox/kms/model.ts.
+ */
+import type { CallContext, JsonObject } from '../types.js';
+import type { PoolRecord } from './state.js';
+import { invalidParameter } from './validation.js';
+
+export interface KeyView {
+  arn: string;
+  keyId: string;
+  region: string;
+  multiRegion: boolean;
+  keySpec: string;
+  keyUsage: string;
+  keyState: string;
+  enabled: boolean;
+  primaryRegion?: string;
+  replicaRegions: string[];
+}
+
+export interface KeyLookup {
+  /** `now` lets KMS judge a replica key's Creating → Enabled transition at the call's time. */
+  lookupKey(keyIdOrArn: string, region: string, now?: number): KeyView | undefined;
+}
+
+const KEY_ARN = /^arn:aws[\w-]*:kms:([a-z0-9-]+):(\d{12}):key\/([\w-]+)$/;
+
+/** The same key's ARN in another Region (related multi-Region keys differ only there). */
+export function keyArnIn(arn: string, region: string): string {
+  return arn.replace(KEY_ARN, (_all, _r, account: string, keyId: string) => `arn:aws:kms:${region}:${account}:key/${keyId}`);
+}
+
+/**
+ * A KeyConfiguration naming a customer managed key must point at an Enabled key in the pool's own
+ * Region; an AWS-owned key takes no ARN.
+ */
+export function checkKeyConfiguration(keyConfig: JsonObject, region: string, kms: KeyLookup, now: number): void {
+  const arn: string | undefined = keyConfig.KmsKeyArn;
+  if (keyConfig.KeyType !== 'CUSTOMER_MANAGED_KEY') {
+    if (arn) throw invalidParameter('KmsKeyArn can be set only when KeyType is CUSTOMER_MANAGED_KEY.');
+    return;
+  }
+  if (!arn) throw invalidParameter('KeyConfiguration with KeyType CUSTOMER_MANAGED_KEY requires KmsKeyArn.');
+  const match = KEY_ARN.exec(arn);
+  if (!match) throw invalidParameter(`KmsKeyArn ${arn} is not a valid KMS key ARN.`);
+  if (match[1] !== region) {
+    throw invalidParameter(`The KMS key ${arn} must be in the user pool's Region ${region}.`);
+  }
+  const key = kms.lookupKey(arn, region, now);
+  if (!key) throw invalidParameter(`The KMS key ${arn} does not exist in ${region}.`);
+  if (!key.enabled || key.keyState !== 'Enabled') {
+    throw invalidParameter(`The KMS key ${arn} is not enabled (state ${key.keyState}).`);
+  }
+  if (key.keyUsage !== 'ENCRYPT_DECRYPT' || key.keySpec !== 'SYMMETRIC_DEFAULT') {
+    throw invalidParameter(`The KMS key ${arn} must be a symmetric encryption key (SYMMETRIC_DEFAULT, ENCRYPT_DECRYPT).`);
+  }
+}
+
+/** What every operation handler receives: the state, the KMS port and the call. */
+export interface OperationScope {
+  pools: Record<string, PoolRecord>;
+  kms: KeyLookup;
+  ctx: CallContext;
+}
