@@ -1,8 +1,22 @@
 /** The SDK v3 adapter for the KMS read port. */
-import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, ListAliasesCommand } from '@aws-sdk/client-kms';
+import {
+  DescribeKeyCommand,
+  GetKeyPolicyCommand,
+  GetKeyRotationStatusCommand,
+  ListAliasesCommand,
+  ListKeysCommand,
+  ListResourceTagsCommand,
+  type KMSClient,
+} from '@aws-sdk/client-kms';
 import type { AliasEntry, KeyMetadata, KmsReader } from '../core/ports/kms.js';
 import type { AwsClients } from './clients.js';
 import { notFoundAsUndefined, plain } from './plain.js';
+import { POOL_TAG_KEY } from '../core/keys/key-facts.js';
+
+/** How many keys findKeysTaggedForPool looks at in one Region, at most (one ListResourceTags call each). */
+const MAX_KEYS_SCANNED = 1000;
+/** Keys whose tags this caller may not read (AWS managed keys, keys of other principals) are passed over. */
+const UNREADABLE_TAGS = new Set(['AccessDeniedException', 'NotFoundException', 'KMSInvalidStateException']);
 
 export class SdkKmsReader implements KmsReader {
   constructor(private readonly clients: AwsClients) {}
@@ -32,5 +46,39 @@ export class SdkKmsReader implements KmsReader {
       marker = page.Truncated ? page.NextMarker : undefined;
     } while (marker);
     return undefined;
+  }
+
+  async findKeysTaggedForPool(region: string, userPoolId: string): Promise<KeyMetadata[]> {
+    const client = await this.clients.kms(region);
+    const found: KeyMetadata[] = [];
+    let scanned = 0;
+    let marker: string | undefined;
+    do {
+      const page = await client.send(new ListKeysCommand({ Marker: marker, Limit: 100 }));
+      for (const entry of page.Keys ?? []) {
+        if (scanned++ >= MAX_KEYS_SCANNED || !entry.KeyId) continue;
+        if (await this.isTaggedFor(client, entry.KeyId, userPoolId)) {
+          const metadata = await this.describeKey(region, entry.KeyId);
+          if (metadata) found.push(metadata);
+        }
+      }
+      marker = page.Truncated && scanned < MAX_KEYS_SCANNED ? page.NextMarker : undefined;
+    } while (marker);
+    return found;
+  }
+
+  private async isTaggedFor(client: KMSClient, keyId: string, userPoolId: string): Promise<boolean> {
+    let marker: string | undefined;
+    try {
+      do {
+        const page = await client.send(new ListResourceTagsCommand({ KeyId: keyId, Marker: marker, Limit: 50 }));
+        if (page.Tags?.some((t) => t.TagKey === POOL_TAG_KEY && t.TagValue === userPoolId)) return true;
+        marker = page.Truncated ? page.NextMarker : undefined;
+      } while (marker);
+    } catch (err) {
+      if (UNREADABLE_TAGS.has((err as { name?: string }).name ?? '')) return false;
+      throw err;
+    }
+    return false;
   }
 }

@@ -11,6 +11,8 @@ const replica = (name: 'create' | 'activate' | 'deactivate' | 'delete'): Loader 
   (await import('./commands/replica.js')).replicaDefinitions[name] as unknown as MutationDefinition<JsonObject>;
 
 export const MUTATIONS: Record<string, Loader> = {
+  'keys setup': async () => (await import('./commands/keys.js')).keySetupDefinition as unknown as MutationDefinition<JsonObject>,
+  'issuer switch': async () => (await import('./commands/issuer.js')).issuerSwitchDefinition as unknown as MutationDefinition<JsonObject>,
   'replica create': replica('create'),
   'replica activate': replica('activate'),
   'replica deactivate': replica('deactivate'),

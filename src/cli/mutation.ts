@@ -4,6 +4,7 @@
  * `mrrctl apply FILE` replays a saved plan through the same definition after re-observing.
  */
 import { homedir, hostname, userInfo } from 'node:os';
+import { resolve } from 'node:path';
 import { ExitCode } from '../core/errors.js';
 import { applyPlan, type ApplyEvent } from '../core/plan/apply.js';
 import { createPlan, type PlanDraft } from '../core/plan/create-plan.js';
@@ -104,7 +105,7 @@ export async function applyPrepared<O extends JsonObject>(
   const planLines = renderPlanText(plan);
   const reportLines = prepared.report?.text ?? [];
   const baseData = { plan, report: prepared.report?.data };
-  if (flags.planOut) await savePlanFile(flags.planOut, plan);
+  if (flags.planOut) await savePlanFile(resolve(ctx.cwd, flags.planOut), plan);
 
   const refusedDiag: Diagnostic[] = prepared.refused
     ? [{ severity: 'error', code: 'MRR_GUARD_E001', message: 'a guard refuses this change; see the guard results in the plan' }]

@@ -55,6 +55,14 @@ describe('KmsModel.lookupKey', () => {
     expect(kms.lookupKey(keyId, 'us-east-1', T0)).toMatchObject({ region: 'us-east-1', replicaRegions: ['eu-west-1'] });
   });
 
+  it('answers undefined for a malformed ARN, where DescribeKey answers InvalidArnException', () => {
+    const kms = new KmsModel();
+    expect(kms.lookupKey('arn:aws:kms:us-east-1', 'us-east-1', T0)).toBeUndefined();
+    expect(() => kms.handle('DescribeKey', { KeyId: 'arn:aws:kms:us-east-1' }, context('us-east-1', T0))).toThrow(
+      expect.objectContaining({ code: 'InvalidArnException' }),
+    );
+  });
+
   it('reports a single-Region key without primary or replicas', () => {
     const kms = new KmsModel();
     const keyId: string = kms.handle('CreateKey', {}, context('us-east-1', T0)).KeyMetadata.KeyId;

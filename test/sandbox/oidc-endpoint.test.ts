@@ -20,6 +20,7 @@ import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import type { Jwks } from 'aws-jwt-verify/jwk';
 import { createLocalJWKSet, decodeJwt, jwtVerify, type JSONWebKeySet } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OidcEndpoint } from '../../src/sandbox/oidc/endpoint.js';
 import type { SandboxHandle } from '../../src/sandbox/server.js';
 import { toSandboxUrl } from '../../src/sandbox/url-map.js';
 import { awsClientConfig, sandboxAdmin, startTestSandbox } from '../helpers/sandbox.js';
@@ -216,6 +217,17 @@ describe('custom domain failover', () => {
     expect(jwks).toMatchObject({ status: 200, region: SECONDARY });
     await sandboxAdmin(sb, 'DELETE', 'faults');
     expect((await getJson(`${updated()}/.well-known/jwks.json`)).region).toBe(PRIMARY);
+  });
+
+  it('tells the server which Region a custom domain is served by, when that can be known', async () => {
+    const oidc = sb.world.oidc as OidcEndpoint;
+    expect(oidc.regionOf(CUSTOM)).toBeUndefined();
+    expect(oidc.regionOf(CUSTOM, sb.world.context('global'))).toBe(PRIMARY);
+    expect(oidc.regionOf(updated().replace('https://', '').split('/')[0], sb.world.context('global'))).toBeUndefined();
+    const route53 = new Route53Client(awsClientConfig(sb, PRIMARY));
+    await route53.send(new UpdateHealthCheckCommand({ HealthCheckId: healthCheckId, Inverted: true }));
+    expect(oidc.regionOf(CUSTOM, sb.world.context('global'))).toBe(SECONDARY);
+    await route53.send(new UpdateHealthCheckCommand({ HealthCheckId: healthCheckId, Inverted: false }));
   });
 
   it('answers 503 when the failover Region is not ACTIVE', async () => {

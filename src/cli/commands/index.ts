@@ -3,9 +3,11 @@ import type { CommandRegistrar } from '../command-kit.js';
 import { registerApply } from './apply.js';
 import { registerCompletion } from './completion.js';
 import { registerCost } from './cost.js';
+import { registerIssuer } from './issuer.js';
+import { registerKeys } from './keys.js';
 import { registerPreflight } from './preflight.js';
 import { registerReplica } from './replica.js';
 import { registerSandbox } from './sandbox.js';
 import { registerStatus } from './status.js';
 
-export const registerCommands: CommandRegistrar[] = [registerStatus, registerPreflight, registerReplica, registerApply, registerSandbox, registerCost, registerCompletion];
+export const registerCommands: CommandRegistrar[] = [registerStatus, registerPreflight, registerKeys, registerIssuer, registerReplica, registerApply, registerSandbox, registerCost, registerCompletion];

@@ -11,7 +11,7 @@ import { SdkCognitoReader } from '../../aws/cognito-reader.js';
 import { oidcProbes, probeOptionsFor } from '../../aws/oidc-probe.js';
 import { ExitCode, InputError } from '../../core/errors.js';
 import { PROBE_SECRET_ENV } from '../../core/config/schema.js';
-import { buildIssuerImpact, impactSummary, type IssuerImpact } from '../../core/issuer/impact.js';
+import { buildIssuerImpact, type IssuerImpact } from '../../core/issuer/impact.js';
 import { renderImpactMarkdown, renderImpactText } from '../../core/issuer/impact-render.js';
 import { ISSUER_SWITCH_COMMAND, planIssuerSwitch } from '../../core/issuer/plan.js';
 import { hostingRegions, readIssuerState, readPool } from '../../core/issuer/read.js';
@@ -48,8 +48,8 @@ export const issuerSwitchDefinition: MutationDefinition<IssuerSwitchOptions> = {
       report: { text: renderImpactText(impact), data: impact },
       confirm: {
         question:
-          `Switch the issuer of ${env.topology.userPoolId} from ${obs.type} to ${to}? ` +
-          `${impactSummary(impact)} must accept the new issuer ${newIssuer}.`,
+          `Issuer switch of ${env.topology.userPoolId} from ${obs.type} to ${to} ` +
+          `(${impact.summary.clients} app clients, ${impact.summary.mobile} of them mobile, must accept the new issuer ${newIssuer})`,
       },
     };
   },
@@ -110,7 +110,9 @@ function registerSwitch(issuer: Command, hooks: ProgramHooks): void {
         const env = await commandEnv(ctx);
         try {
           const definition = flags.report ? withReportFile(ctx, flags.report) : issuerSwitchDefinition;
-          return await runMutation(env, definition, options, { dryRun: flags.dryRun, planOut: flags.planOut });
+          // Relative to the command's cwd (main() may run in-process with a cwd other than process.cwd()).
+          const planOut = flags.planOut ? resolve(ctx.cwd, flags.planOut) : undefined;
+          return await runMutation(env, definition, options, { dryRun: flags.dryRun, planOut });
         } finally {
           env.aws.clients.destroy();
         }

@@ -30,4 +30,9 @@ export interface KmsReader {
   getKeyPolicy(region: string, keyId: string): Promise<string | undefined>;
   getRotationEnabled(region: string, keyId: string): Promise<boolean | undefined>;
   findAlias(region: string, aliasName: string): Promise<AliasEntry | undefined>;
+  /**
+   * Keys in `region` tagged `mrrctl:user-pool-id` = `userPoolId` (ListKeys + ListResourceTags, then
+   * DescribeKey for each match). Bounded: scans at most the first 1000 keys of the Region.
+   */
+  findKeysTaggedForPool(region: string, userPoolId: string): Promise<KeyMetadata[]>;
 }

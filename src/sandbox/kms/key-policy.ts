@@ -61,11 +61,11 @@ export function validateKeyPolicy(policy: unknown): string {
   }
   list.forEach((statement, index) => {
     if (!statement || typeof statement !== 'object') throw malformed(`Statement ${index} is not a JSON object.`);
-    const { Effect, Principal, Action, NotAction } = statement as Record<string, unknown>;
+    const { Effect, Principal, NotPrincipal, Action, NotAction } = statement as Record<string, unknown>;
     if (Effect !== 'Allow' && Effect !== 'Deny') {
       throw malformed(`Statement ${index} has an invalid Effect; expected Allow or Deny.`);
     }
-    if (Principal === undefined) {
+    if (Principal === undefined && NotPrincipal === undefined) {
       throw malformed(`Policy contains a statement with no principal (statement ${index}).`);
     }
     if (Action === undefined && NotAction === undefined) {

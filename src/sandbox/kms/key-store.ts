@@ -4,7 +4,7 @@
  * timestamps whenever they are read, so a restored snapshot keeps its meaning.
  */
 import { SandboxError, type JsonValue } from '../types.js';
-import { daysToMs, keyArn, aliasArn, parseKmsArn, type KeyRecord } from './key-record.js';
+import { daysToMs, keyArn, aliasArn, parseKmsArn, type KeyRecord, type ParsedKmsArn } from './key-record.js';
 
 export type KeyState = 'Creating' | 'Enabled' | 'Disabled' | 'PendingDeletion' | 'PendingImport' | 'PendingReplicaDeletion';
 
@@ -107,7 +107,12 @@ export class KmsKeyStore {
   find(reference: string, region: string, now: number, accountId?: string, allowAlias = true): KeyRecord | undefined {
     let target = reference;
     if (reference.startsWith('arn:')) {
-      const arn = parseKmsArn(reference);
+      let arn: ParsedKmsArn;
+      try {
+        arn = parseKmsArn(reference);
+      } catch {
+        return undefined; // `resolve` reports the malformed ARN
+      }
       if (arn.region !== region || (accountId !== undefined && arn.accountId !== accountId)) return undefined;
       target = arn.resource.startsWith('key/') ? arn.resource.slice('key/'.length) : arn.resource;
     }
@@ -126,10 +131,10 @@ export class KmsKeyStore {
     if (typeof reference !== 'string' || reference === '') {
       throw new SandboxError('ValidationException', "1 validation error detected: Value null at 'keyId' failed to satisfy constraint: Member must not be null");
     }
+    const arn = reference.startsWith('arn:') ? parseKmsArn(reference) : undefined;
     const found = this.find(reference, region, now, accountId, allowAlias);
     if (found) return found;
-    if (reference.startsWith('arn:')) {
-      const arn = parseKmsArn(reference);
+    if (arn) {
       if (arn.region !== region) throw new SandboxError('NotFoundException', `Invalid arn ${arn.region}`);
       throw new SandboxError('NotFoundException', `${arn.resource.startsWith('alias/') ? 'Alias' : 'Key'} '${reference}' does not exist`);
     }
