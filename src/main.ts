@@ -4,7 +4,7 @@
  */
 import { CommanderError } from 'commander';
 import { ExitCode, MrrError } from './core/errors.js';
-import { buildProgram } from './cli/program.js';
+import { buildProgram, registrarsFor } from './cli/program.js';
 import type { MainDeps } from './cli/context.js';
 import { systemClock } from './cli/context.js';
 import { normaliseArgv, wantsJson } from './cli/global-options.js';
@@ -26,9 +26,10 @@ export async function main(argv: string[], overrides: Partial<MainDeps> = {}): P
   const json = wantsJson(argv);
   let result: CommandResult | undefined;
   let running: string | undefined;
-  const program = buildProgram({ deps, setResult: (r) => (result = r), setCommand: (name) => (running = name) });
+  const normalised = normaliseArgv(argv);
   try {
-    await program.parseAsync(normaliseArgv(argv), { from: 'user' });
+    const program = buildProgram({ deps, setResult: (r) => (result = r), setCommand: (name) => (running = name) }, await registrarsFor(normalised));
+    await program.parseAsync(normalised, { from: 'user' });
   } catch (err) {
     return reportError(err, deps, json, running ?? commandName(argv));
   } finally {

@@ -18,7 +18,6 @@ import type { AwsAccess } from './aws-context.js';
 import { confirmOrThrow, type ConfirmRequest } from './confirm.js';
 import type { CommandContext } from './context.js';
 import { defaultJournalPath, FileJournal } from './journal-file.js';
-import { savePlanFile } from './plan-file-io.js';
 
 /** Everything a definition may use to observe, wait and verify. */
 export interface MutationEnv {
@@ -105,7 +104,7 @@ export async function applyPrepared<O extends JsonObject>(
   const planLines = renderPlanText(plan);
   const reportLines = prepared.report?.text ?? [];
   const baseData = { plan, report: prepared.report?.data };
-  if (flags.planOut) await savePlanFile(resolve(ctx.cwd, flags.planOut), plan);
+  if (flags.planOut) await (await import('./plan-file-io.js')).savePlanFile(resolve(ctx.cwd, flags.planOut), plan);
 
   const refusedDiag: Diagnostic[] = prepared.refused
     ? [{ severity: 'error', code: 'MRR_GUARD_E001', message: 'a guard refuses this change; see the guard results in the plan' }]

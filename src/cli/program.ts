@@ -3,14 +3,50 @@ import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import type { ProgramHooks, CommandRegistrar } from './command-kit.js';
 import { addGlobalOptions } from './global-options.js';
-import { registerCommands } from './commands/index.js';
+import { COMMANDS, type CommandEntry } from './commands/index.js';
 
 export function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
 }
 
-export function buildProgram(hooks: ProgramHooks, registrars: CommandRegistrar[] = registerCommands): Command {
+const GLOBAL_VALUE_OPTIONS = new Set(['--config', '--pool', '--primary', '--secondary', '--profile', '--endpoint-url', '--output']);
+
+/** The top-level command word of a (normalised) argv, skipping global options and their values. */
+export function invokedCommand(argv: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') return undefined;
+    if (arg.startsWith('-')) {
+      if (GLOBAL_VALUE_OPTIONS.has(arg)) i++;
+      continue;
+    }
+    // `mrrctl help drift` asks for drift's help.
+    if (arg === 'help') return argv.slice(i + 1).find((a) => !a.startsWith('-'));
+    return arg;
+  }
+  return undefined;
+}
+
+/**
+ * The registrars to load for this invocation: the invoked command's real definition, and a cheap
+ * named stub for every other one (enough for the help listing). `completion` needs the whole tree.
+ */
+export async function registrarsFor(argv: string[], entries: CommandEntry[] = COMMANDS): Promise<CommandRegistrar[]> {
+  const word = invokedCommand(argv);
+  const everything = word === 'completion';
+  return Promise.all(
+    entries.map(async (entry) =>
+      everything || entry.name === word
+        ? entry.load()
+        : (program: Command) => {
+            program.command(entry.name).description(entry.description);
+          },
+    ),
+  );
+}
+
+export function buildProgram(hooks: ProgramHooks, registrars: CommandRegistrar[]): Command {
   const { io } = hooks.deps;
   const program = new Command('mrrctl')
     .description('Plan, diff, guard and rehearse Amazon Cognito user-pool multi-Region replication.')

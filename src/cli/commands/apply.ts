@@ -5,16 +5,15 @@
  */
 import type { Command } from 'commander';
 import { UsageError, InputError } from '../../core/errors.js';
-import { DEFAULT_PLAN_MAX_AGE_SECONDS } from '../../core/plan/plan-file.js';
 import { fingerprintOf } from '../../core/plan/fingerprint.js';
 import { assertFresh } from '../../core/plan/freshness.js';
 import type { JsonObject } from '../../core/plan/types.js';
 import { actionFor, type ProgramHooks } from '../command-kit.js';
-import { awsFor } from '../aws-context.js';
-import { loadConfig } from '../config-loader.js';
 import { applyPrepared } from '../mutation.js';
 import { MUTATIONS } from '../mutation-registry.js';
-import { loadPlanFile } from '../plan-file-io.js';
+
+/** Same as DEFAULT_PLAN_MAX_AGE_SECONDS in core/plan/plan-file.ts, kept here so --help stays light. */
+const DEFAULT_MAX_AGE_SECONDS = 3600;
 
 interface ApplyFlags {
   maxAge: string;
@@ -30,11 +29,16 @@ export function registerApply(program: Command, hooks: ProgramHooks): void {
     .command('apply')
     .description('apply a plan saved with --plan-out, refusing one that is stale or altered')
     .argument('<planfile>', 'the plan file')
-    .option('--max-age <seconds>', 'refuse a plan older than this', String(DEFAULT_PLAN_MAX_AGE_SECONDS))
+    .option('--max-age <seconds>', 'refuse a plan older than this', String(DEFAULT_MAX_AGE_SECONDS))
     .addHelpText('after', '\nExample:\n  mrrctl keys setup --plan-out keys.plan && mrrctl apply keys.plan --yes')
     .action(
       actionFor<ApplyFlags>(hooks, async (ctx, [file], flags) => {
         const maxAgeSeconds = parseMaxAge(flags.maxAge);
+        const [{ loadConfig }, { loadPlanFile }, { awsFor }] = await Promise.all([
+          import('../config-loader.js'),
+          import('../plan-file-io.js'),
+          import('../aws-context.js'),
+        ]);
         const loaded = await loadConfig({ flags: ctx.flags, env: ctx.env, cwd: ctx.cwd });
         const expect = { userPoolId: loaded.config.userPoolId, primaryRegion: loaded.config.primaryRegion, secondaryRegion: loaded.config.secondaryRegion };
         const plan = await loadPlanFile(file, { now: ctx.clock.now(), maxAgeSeconds, expect });

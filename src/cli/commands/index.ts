@@ -1,13 +1,24 @@
-/** Every command the CLI has. A command that is not built yet is not listed: none pretends. */
+/**
+ * Every command the CLI has, as a manifest: the name and one-line description are enough for
+ * `mrrctl --help`; a command's module (and what it imports) is loaded only when that command runs or
+ * its own help is asked for, so start-up stays fast. A command that is not built yet is not listed.
+ */
 import type { CommandRegistrar } from '../command-kit.js';
-import { registerApply } from './apply.js';
-import { registerCompletion } from './completion.js';
-import { registerCost } from './cost.js';
-import { registerIssuer } from './issuer.js';
-import { registerKeys } from './keys.js';
-import { registerPreflight } from './preflight.js';
-import { registerReplica } from './replica.js';
-import { registerSandbox } from './sandbox.js';
-import { registerStatus } from './status.js';
 
-export const registerCommands: CommandRegistrar[] = [registerStatus, registerPreflight, registerKeys, registerIssuer, registerReplica, registerApply, registerSandbox, registerCost, registerCompletion];
+export interface CommandEntry {
+  name: string;
+  description: string;
+  load(): Promise<CommandRegistrar>;
+}
+
+export const COMMANDS: CommandEntry[] = [
+  { name: 'status', description: 'topology at a glance: both Regions, replica, key, issuer, DNS', load: async () => (await import('./status.js')).registerStatus },
+  { name: 'preflight', description: 'every prerequisite for MRR and a safe failover, as a checklist', load: async () => (await import('./preflight.js')).registerPreflight },
+  { name: 'keys', description: 'phase 1: the multi-Region KMS key (setup, verify)', load: async () => (await import('./keys.js')).registerKeys },
+  { name: 'issuer', description: 'phase 2: the OIDC issuer (switch, status)', load: async () => (await import('./issuer.js')).registerIssuer },
+  { name: 'replica', description: 'phase 3: the replica (create, activate, deactivate, delete, list)', load: async () => (await import('./replica.js')).registerReplica },
+  { name: 'apply', description: 'apply a plan saved with --plan-out', load: async () => (await import('./apply.js')).registerApply },
+  { name: 'sandbox', description: 'the embedded two-Region AWS endpoint', load: async () => (await import('./sandbox.js')).registerSandbox },
+  { name: 'cost', description: 'monthly add-on cost of the replica Region', load: async () => (await import('./cost.js')).registerCost },
+  { name: 'completion', description: 'print a shell completion script', load: async () => (await import('./completion.js')).registerCompletion },
+];

@@ -7,10 +7,9 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { SdkCognitoReader } from '../../aws/cognito-reader.js';
 import { oidcProbes, probeOptionsFor } from '../../aws/oidc-probe.js';
 import { ExitCode, InputError } from '../../core/errors.js';
-import { PROBE_SECRET_ENV } from '../../core/config/schema.js';
+import { PROBE_SECRET_ENV } from '../../core/config/constants.js';
 import { buildIssuerImpact, type IssuerImpact } from '../../core/issuer/impact.js';
 import { renderImpactMarkdown, renderImpactText } from '../../core/issuer/impact-render.js';
 import { ISSUER_SWITCH_COMMAND, planIssuerSwitch } from '../../core/issuer/plan.js';
@@ -21,6 +20,7 @@ import { verifyIssuerSwitch } from '../../core/issuer/verify.js';
 import { actionFor, type ProgramHooks } from '../command-kit.js';
 import { commandEnv } from '../command-env.js';
 import type { CommandContext } from '../context.js';
+import { readersFor } from '../readers.js';
 import { runMutation, type MutationDefinition, type MutationEnv } from '../mutation.js';
 
 /** What a saved plan carries, so `mrrctl apply FILE` replays the same switch. */
@@ -40,7 +40,7 @@ export const issuerSwitchDefinition: MutationDefinition<IssuerSwitchOptions> = {
   command: ISSUER_SWITCH_COMMAND,
   async prepare(env, options) {
     const to = parseIssuerType('to', options.to);
-    const obs = await readIssuerState(new SdkCognitoReader(env.aws.clients), env.topology, { withClients: true });
+    const obs = await readIssuerState(readersFor(env.aws).cognito, env.topology, { withClients: true });
     const impact = buildIssuerImpact({ pool: env.topology, regions: obs.hostingRegions, from: obs.type, to, clients: obs.clients });
     const newIssuer = issuerUrl(to, env.topology, env.topology.primaryRegion);
     return {
@@ -54,7 +54,7 @@ export const issuerSwitchDefinition: MutationDefinition<IssuerSwitchOptions> = {
     };
   },
   async verify(env, options) {
-    const reader = new SdkCognitoReader(env.aws.clients);
+    const reader = readersFor(env.aws).cognito;
     const [pool, replicas] = await Promise.all([
       readPool(reader, env.topology),
       reader.listReplicas(env.topology.primaryRegion, env.topology.userPoolId),
@@ -129,7 +129,7 @@ function registerStatus(issuer: Command, hooks: ProgramHooks): void {
       actionFor(hooks, async (ctx) => {
         const env = await commandEnv(ctx);
         try {
-          const status = await readIssuerStatus(new SdkCognitoReader(env.aws.clients), probesFor(env), env.topology);
+          const status = await readIssuerStatus(readersFor(env.aws).cognito, probesFor(env), env.topology);
           const failing = status.regions.flatMap((r) => r.checks.filter((c) => c.status === 'fail').map((c) => ({ region: r.region, check: c })));
           return {
             command: 'issuer status',

@@ -122,8 +122,7 @@ const guardsSchema = z
   )
   .prefault({});
 
-/** Where the probe client's secret comes from; the file must never hold it. */
-export const PROBE_SECRET_ENV = 'MRRCTL_PROBE_CLIENT_SECRET';
+export { PROBE_SECRET_ENV } from './constants.js';
 
 const probeSchema = z.strictObject(
   {
