@@ -18,6 +18,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'issuer', description: 'phase 2: the OIDC issuer (switch, status)', load: async () => (await import('./issuer.js')).registerIssuer },
   { name: 'replica', description: 'phase 3: the replica (create, activate, deactivate, delete, list)', load: async () => (await import('./replica.js')).registerReplica },
   { name: 'apply', description: 'apply a plan saved with --plan-out', load: async () => (await import('./apply.js')).registerApply },
+  { name: 'rehearse', description: 'the whole runbook as a game day on an ephemeral sandbox', load: async () => (await import('./rehearse.js')).registerRehearse },
   { name: 'sandbox', description: 'the embedded two-Region AWS endpoint', load: async () => (await import('./sandbox.js')).registerSandbox },
   { name: 'cost', description: 'monthly add-on cost of the replica Region', load: async () => (await import('./cost.js')).registerCost },
   { name: 'completion', description: 'print a shell completion script', load: async () => (await import('./completion.js')).registerCompletion },

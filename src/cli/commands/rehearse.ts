@@ -1,0 +1,61 @@
+/** `mrrctl rehearse`: the whole runbook as a game day on an ephemeral sandbox, with a timeline. */
+import type { Command } from 'commander';
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { ExitCode } from '../../core/errors.js';
+import { actionFor, type ProgramHooks } from '../command-kit.js';
+
+interface RehearseFlags {
+  report?: string;
+  keep?: boolean;
+}
+
+export function registerRehearse(program: Command, hooks: ProgramHooks): void {
+  program
+    .command('rehearse')
+    .description('run the whole runbook as a game day on an ephemeral sandbox, with a timeline')
+    .option('--report <file>', 'write a Markdown report (timeline, findings, plans)')
+    .option('--keep', 'leave the sandbox running afterwards to explore (Ctrl-C to stop)')
+    .addHelpText('after', '\nExample:\n  mrrctl rehearse --report gameday.md')
+    .action(
+      actionFor<RehearseFlags>(hooks, async (ctx, _args, flags) => {
+        const { rehearse } = await import('../rehearse/runner.js');
+        const { renderReport, timelineLine } = await import('../rehearse/report.js');
+        const startedAt = ctx.clock.now();
+        const text = ctx.flags.output === 'text';
+        if (text) ctx.log('Rehearsing the MRR runbook on an ephemeral sandbox…');
+        const result = await rehearse(ctx, {
+          timing: { minUnhealthySeconds: 3, cooldownSeconds: 3 },
+          delays: { replicaDelayMs: 1000, dnsDelayMs: 500, syncDelayMs: 200 },
+          onStep: (record, index, total) => text && ctx.log(timelineLine(record, index, total)),
+          onProgress: (line) => text && ctx.log(line),
+        });
+        const report = renderReport(result, startedAt);
+        if (flags.report) await writeFile(resolve(ctx.cwd, flags.report), report);
+        const lines = [
+          result.ok
+            ? `Rehearsal passed: ${result.records.length} steps behaved as the runbook expects.`
+            : `Rehearsal failed at step "${result.failedStep}": ${result.records.at(-1)?.outcome}`,
+          ...(flags.report ? [`Report: ${flags.report}`] : []),
+        ];
+        if (flags.keep) {
+          ctx.log(`The sandbox stays up at ${result.sandbox.url} (config in ${result.dir}); Ctrl-C to stop.`);
+          ctx.log(`  cd ${result.dir} && mrrctl --sandbox ${result.sandbox.url} status`);
+          await new Promise<void>((done) => ctx.signal.addEventListener('abort', () => done(), { once: true }));
+        }
+        await result.sandbox.stop();
+        return {
+          command: 'rehearse',
+          ok: result.ok,
+          data: {
+            ok: result.ok,
+            failedStep: result.failedStep ?? null,
+            timeline: result.records.map((r) => ({ id: r.step.id, title: r.step.title, ok: r.ok, durationMs: r.durationMs, outcome: r.outcome })),
+          },
+          diagnostics: result.ok ? [] : [{ severity: 'error', code: 'MRR_REHEARSE_E001', message: `step ${result.failedStep} did not behave as the runbook expects` }],
+          text: lines,
+          exitCode: result.ok ? ExitCode.ok : ExitCode.findings,
+        };
+      }),
+    );
+}

@@ -1,0 +1,54 @@
+/**
+ * The game day as data: the runbook's steps in order, each with the outcome the runbook expects.
+ * A CLI step runs the real command (same code as when an operator types it); the other kinds act on
+ * the sandbox (inject or clear an outage, deploy what the secondary lacks) or wait out a window.
+ */
+export type RehearsalAction =
+  | { kind: 'cli'; argv: string[] }
+  | { kind: 'fault'; region: string; service: string }
+  | { kind: 'clear-faults' }
+  | { kind: 'deploy-missing'; from: string; to: string }
+  | { kind: 'mint-token' }
+  | { kind: 'verify-token'; region: string }
+  | { kind: 'wait'; seconds: number; why: string };
+
+export interface RehearsalStep {
+  id: string;
+  title: string;
+  action: RehearsalAction;
+  /** The exit code the runbook expects from a CLI step (other steps expect success). */
+  expectExit?: number;
+}
+
+export interface RunbookTiming {
+  minUnhealthySeconds: number;
+  cooldownSeconds: number;
+}
+
+export function gameDay(primary: string, secondary: string, timing: RunbookTiming): RehearsalStep[] {
+  const window = Math.max(timing.minUnhealthySeconds, timing.cooldownSeconds);
+  return [
+    { id: 'preflight', title: 'preflight (fails, and says why)', action: { kind: 'cli', argv: ['preflight'] }, expectExit: 3 },
+    { id: 'keys-setup', title: 'phase 1: keys setup', action: { kind: 'cli', argv: ['keys', 'setup', '--yes'] }, expectExit: 0 },
+    { id: 'issuer-switch', title: 'phase 2: issuer switch', action: { kind: 'cli', argv: ['issuer', 'switch', '--yes'] }, expectExit: 0 },
+    { id: 'replica-create', title: 'phase 3: replica create --wait', action: { kind: 'cli', argv: ['replica', 'create', '--wait', '--yes'] }, expectExit: 0 },
+    { id: 'drift', title: 'drift finds the missing Regional settings', action: { kind: 'cli', argv: ['drift'] }, expectExit: 3 },
+    { id: 'deploy-missing', title: `deploy the missing resources in ${secondary}`, action: { kind: 'deploy-missing', from: primary, to: secondary } },
+    { id: 'drift-fix', title: 'drift fix', action: { kind: 'cli', argv: ['drift', 'fix', '--yes'] }, expectExit: 0 },
+    { id: 'drift-clean', title: 'drift is clean', action: { kind: 'cli', argv: ['drift'] }, expectExit: 0 },
+    { id: 'replica-activate', title: 'replica activate', action: { kind: 'cli', argv: ['replica', 'activate', '--yes'] }, expectExit: 0 },
+    { id: 'canary', title: `canary 5 % to ${secondary}`, action: { kind: 'cli', argv: ['canary', '--to', secondary, '--percent', '5', '--yes'] }, expectExit: 0 },
+    { id: 'canary-stop', title: 'canary stop', action: { kind: 'cli', argv: ['canary', 'stop', '--yes'] }, expectExit: 0 },
+    { id: 'mint-token', title: 'mint a token before the outage', action: { kind: 'mint-token' } },
+    { id: 'outage', title: `inject an outage of Cognito in ${primary}`, action: { kind: 'fault', region: primary, service: 'cognito-idp' } },
+    { id: 'health', title: 'health shows the outage', action: { kind: 'cli', argv: ['health'] }, expectExit: 3 },
+    { id: 'failover-refused', title: 'failover refused inside the anti-flap window', action: { kind: 'cli', argv: ['failover', '--to', secondary, '--yes'] }, expectExit: 3 },
+    { id: 'anti-flap-wait', title: 'wait out the anti-flap window', action: { kind: 'wait', seconds: timing.minUnhealthySeconds, why: 'guards.minUnhealthySeconds' } },
+    { id: 'failover', title: `failover to ${secondary}`, action: { kind: 'cli', argv: ['failover', '--to', secondary, '--yes'] }, expectExit: 0 },
+    { id: 'token-continuity', title: 'the pre-outage token still validates', action: { kind: 'verify-token', region: secondary } },
+    { id: 'recover', title: `${primary} recovers`, action: { kind: 'clear-faults' } },
+    { id: 'failback-wait', title: 'wait: primary healthy for the window, and the cooldown', action: { kind: 'wait', seconds: window, why: 'anti-flap window and cooldown' } },
+    { id: 'failback', title: `failback to ${primary}`, action: { kind: 'cli', argv: ['failover', '--to', primary, '--yes'] }, expectExit: 0 },
+    { id: 'final-status', title: 'final status', action: { kind: 'cli', argv: ['status'] }, expectExit: 0 },
+  ];
+}
