@@ -11,6 +11,7 @@ const replica = (name: 'create' | 'activate' | 'deactivate' | 'delete'): Loader 
   (await import('./commands/replica.js')).replicaDefinitions[name] as unknown as MutationDefinition<JsonObject>;
 
 export const MUTATIONS: Record<string, Loader> = {
+  'drift fix': async () => (await import('./commands/drift.js')).driftFixDefinition as unknown as MutationDefinition<JsonObject>,
   'keys setup': async () => (await import('./commands/keys.js')).keySetupDefinition as unknown as MutationDefinition<JsonObject>,
   'issuer switch': async () => (await import('./commands/issuer.js')).issuerSwitchDefinition as unknown as MutationDefinition<JsonObject>,
   'replica create': replica('create'),

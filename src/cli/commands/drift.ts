@@ -73,7 +73,7 @@ export function parseReportSpec(spec: string, fallback: DriftFormat): { format: 
   const prefix = colon > 0 ? spec.slice(0, colon) : '';
   if ((DRIFT_FORMATS as readonly string[]).includes(prefix)) {
     const file = spec.slice(colon + 1);
-    if (file === '') throw new InputError('MRR_INPUT_E030', 'flags', '--report', spec, 'a file name after the format, e.g. junit:drift.xml');
+    if (file === '') throw new InputError('MRR_INPUT_E040', 'flags', '--report', spec, 'a file name after the format, e.g. junit:drift.xml');
     return { format: prefix as DriftFormat, file };
   }
   const lower = spec.toLowerCase();
@@ -82,7 +82,7 @@ export function parseReportSpec(spec: string, fallback: DriftFormat): { format: 
 }
 
 function parseSeconds(raw: string): number {
-  if (!/^\d+(\.\d+)?$/.test(raw.trim())) throw new InputError('MRR_INPUT_E031', 'flags', '--recheck-after', raw, 'a number of seconds, 0 or more');
+  if (!/^\d+(\.\d+)?$/.test(raw.trim())) throw new InputError('MRR_INPUT_E041', 'flags', '--recheck-after', raw, 'a number of seconds, 0 or more');
   return Math.round(Number(raw) * 1000);
 }
 
@@ -140,9 +140,10 @@ export const driftFixDefinition: MutationDefinition<DriftFixOptions> = {
         ...topology,
         observed: fixFingerprint(fix),
         steps: fix.steps,
-        notes: [...fix.notes, ...fix.cannot.map((c) => `not done by drift fix: ${c}`)],
+        notes: [...fix.notes, ...fix.cannot.map((c) => `drift fix cannot do this for you: ${c}`)],
       },
-      report: { text: cannotLines(fix.cannot, topology.secondaryRegion), data: { cannot: fix.cannot, notes: fix.notes } },
+      // The plan's notes carry the list for humans (dry-run, confirmation); JSON gets it here too.
+      report: { text: [], data: { cannot: fix.cannot, notes: fix.notes } },
       confirm: { question: `align the Regional settings of ${topology.userPoolId} in ${topology.secondaryRegion} with ${topology.primaryRegion}` },
     };
   },

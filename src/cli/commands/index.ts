@@ -17,6 +17,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'keys', description: 'phase 1: the multi-Region KMS key (setup, verify)', load: async () => (await import('./keys.js')).registerKeys },
   { name: 'issuer', description: 'phase 2: the OIDC issuer (switch, status)', load: async () => (await import('./issuer.js')).registerIssuer },
   { name: 'replica', description: 'phase 3: the replica (create, activate, deactivate, delete, list)', load: async () => (await import('./replica.js')).registerReplica },
+  { name: 'drift', description: 'compare the two Regions of the pool; drift fix aligns the Regional settings', load: async () => (await import('./drift.js')).registerDrift },
   { name: 'apply', description: 'apply a plan saved with --plan-out', load: async () => (await import('./apply.js')).registerApply },
   { name: 'rehearse', description: 'the whole runbook as a game day on an ephemeral sandbox', load: async () => (await import('./rehearse.js')).registerRehearse },
   { name: 'sandbox', description: 'the embedded two-Region AWS endpoint', load: async () => (await import('./sandbox.js')).registerSandbox },

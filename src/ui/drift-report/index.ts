@@ -1,0 +1,48 @@
+/**
+ * The drift report in every format. `json` is the standard mrrctl envelope with the report as
+ * `data`, so `--format json` and `--output json` give scripts the same document.
+ */
+import { failingFindings } from '../../core/drift/report.js';
+import type { DriftReport } from '../../core/drift/types.js';
+import { envelope, type Diagnostic } from '../output.js';
+import { formatJunit } from './junit.js';
+import { formatMarkdown } from './markdown.js';
+import { formatSarif } from './sarif.js';
+import { formatText } from './text.js';
+
+export const DRIFT_FORMATS = ['text', 'json', 'markdown', 'junit', 'sarif'] as const;
+export type DriftFormat = (typeof DRIFT_FORMATS)[number];
+
+export interface FormatOptions {
+  color: boolean;
+  toolVersion: string;
+  /** The config file as SARIF should name it. */
+  artifactUri?: string;
+}
+
+/** The one diagnostic a drift result carries: the verdict (every finding is in data.findings). */
+export function driftDiagnostics(report: DriftReport): Diagnostic[] {
+  if (report.ok) return [];
+  const failing = failingFindings(report);
+  const codes = [...new Set(failing.map((f) => f.code))].join(', ');
+  return [{ severity: 'error', code: 'MRR_DRIFT_E000', message: `drift: ${failing.length} finding(s) at or above ${report.failOn} (${codes})` }];
+}
+
+export function driftEnvelope(report: DriftReport, command = 'drift') {
+  return envelope({ command, ok: report.ok, data: report, diagnostics: driftDiagnostics(report) });
+}
+
+export function formatDriftReport(report: DriftReport, format: DriftFormat, opts: FormatOptions): string {
+  switch (format) {
+    case 'text':
+      return formatText(report, { color: opts.color });
+    case 'json':
+      return JSON.stringify(driftEnvelope(report), null, 2);
+    case 'markdown':
+      return formatMarkdown(report);
+    case 'junit':
+      return formatJunit(report);
+    case 'sarif':
+      return formatSarif(report, { toolVersion: opts.toolVersion, artifactUri: opts.artifactUri });
+  }
+}
