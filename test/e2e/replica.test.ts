@@ -78,10 +78,20 @@ describe('replica activate, deactivate, delete, list', () => {
     expect((await w.run(['replica', 'create', '--wait', '--yes'])).code).toBe(0);
   });
 
-  it('activates an INACTIVE replica and says drift was not checked', async () => {
+  it('refuses to activate while error-severity drift remains, and writes nothing', async () => {
+    const since = w.lastSeq();
     const r = await w.run(['replica', 'activate', '--yes', '--output', 'json']);
+    expect(r.code).toBe(3);
+    const guard = r.json().data.plan.guards.find((g: any) => g.id === 'drift-clean');
+    expect(guard).toMatchObject({ ok: false, remedy: expect.stringContaining('drift fix') });
+    expect(guard.evidence).toContain('MRR_DRIFT_E101');
+    expect(w.writesSince(since)).toEqual([]);
+  });
+
+  it('activates an INACTIVE replica with --allow-drift, recording the waived guard', async () => {
+    const r = await w.run(['replica', 'activate', '--allow-drift', '--yes', '--output', 'json']);
     expect(r.code).toBe(0);
-    expect(r.json().data.plan.notes.join(' ')).toContain('drift was not checked');
+    expect(r.json().data.plan.guards.find((g: any) => g.id === 'drift-clean')).toMatchObject({ ok: false, waived: true });
     expect(await replicaStatus(w)).toBe('ACTIVE');
     const list = await w.run(['replica', 'list', '--output', 'json']);
     expect(list.json().data.replicas.map((x: any) => [x.Role, x.RegionName, x.Status])).toEqual(
@@ -93,7 +103,7 @@ describe('replica activate, deactivate, delete, list', () => {
   });
 
   it('refuses to delete an ACTIVE replica and to deactivate while DNS routes to it', async () => {
-    expect((await w.run(['replica', 'activate', '--yes'])).code).toBe(0);
+    expect((await w.run(['replica', 'activate', '--allow-drift', '--yes'])).code).toBe(0);
     const del = await w.run(['replica', 'delete', '--yes', '--output', 'json']);
     expect(del.code).toBe(3);
     expect(del.json().data.plan.guards.find((g: any) => g.id === 'replica-inactive').ok).toBe(false);
@@ -121,7 +131,7 @@ describe('replica activate, deactivate, delete, list', () => {
   });
 
   it('deactivates then deletes after typed-Region confirmation (--yes here)', async () => {
-    expect((await w.run(['replica', 'activate', '--yes'])).code).toBe(0);
+    expect((await w.run(['replica', 'activate', '--allow-drift', '--yes'])).code).toBe(0);
     expect((await w.run(['replica', 'deactivate', '--yes'])).code).toBe(0);
     expect(await replicaStatus(w)).toBe('INACTIVE');
     const del = await w.run(['replica', 'delete', '--yes']);

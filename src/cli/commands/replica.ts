@@ -1,8 +1,8 @@
 /** `mrrctl replica create|activate|deactivate|delete|list` — phase 3. */
 import type { Command } from 'commander';
 import { InputError } from '../../core/errors.js';
-import { observeReplica } from '../../core/replica/observe.js';
-import { planActivate, planCreate, planDeactivate, planDelete, type ReplicaPlanParts } from '../../core/replica/plan.js';
+import { observeReplica, secondaryOf } from '../../core/replica/observe.js';
+import { planActivate, planCreate, planDeactivate, planDelete, type DriftGate, type ReplicaPlanParts } from '../../core/replica/plan.js';
 import type { JsonObject } from '../../core/plan/types.js';
 import { actionFor, type ProgramHooks } from '../command-kit.js';
 import { commandEnv } from '../command-env.js';
@@ -13,9 +13,18 @@ import { replicaWaits } from '../../aws/replica-waits.js';
 interface ReplicaOptions extends JsonObject {
   wait: boolean;
   timeoutSeconds: number;
+  allowDrift: boolean;
 }
 
-type Planner = (env: MutationEnv, o: Awaited<ReturnType<typeof observeReplica>>, opts: ReplicaOptions) => ReplicaPlanParts;
+type Planner = (env: MutationEnv, o: Awaited<ReturnType<typeof observeReplica>>, opts: ReplicaOptions, drift: DriftGate) => ReplicaPlanParts;
+
+/** Activation checks drift first (error-severity findings block it); the other subcommands do not. */
+async function driftGate(env: MutationEnv, o: Awaited<ReturnType<typeof observeReplica>>): Promise<DriftGate> {
+  if (secondaryOf(o.replicas, env.topology.secondaryRegion)?.Status !== 'INACTIVE') return { checked: false, reason: 'the replica is not INACTIVE' };
+  const { checkDrift } = await import('./drift.js');
+  const report = await checkDrift(env, { failOn: 'error' });
+  return { checked: true, errorCodes: report.findings.filter((f) => f.severity === 'error').map((f) => f.code) };
+}
 
 function prepared(env: MutationEnv, command: string, parts: ReplicaPlanParts, observed: unknown, confirm: Prepared['confirm']): Prepared {
   const { topology } = env;
@@ -32,7 +41,8 @@ function definition(command: string, planner: Planner, destructive: boolean): Mu
     async prepare(env, opts) {
       const readers = readersFor(env.aws);
       const observed = await observeReplica(readers, env.topology, env.config, { withKeys: command === 'replica create', withDns: destructive });
-      const parts = planner(env, observed, opts);
+      const drift: DriftGate = command === 'replica activate' ? await driftGate(env, observed) : { checked: false, reason: 'not needed' };
+      const parts = planner(env, observed, opts, drift);
       // Only what the plan depends on goes into the fingerprint, so unrelated edits do not stale it.
       const fingerprinted = { replicas: observed.replicas, routing: observed.routing ?? null, tier: observed.pool?.UserPoolTier ?? null };
       const question = `${command} for ${env.topology.userPoolId} in ${env.topology.secondaryRegion}`;
@@ -42,11 +52,9 @@ function definition(command: string, planner: Planner, destructive: boolean): Mu
   };
 }
 
-const DRIFT_NOT_CHECKED = 'drift was not checked before activation: run `mrrctl drift` to compare the Regional settings first';
-
 export const replicaDefinitions = {
   create: definition('replica create', (env, o, opts) => planCreate(env.topology, o, opts), false),
-  activate: definition('replica activate', (env, o, opts) => planActivate(env.topology, o, { timeoutSeconds: opts.timeoutSeconds, driftNote: DRIFT_NOT_CHECKED }), false),
+  activate: definition('replica activate', (env, o, opts, drift) => planActivate(env.topology, o, { timeoutSeconds: opts.timeoutSeconds, drift, allowDrift: opts.allowDrift }), false),
   deactivate: definition('replica deactivate', (env, o) => planDeactivate(env.topology, o), true),
   delete: definition('replica delete', (env, o) => planDelete(env.topology, o), true),
 };
@@ -62,6 +70,7 @@ interface MutatingFlags {
   dryRun?: boolean;
   planOut?: string;
   wait?: boolean;
+  allowDrift?: boolean;
   timeout: string;
 }
 
@@ -74,9 +83,10 @@ function addMutation(parent: Command, hooks: ProgramHooks, name: keyof typeof re
     .option('--timeout <seconds>', 'how long to wait for the replica status', '1800')
     .addHelpText('after', `\nExample:\n  ${example}`);
   if (name === 'create') cmd.option('--wait', 'wait until the replica leaves CREATING');
+  if (name === 'activate') cmd.option('--allow-drift', 'activate even with error-severity drift between the Regions');
   cmd.action(
     actionFor<MutatingFlags>(hooks, async (ctx, _args, flags) => {
-      const options: ReplicaOptions = { wait: Boolean(flags.wait), timeoutSeconds: parseTimeout(flags.timeout) };
+      const options: ReplicaOptions = { wait: Boolean(flags.wait), timeoutSeconds: parseTimeout(flags.timeout), allowDrift: Boolean(flags.allowDrift) };
       const env = await commandEnv(ctx);
       try {
         return await runMutation(env, replicaDefinitions[name], options, flags);

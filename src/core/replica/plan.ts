@@ -98,9 +98,23 @@ export function planCreate(t: Topology, o: ReplicaObservation, opts: { wait: boo
   return { steps, guards, notes };
 }
 
-export function planActivate(t: Topology, o: ReplicaObservation, opts: { timeoutSeconds: number; driftNote: string }): ReplicaPlanParts {
+/** What drift said before activation: the codes of error-severity findings, or why it was not checked. */
+export type DriftGate = { checked: true; errorCodes: string[] } | { checked: false; reason: string };
+
+/** Error-severity drift blocks activation unless the operator accepts it (--allow-drift). */
+function driftGuard(gate: DriftGate, allowDrift: boolean): GuardResult {
+  if (!gate.checked) return { id: 'drift-clean', ok: true, evidence: `drift not checked: ${gate.reason}` };
+  const count = gate.errorCodes.length;
+  if (count === 0) return { id: 'drift-clean', ok: true, evidence: 'no error-severity drift between the Regions' };
+  const evidence = `${count} error-severity drift finding(s): ${[...new Set(gate.errorCodes)].join(', ')}`;
+  return allowDrift
+    ? { id: 'drift-clean', ok: false, waived: true, evidence: `${evidence} (accepted with --allow-drift)` }
+    : { id: 'drift-clean', ok: false, evidence, remedy: 'run `mrrctl drift` and `mrrctl drift fix`, or accept with --allow-drift' };
+}
+
+export function planActivate(t: Topology, o: ReplicaObservation, opts: { timeoutSeconds: number; drift: DriftGate; allowDrift: boolean }): ReplicaPlanParts {
   const existing = secondaryOf(o.replicas, t.secondaryRegion);
-  const notes = [opts.driftNote];
+  const notes: string[] = [];
   if (!existing) {
     return { steps: [], notes, guards: [{ id: 'replica-exists', ok: false, evidence: `no replica in ${t.secondaryRegion}`, remedy: 'run `mrrctl replica create --wait` first' }] };
   }
@@ -114,7 +128,7 @@ export function planActivate(t: Topology, o: ReplicaObservation, opts: { timeout
   }
   return {
     notes,
-    guards: [{ id: 'replica-inactive', ok: true, evidence: `the replica in ${t.secondaryRegion} is INACTIVE` }],
+    guards: [{ id: 'replica-inactive', ok: true, evidence: `the replica in ${t.secondaryRegion} is INACTIVE` }, driftGuard(opts.drift, opts.allowDrift)],
     steps: [
       {
         id: 'cognito.activate-replica',
