@@ -10,6 +10,7 @@ import type { KeyMetadata, KmsReader } from '../core/ports/kms.js';
 import type { Clock } from '../cli/context.js';
 import { pollUntil } from './poll.js';
 import type { WaitHandler } from './step-executor.js';
+import { reportWait, type ProgressLog } from '../ui/wait-progress.js';
 
 interface WaitInput {
   KeyId: string;
@@ -19,7 +20,8 @@ interface WaitInput {
 /** States a replica can pass through on its way to Enabled; anything else will not become Enabled by waiting. */
 const ON_THE_WAY = new Set(['Creating', 'MISSING', 'Updating']);
 
-export function keyWaits(deps: { kms: KmsReader; clock: Clock; log(line: string): void }): Record<string, WaitHandler> {
+/** `log` receives each progress line and, as its second argument, the typed WaitProgress event. */
+export function keyWaits(deps: { kms: KmsReader; clock: Clock; log: ProgressLog }): Record<string, WaitHandler> {
   return {
     WaitForKeyReplica: async (step: Step, signal?: AbortSignal) => {
       const input = step.input as unknown as WaitInput;
@@ -37,7 +39,7 @@ export function keyWaits(deps: { kms: KmsReader; clock: Clock; log(line: string)
           const seconds = Math.floor(elapsed / 1000);
           if (seconds !== lastShown) {
             lastShown = seconds;
-            deps.log(`  waiting: replica key in ${step.region} is ${state(k)} (${seconds} s)`);
+            reportWait(deps.log, { stepId: step.id, waitingFor: `replica key in ${step.region}`, state: state(k), sinceMs: elapsed });
           }
         },
         minDelayMs: 250,

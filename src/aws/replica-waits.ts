@@ -4,6 +4,7 @@ import type { CognitoReader } from '../core/ports/cognito.js';
 import type { Clock } from '../cli/context.js';
 import { pollUntil } from './poll.js';
 import type { WaitHandler } from './step-executor.js';
+import { reportWait, type ProgressLog } from '../ui/wait-progress.js';
 
 interface WaitInput {
   UserPoolId: string;
@@ -12,7 +13,8 @@ interface WaitInput {
   TimeoutSeconds?: number;
 }
 
-export function replicaWaits(deps: { cognito: CognitoReader; clock: Clock; log(line: string): void }): Record<string, WaitHandler> {
+/** `log` receives each progress line and, as its second argument, the typed WaitProgress event. */
+export function replicaWaits(deps: { cognito: CognitoReader; clock: Clock; log: ProgressLog }): Record<string, WaitHandler> {
   return {
     WaitForReplicaStatus: async (step: Step, signal?: AbortSignal) => {
       const input = step.input as unknown as WaitInput;
@@ -31,7 +33,7 @@ export function replicaWaits(deps: { cognito: CognitoReader; clock: Clock; log(l
           const seconds = Math.floor(elapsed / 1000);
           if (seconds !== lastShown) {
             lastShown = seconds;
-            deps.log(`  waiting: replica in ${input.RegionName} is ${s} (${seconds} s)`);
+            reportWait(deps.log, { stepId: step.id, waitingFor: `replica in ${input.RegionName}`, state: s, sinceMs: elapsed });
           }
         },
       });

@@ -2,9 +2,14 @@
  * Confirmation before a change. Traffic-moving and destructive plans make the operator type the
  * target Region (a y at 3 a.m. is too easy); others ask y/N. Without a TTY there is no prompt: the
  * command stops with exit 5 and names --yes. --output json never prompts.
+ *
+ * On a live terminal the ink prompt asks (keystroke by keystroke, Esc cancels); where stdin cannot
+ * be put in raw mode (TERM=dumb, some wrappers) a line is read instead, with the same wording.
  */
 import { createInterface } from 'node:readline';
 import { NotConfirmedError } from '../core/errors.js';
+import { painter } from '../ui/ink/tone.js';
+import { askLive } from '../ui/render-live.js';
 import type { CommandContext } from './context.js';
 
 export interface ConfirmRequest {
@@ -12,6 +17,8 @@ export interface ConfirmRequest {
   question: string;
   /** When set, the operator must type exactly this (the target Region) to go on. */
   typeToConfirm?: string;
+  /** Why this needs care, e.g. "1 destructive step"; the mutation flow fills it from the plan. */
+  warning?: string;
 }
 
 async function readAnswer(ctx: CommandContext, prompt: string): Promise<string> {
@@ -28,6 +35,14 @@ async function readAnswer(ctx: CommandContext, prompt: string): Promise<string> 
   }
 }
 
+function linePrompt(ctx: CommandContext, request: ConfirmRequest): string {
+  const paint = painter(ctx.terminal.colorStderr);
+  const question = `${paint('?', 'cyan', 'bold')} ${paint(request.question, 'bold')}`;
+  if (request.typeToConfirm === undefined) return `${question} [y/N] `;
+  const warning = request.warning !== undefined ? `\n  ${paint(request.warning, 'yellow', 'bold')}` : '';
+  return `${question}${warning}\nType the Region "${paint(request.typeToConfirm, 'bold')}" to confirm: `;
+}
+
 export async function confirmOrThrow(ctx: CommandContext, request: ConfirmRequest): Promise<void> {
   if (ctx.flags.yes) return;
   if (!ctx.terminal.canPrompt) {
@@ -36,15 +51,16 @@ export async function confirmOrThrow(ctx: CommandContext, request: ConfirmReques
       `${request.question} needs confirmation, and there is no terminal to ask on: re-run with --yes to approve`,
     );
   }
+  const live = await askLive(ctx, request);
+  const answer = live === undefined ? await readAnswer(ctx, linePrompt(ctx, request)) : live;
+  if (answer === null) throw new NotConfirmedError('MRR_CONFIRM_E004', 'cancelled at the prompt; nothing was changed');
   if (request.typeToConfirm) {
-    const answer = await readAnswer(ctx, `${request.question}\nType the Region "${request.typeToConfirm}" to confirm: `);
-    if (answer !== request.typeToConfirm) {
-      throw new NotConfirmedError('MRR_CONFIRM_E002', `not confirmed: expected "${request.typeToConfirm}", got "${answer}"; nothing was changed`);
+    if (answer.trim() !== request.typeToConfirm) {
+      throw new NotConfirmedError('MRR_CONFIRM_E002', `not confirmed: expected "${request.typeToConfirm}", got "${answer.trim()}"; nothing was changed`);
     }
     return;
   }
-  const answer = await readAnswer(ctx, `${request.question} [y/N] `);
-  if (!/^y(es)?$/i.test(answer)) {
+  if (!/^y(es)?$/i.test(answer.trim())) {
     throw new NotConfirmedError('MRR_CONFIRM_E003', 'not confirmed; nothing was changed');
   }
 }

@@ -6,22 +6,31 @@
 import { homedir, hostname, userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { ExitCode } from '../core/errors.js';
-import { applyPlan, type ApplyEvent } from '../core/plan/apply.js';
+import { applyPlan } from '../core/plan/apply.js';
 import { createPlan, type PlanDraft } from '../core/plan/create-plan.js';
-import { renderPlanText } from '../core/plan/render.js';
 import type { ApplyResult, JsonObject, Plan } from '../core/plan/types.js';
 import { createAwsExecutor, type WaitHandler } from '../aws/step-executor.js';
 import type { Topology } from '../core/config/topology.js';
 import type { MrrConfig } from '../core/config/schema.js';
 import type { CommandResult, Diagnostic } from '../ui/output.js';
+import { planResultText, showPlan, startProgress } from '../ui/render-live.js';
+import type { ProgressLog } from '../ui/wait-progress.js';
 import type { AwsAccess } from './aws-context.js';
 import { confirmOrThrow, type ConfirmRequest } from './confirm.js';
 import type { CommandContext } from './context.js';
 import { defaultJournalPath, FileJournal } from './journal-file.js';
 
+/**
+ * The context a definition sees. While applying, `log` also takes the waits' typed progress
+ * (see ui/wait-progress.ts): pass `log: env.ctx.log` to a wait so the live view gets both.
+ */
+export interface MutationContext extends CommandContext {
+  log: ProgressLog;
+}
+
 /** Everything a definition may use to observe, wait and verify. */
 export interface MutationEnv {
-  ctx: CommandContext;
+  ctx: MutationContext;
   aws: AwsAccess;
   topology: Topology;
   config: MrrConfig;
@@ -68,18 +77,6 @@ function journalFor(ctx: CommandContext): FileJournal {
   return new FileJournal(defaultJournalPath(ctx.env, ctx.env.HOME ?? homedir()));
 }
 
-function progressLine(event: ApplyEvent): string | undefined {
-  if (event.type === 'step-start') return `… ${event.index + 1}/${event.total} ${event.step.summary}`;
-  if (event.type === 'step-done') {
-    const mark = event.result.status === 'skipped' ? '=' : '✓';
-    return `${mark} ${event.index + 1}/${event.total} ${event.step.summary} (${event.result.durationMs} ms${event.result.status === 'skipped' ? ', already in place' : ''})`;
-  }
-  if (event.type === 'step-failed') {
-    return `✗ ${event.index + 1}/${event.total} ${event.step.summary}: ${event.result.error?.name}: ${event.result.error?.message}`;
-  }
-  return undefined;
-}
-
 /** Plans, shows, confirms and applies. Returns the command's result; throws only input errors. */
 export async function runMutation<O extends JsonObject>(
   env: MutationEnv,
@@ -101,7 +98,6 @@ export async function applyPrepared<O extends JsonObject>(
   prepared: Pick<Prepared, 'report' | 'confirm' | 'refused'>,
 ): Promise<CommandResult> {
   const { ctx } = env;
-  const planLines = renderPlanText(plan);
   const reportLines = prepared.report?.text ?? [];
   const baseData = { plan, report: prepared.report?.data };
   if (flags.planOut) await (await import('./plan-file-io.js')).savePlanFile(resolve(ctx.cwd, flags.planOut), plan);
@@ -115,29 +111,45 @@ export async function applyPrepared<O extends JsonObject>(
       ok: !prepared.refused,
       data: { ...baseData, dryRun: Boolean(flags.dryRun), changes: plan.steps.length },
       diagnostics: refusedDiag,
-      text: [...reportLines, ...planLines],
+      text: await planResultText(ctx, plan, reportLines),
       exitCode: prepared.refused ? ExitCode.findings : ExitCode.ok,
     };
   }
 
   // The plan and report go to stderr before the prompt: they are not the result.
-  if (ctx.flags.output === 'text') for (const line of [...reportLines, ...planLines]) ctx.log(line);
-  await confirmOrThrow(ctx, prepared.confirm);
+  await showPlan(ctx, plan, reportLines);
+  await confirmOrThrow(ctx, { ...prepared.confirm, warning: prepared.confirm.warning ?? riskOf(plan) });
 
-  const executor = createAwsExecutor(env.aws.clients, definition.waits?.(env) ?? {});
-  const result = await applyPlan(plan, {
-    execute: executor.execute,
-    journal: journalFor(ctx),
-    clock: ctx.clock,
-    actor: actor(ctx.env),
-    signal: ctx.signal,
-    onEvent: (event) => {
-      const line = progressLine(event);
-      if (line && ctx.flags.output === 'text') ctx.log(line);
-    },
-  });
+  const progress = await startProgress(ctx);
+  // The waits log through the env they are built from: route their lines (and typed progress) to the view.
+  const applyEnv: MutationEnv = { ...env, ctx: { ...ctx, log: progress.log } };
+  const executor = createAwsExecutor(env.aws.clients, definition.waits?.(applyEnv) ?? {});
+  let result: ApplyResult;
+  try {
+    result = await applyPlan(plan, {
+      execute: executor.execute,
+      journal: journalFor(ctx),
+      clock: ctx.clock,
+      actor: actor(ctx.env),
+      signal: ctx.signal,
+      onEvent: progress.onEvent,
+    });
+  } finally {
+    await progress.close();
+  }
   const verification = result.ok && definition.verify ? await definition.verify(env, options, result) : undefined;
   return applyOutcome(definition.command, plan, result, verification, baseData);
+}
+
+/** "This plan has 1 destructive step.": what the confirmation warns about; undefined when neither. */
+function riskOf(plan: Plan): string | undefined {
+  const destructive = plan.steps.filter((step) => step.destructive).length;
+  const traffic = plan.steps.filter((step) => step.trafficMoving === true).length;
+  const parts = [
+    ...(destructive > 0 ? [`${destructive} destructive step${destructive === 1 ? '' : 's'}`] : []),
+    ...(traffic > 0 ? [`${traffic} step${traffic === 1 ? '' : 's'} moving traffic`] : []),
+  ];
+  return parts.length > 0 ? `This plan has ${parts.join(' and ')}.` : undefined;
 }
 
 function applyOutcome(

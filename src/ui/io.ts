@@ -24,6 +24,11 @@ export interface TerminalPolicy {
   live: boolean;
   /** A prompt may be shown: stdin and stderr are TTYs and the output is not JSON. */
   canPrompt: boolean;
+  /**
+   * stdout is a terminal a person reads (not a pipe, not JSON): text results may be laid out for
+   * the eye (the status dashboard, the plan view) instead of as plain, grep-friendly lines.
+   */
+  richStdout: boolean;
 }
 
 export function processIo(): IoStreams {
@@ -50,6 +55,7 @@ export function terminalPolicy(
     colorStderr: colorAllowed && io.stderrIsTTY,
     live: io.stderrIsTTY && !json && opts.env.TERM !== 'dumb',
     canPrompt: io.stdinIsTTY && io.stderrIsTTY && !json,
+    richStdout: io.stdoutIsTTY && !json && opts.env.TERM !== 'dumb',
   };
 }
 

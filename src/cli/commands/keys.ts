@@ -95,7 +95,7 @@ export const keySetupDefinition: MutationDefinition<KeySetupOptions> = {
       confirm: { question: `Apply ${plan.steps.length} change(s) to the KMS key and user pool ${env.topology.userPoolId}?` },
     };
   },
-  waits: (env) => keyWaits({ kms: readersFor(env.aws).kms, clock: env.ctx.clock, log: (line) => env.ctx.log(line) }),
+  waits: (env) => keyWaits({ kms: readersFor(env.aws).kms, clock: env.ctx.clock, log: env.ctx.log }),
   verify: (env) => verifyAfterSetup(env),
 };
 

@@ -48,7 +48,7 @@ function definition(command: string, planner: Planner, destructive: boolean): Mu
       const question = `${command} for ${env.topology.userPoolId} in ${env.topology.secondaryRegion}`;
       return prepared(env, command, parts, fingerprinted, destructive ? { question, typeToConfirm: env.topology.secondaryRegion } : { question });
     },
-    waits: (env) => replicaWaits({ cognito: readersFor(env.aws).cognito, clock: env.ctx.clock, log: (l) => env.ctx.log(l) }),
+    waits: (env) => replicaWaits({ cognito: readersFor(env.aws).cognito, clock: env.ctx.clock, log: env.ctx.log }),
   };
 }
 

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { render } from 'ink-testing-library';
+import { StatusDashboard } from '../../src/ui/ink/status-dashboard.js';
+import { uiStatus } from './fixtures.js';
+
+/** The text of one bordered row: "│ a │ b │" → ["a", "b"]. */
+const cells = (line: string) =>
+  line
+    .split('│')
+    .map((c) => c.trim())
+    .filter(Boolean);
+
+describe('StatusDashboard', () => {
+  it('puts the two Regions side by side with role, replica status, issuer and DNS weight', () => {
+    const { lastFrame, unmount } = render(<StatusDashboard report={uiStatus()} color={false} columns={100} />);
+    const lines = (lastFrame() ?? '').split('\n');
+    unmount();
+    expect(lines[0]).toBe('User pool us-east-1_Ab12Cd34 (ESSENTIALS)');
+    expect(cells(lines.find((l) => l.includes('PRIMARY'))!)).toEqual(['us-east-1 PRIMARY', 'eu-west-1 SECONDARY']);
+    expect(cells(lines.find((l) => l.includes('replica'))!)).toEqual(['replica  ACTIVE', 'replica  INACTIVE']);
+    expect(cells(lines.find((l) => l.includes('dns '))!)).toEqual(['dns      weight 100, serving', 'dns      weight 0']);
+    const frame = lines.join('\n');
+    expect(frame).toContain('key      CUSTOMER_MANAGED_KEY arn:aws:kms:us-east-1:123456789012:key/mrk-1');
+    expect(frame).toContain('issuer   UPDATED (one issuer for both Regions)');
+    // Slots without data are left out, not shown empty.
+    expect(frame).not.toMatch(/health|drift|lock|failover/);
+  });
+
+  it('shows health, drift counts, the last failover and the lock holder when the report has them', () => {
+    const report = uiStatus({
+      drift: { errors: 2, warnings: 1, checkedAt: '2025-06-01T09:00:00Z' },
+      lastFailover: { kind: 'failover', time: '2025-06-01T08:00:00Z', from: 'us-east-1', to: 'eu-west-1', actor: 'ana@laptop' },
+      lock: { holder: 'bo@desk', since: '2025-06-01T10:00:00Z', command: 'failover' },
+    });
+    report.regions[0].health = { status: 'unhealthy', problems: ['token endpoint 503'] };
+    report.regions[1].health = { status: 'healthy' };
+    const { lastFrame, unmount } = render(<StatusDashboard report={report} color={false} columns={120} />);
+    const frame = lastFrame() ?? '';
+    unmount();
+    expect(cells(frame.split('\n').find((l) => l.includes('health'))!)).toEqual(['health   unhealthy: token endpoint 503', 'health   healthy']);
+    expect(frame).toContain('drift    2 error(s), 1 warning(s) (checked 2025-06-01T09:00:00Z)');
+    expect(frame).toContain('failover last: failover us-east-1 → eu-west-1 at 2025-06-01T08:00:00Z by ana@laptop');
+    expect(frame).toContain('lock     held by bo@desk since 2025-06-01T10:00:00Z (failover)');
+  });
+
+  it('marks an unreachable Region, stacks the Regions on a narrow terminal, and shows the watch footer', () => {
+    const report = uiStatus();
+    report.regions[0] = { region: 'us-east-1', role: 'PRIMARY', reachable: false, error: 'TimeoutError: no answer' };
+    const watch = { intervalMs: 5000, refreshedAt: new Date('2025-06-01T10:00:05.123Z'), refreshing: true };
+    const { lastFrame, unmount } = render(<StatusDashboard report={report} color={false} columns={60} watch={watch} />);
+    const lines = (lastFrame() ?? '').split('\n');
+    unmount();
+    expect(lines.findIndex((l) => l.includes('eu-west-1 SECONDARY'))).toBeGreaterThan(lines.findIndex((l) => l.includes('us-east-1 PRIMARY')));
+    expect(cells(lines.find((l) => l.includes('UNREACHABLE'))!)).toEqual(['replica  UNREACHABLE']);
+    expect(lines.join('\n')).toContain('TimeoutError: no answer');
+    expect(lines.join('\n')).toContain('refreshed 2025-06-01 10:00:05Z · every 5 s · Ctrl-C to stop · refreshing…');
+  });
+});
