@@ -1,6 +1,6 @@
 /** The SDK v3 adapter for the Route 53 read port. */
-import { GetHealthCheckCommand, GetHealthCheckStatusCommand, ListResourceRecordSetsCommand } from '@aws-sdk/client-route-53';
-import type { HealthCheck, HealthCheckObservation, RecordSet, Route53Reader } from '../core/ports/route53.js';
+import { GetChangeCommand, GetHealthCheckCommand, GetHealthCheckStatusCommand, ListResourceRecordSetsCommand, TestDNSAnswerCommand } from '@aws-sdk/client-route-53';
+import type { ChangeStatus, DnsAnswer, HealthCheck, HealthCheckObservation, RecordSet, Route53Reader } from '../core/ports/route53.js';
 import type { AwsClients } from './clients.js';
 import { notFoundAsUndefined, plain } from './plain.js';
 
@@ -40,5 +40,17 @@ export class SdkRoute53Reader implements Route53Reader {
       const r = await client.send(new GetHealthCheckStatusCommand({ HealthCheckId: healthCheckId }));
       return (r.HealthCheckObservations ?? []).map((o) => ({ region: o.Region, status: o.StatusReport?.Status ?? '' }));
     });
+  }
+
+  async getChange(changeId: string): Promise<ChangeStatus> {
+    const client = await this.clients.route53();
+    const info = (await client.send(new GetChangeCommand({ Id: changeId }))).ChangeInfo;
+    return { id: info?.Id ?? changeId, status: info?.Status ?? 'PENDING', submittedAt: info?.SubmittedAt?.toISOString() };
+  }
+
+  async testDnsAnswer(hostedZoneId: string, recordName: string, recordType: string): Promise<DnsAnswer> {
+    const client = await this.clients.route53();
+    const r = await client.send(new TestDNSAnswerCommand({ HostedZoneId: hostedZoneId, RecordName: recordName, RecordType: recordType as never }));
+    return { recordData: r.RecordData ?? [], responseCode: r.ResponseCode ?? '', nameserver: r.Nameserver };
   }
 }

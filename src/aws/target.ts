@@ -16,14 +16,15 @@ export interface AwsTarget {
 }
 
 function checkUrl(field: string, value: string): string {
-  let url: URL;
+  const source = field.startsWith('--') ? 'flags' : 'environment';
+  let url: URL | undefined;
   try {
     url = new URL(value);
   } catch {
-    throw new InputError('MRR_INPUT_E010', 'flags', field, value, 'an http(s) URL such as http://127.0.0.1:4566');
+    url = undefined;
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new InputError('MRR_INPUT_E010', 'flags', field, value, 'an http(s) URL such as http://127.0.0.1:4566');
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new InputError('MRR_INPUT_E010', source, field, value, 'an http(s) URL such as http://127.0.0.1:4566');
   }
   return value.replace(/\/+$/, '');
 }

@@ -105,13 +105,15 @@ export async function applyPrepared<O extends JsonObject>(
   const refusedDiag: Diagnostic[] = prepared.refused
     ? [{ severity: 'error', code: 'MRR_GUARD_E001', message: 'a guard refuses this change; see the guard results in the plan' }]
     : [];
-  if (flags.dryRun || plan.steps.length === 0 || prepared.refused) {
+  // Saving a plan is planning, as with `terraform plan -out`: it is applied later, by `mrrctl apply`.
+  if (flags.dryRun || flags.planOut || plan.steps.length === 0 || prepared.refused) {
+    const saved = flags.planOut && plan.steps.length > 0 && !prepared.refused ? [`Saved the plan to ${flags.planOut}; apply it with \`mrrctl apply ${flags.planOut}\`.`] : [];
     return {
       command: definition.command,
       ok: !prepared.refused,
-      data: { ...baseData, dryRun: Boolean(flags.dryRun), changes: plan.steps.length },
+      data: { ...baseData, dryRun: Boolean(flags.dryRun || flags.planOut), changes: plan.steps.length, ...(flags.planOut ? { planFile: flags.planOut } : {}) },
       diagnostics: refusedDiag,
-      text: await planResultText(ctx, plan, reportLines),
+      text: [...(await planResultText(ctx, plan, reportLines)), ...saved],
       exitCode: prepared.refused ? ExitCode.findings : ExitCode.ok,
     };
   }

@@ -1,7 +1,7 @@
 /** Builds the commander program: global options, every command, and output routed through io. */
 import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
-import type { ProgramHooks, CommandRegistrar } from './command-kit.js';
+import { commandPath, type ProgramHooks, type CommandRegistrar } from './command-kit.js';
 import { addGlobalOptions } from './global-options.js';
 import { COMMANDS, type CommandEntry } from './commands/index.js';
 
@@ -63,7 +63,7 @@ export function buildProgram(hooks: ProgramHooks, registrars: CommandRegistrar[]
   for (const register of registrars) register(program, hooks);
   // Subcommands inherit the overrides so their usage errors come back to main() too.
   program.commands.forEach(function inherit(cmd: Command) {
-    cmd.exitOverride().showHelpAfterError(`(run 'mrrctl ${cmd.name()} --help' for usage)`);
+    cmd.exitOverride().showHelpAfterError(`(run 'mrrctl ${commandPath(cmd)} --help' for usage)`);
     cmd.configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
     cmd.commands.forEach(inherit);
   });

@@ -139,3 +139,27 @@ describe('replica activate, deactivate, delete, list', () => {
     expect(['DELETING', undefined]).toContain(await replicaStatus(w));
   });
 });
+
+describe('replica delete with custom-domain failover routing', () => {
+  it('is refused at plan time (exit 3) while the custom domain fails over to the replica', async () => {
+    await setUpKeyAndIssuer(w);
+    expect((await w.run(['replica', 'create', '--wait', '--yes'])).code).toBe(0);
+    const { CognitoIdentityProviderClient, DescribeUserPoolDomainCommand, UpdateUserPoolDomainCommand } = await import('@aws-sdk/client-cognito-identity-provider');
+    const cognito = new CognitoIdentityProviderClient({ endpoint: w.sb.url, region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
+    const domain = (await cognito.send(new DescribeUserPoolDomainCommand({ Domain: w.summary.domains.custom }))).DomainDescription!;
+    await cognito.send(
+      new UpdateUserPoolDomainCommand({
+        Domain: w.summary.domains.custom,
+        UserPoolId: w.summary.userPoolId,
+        CustomDomainConfig: domain.CustomDomainConfig,
+        Routing: { Failover: { SecondaryRegion: 'eu-west-1', PrimaryRoute53HealthCheckId: w.summary.healthChecks['us-east-1'] } },
+      } as never),
+    );
+    const since = w.lastSeq();
+    const r = await w.run(['replica', 'delete', '--yes', '--output', 'json']);
+    expect(r.code).toBe(3);
+    const guard = r.json().data.plan.guards.find((g: any) => g.id === 'domain-not-failing-over-to-replica');
+    expect(guard).toMatchObject({ ok: false, remedy: expect.stringContaining('Routing.Failover') });
+    expect(w.writesSince(since)).toEqual([]);
+  });
+});

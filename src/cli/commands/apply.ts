@@ -7,6 +7,9 @@ import type { Command } from 'commander';
 import { UsageError, InputError } from '../../core/errors.js';
 import { fingerprintOf } from '../../core/plan/fingerprint.js';
 import { assertFresh } from '../../core/plan/freshness.js';
+import { canonicalJson } from '../../core/plan/canonical-json.js';
+import { ConflictError } from '../../core/errors.js';
+import { resolve } from 'node:path';
 import type { JsonObject } from '../../core/plan/types.js';
 import { actionFor, type ProgramHooks } from '../command-kit.js';
 import { applyPrepared } from '../mutation.js';
@@ -41,7 +44,7 @@ export function registerApply(program: Command, hooks: ProgramHooks): void {
         ]);
         const loaded = await loadConfig({ flags: ctx.flags, env: ctx.env, cwd: ctx.cwd });
         const expect = { userPoolId: loaded.config.userPoolId, primaryRegion: loaded.config.primaryRegion, secondaryRegion: loaded.config.secondaryRegion };
-        const plan = await loadPlanFile(file, { now: ctx.clock.now(), maxAgeSeconds, expect });
+        const plan = await loadPlanFile(resolve(ctx.cwd, file), { now: ctx.clock.now(), maxAgeSeconds, expect });
         const load = MUTATIONS[plan.command];
         if (!load) throw new UsageError('MRR_PLAN_E010', `${file}: command: got "${plan.command}", expected a plan made by a mutating mrrctl command`);
         const definition = await load();
@@ -52,6 +55,14 @@ export function registerApply(program: Command, hooks: ProgramHooks): void {
           const env = { ctx, aws, topology, config: loaded.config };
           const now = await definition.prepare(env, options);
           assertFresh(plan, fingerprintOf(now.draft.observed));
+          // The checksum proves the file is intact, not that mrrctl wrote those steps: anyone can
+          // recompute it. So the steps must be exactly what mrrctl plans for the same observed state.
+          if (canonicalJson(plan.steps) !== canonicalJson(now.draft.steps)) {
+            throw new ConflictError(
+              'MRR_PLAN_E011',
+              `${file}: the plan's steps differ from what mrrctl plans for the current state (the file was edited, or made by another version); nothing was changed — make a new plan with \`mrrctl ${plan.command} --plan-out\``,
+            );
+          }
           return await applyPrepared(env, definition, options, {}, plan, now);
         } finally {
           aws.clients.destroy();

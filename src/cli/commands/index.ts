@@ -19,6 +19,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'replica', description: 'phase 3: the replica (create, activate, deactivate, delete, list)', load: async () => (await import('./replica.js')).registerReplica },
   { name: 'drift', description: 'compare the two Regions of the pool; drift fix aligns the Regional settings', load: async () => (await import('./drift.js')).registerDrift },
   { name: 'apply', description: 'apply a plan saved with --plan-out', load: async () => (await import('./apply.js')).registerApply },
+  { name: 'iam-policy', description: 'least-privilege IAM policy for the commands', load: async () => (await import('./iam-policy.js')).registerIamPolicy },
   { name: 'rehearse', description: 'the whole runbook as a game day on an ephemeral sandbox', load: async () => (await import('./rehearse.js')).registerRehearse },
   { name: 'sandbox', description: 'the embedded two-Region AWS endpoint', load: async () => (await import('./sandbox.js')).registerSandbox },
   { name: 'cost', description: 'monthly add-on cost of the replica Region', load: async () => (await import('./cost.js')).registerCost },

@@ -13,6 +13,8 @@ export interface ReplicaObservation {
   secondaryKey?: KeyMetadata;
   primaryKey?: KeyMetadata;
   routing?: DnsRouting;
+  /** The Region the pool's custom domain fails over to (Routing.Failover), when it has one. */
+  domainFailoverRegion?: string;
 }
 
 export interface ReplicaReaders {
@@ -46,6 +48,14 @@ export async function observeReplica(
     const keyId = keyArn.split('/').pop() ?? keyArn;
     tasks.push(readers.kms.describeKey(primaryRegion, keyArn).then((k) => (observation.primaryKey = k)));
     tasks.push(readers.kms.describeKey(secondaryRegion, keyId).then((k) => (observation.secondaryKey = k)));
+  }
+  if (opts.withDns && pool?.CustomDomain) {
+    tasks.push(
+      readers.cognito.describeDomain(primaryRegion, pool.CustomDomain).then((d) => {
+        const failover = (d?.Routing as { Failover?: { SecondaryRegion?: string } } | undefined)?.Failover;
+        if (failover?.SecondaryRegion) observation.domainFailoverRegion = failover.SecondaryRegion;
+      }),
+    );
   }
   if (opts.withDns && config.dns && readers.route53) {
     const dns = config.dns;

@@ -187,8 +187,17 @@ export function planDelete(t: Topology, o: ReplicaObservation): ReplicaPlanParts
   if (!existing || existing.Status === 'DELETING') {
     return { steps: [], guards: [], notes: [existing ? `the replica in ${t.secondaryRegion} is already DELETING` : `no replica in ${t.secondaryRegion}`] };
   }
+  const routedByDomain = o.domainFailoverRegion === t.secondaryRegion;
   const guards = [
     dnsGuard(t, o),
+    {
+      id: 'domain-not-failing-over-to-replica',
+      ok: !routedByDomain,
+      evidence: routedByDomain
+        ? `the custom domain ${o.pool?.CustomDomain} fails over to ${t.secondaryRegion} (Routing.Failover)`
+        : 'no custom-domain failover routing to this replica',
+      remedy: routedByDomain ? `remove Routing.Failover from ${o.pool?.CustomDomain} first (UpdateUserPoolDomain without Routing)` : undefined,
+    },
     {
       id: 'replica-inactive',
       ok: existing.Status === 'INACTIVE',

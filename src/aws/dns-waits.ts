@@ -1,0 +1,120 @@
+/**
+ * The DNS pseudo-operations of failover and canary plans:
+ * - WaitForChangeInsync: poll GetChange until the change is INSYNC (aws-facts C5; the SDK waiter's
+ *   30 s minimum delay is too slow for an operator watching), with live progress; WaitTimeoutError
+ *   (exit 6) after TimeoutSeconds — the change may still complete.
+ * - VerifyDnsAnswer: TestDNSAnswer until Route 53 answers with the expected values.
+ * - VerifyHealthCheckStatus: GetHealthCheckStatus until the check reports the expected health
+ *   (cognito-domain strategy: the inverted check is what moves the custom domain).
+ * The two verifications never throw for a mismatch: their output says ok: false and the command's
+ * verification reports it, because by then traffic has moved and the plan must still finish (history,
+ * lock release).
+ */
+import type { Step } from '../core/plan/types.js';
+import type { Route53Reader } from '../core/ports/route53.js';
+import { readingOf } from '../core/health/checkers.js';
+import { WaitTimeoutError } from '../core/errors.js';
+import type { Clock } from '../cli/context.js';
+import { pollUntil } from './poll.js';
+import type { WaitHandler } from './step-executor.js';
+
+export interface DnsWaitDeps {
+  route53: Route53Reader;
+  clock: Clock;
+  log(line: string): void;
+}
+
+interface InsyncInput {
+  Id: string;
+  TimeoutSeconds?: number;
+}
+
+interface AnswerInput {
+  HostedZoneId: string;
+  RecordName: string;
+  RecordType: string;
+  Expect: string[];
+  TimeoutSeconds?: number;
+}
+
+interface HealthInput {
+  HealthCheckId: string;
+  ExpectHealthy: boolean;
+  TimeoutSeconds?: number;
+}
+
+/** Longest gap between two GetChange reads while waiting for INSYNC. */
+export const INSYNC_MAX_POLL_MS = 1_000;
+
+const normalise = (values: string[]) => values.map((v) => v.replace(/\.$/, '').toLowerCase()).sort();
+const sameValues = (a: string[], b: string[]) => JSON.stringify(normalise(a)) === JSON.stringify(normalise(b));
+
+/** Polls until done, or returns the last value when the time is up (no throw). */
+async function pollOrLast<T>(deps: DnsWaitDeps, signal: AbortSignal | undefined, opts: { timeoutSeconds: number; what: string; read(): Promise<T>; done(v: T): boolean; show(v: T, elapsedMs: number): string }) {
+  let last: T | undefined;
+  try {
+    const value = await pollUntil({
+      clock: deps.clock,
+      signal,
+      timeoutSeconds: opts.timeoutSeconds,
+      what: opts.what,
+      read: async () => (last = await opts.read()),
+      done: opts.done,
+      onPending: (v, elapsed) => deps.log(opts.show(v, elapsed)),
+      minDelayMs: 500,
+      maxDelayMs: 5_000,
+    });
+    return { ok: true, value };
+  } catch (err) {
+    if (err instanceof WaitTimeoutError && last !== undefined) return { ok: false, value: last };
+    throw err;
+  }
+}
+
+export function dnsWaits(deps: DnsWaitDeps): Record<string, WaitHandler> {
+  return {
+    WaitForChangeInsync: async (step: Step, signal?: AbortSignal) => {
+      const input = step.input as unknown as InsyncInput;
+      const final = await pollUntil({
+        clock: deps.clock,
+        signal,
+        timeoutSeconds: input.TimeoutSeconds ?? 600,
+        what: `Route 53 change ${input.Id} to be INSYNC`,
+        read: () => deps.route53.getChange(input.Id),
+        done: (c) => c.status === 'INSYNC',
+        onPending: (c, elapsed) => deps.log(`  waiting: Route 53 change ${c.id} is ${c.status} (${Math.floor(elapsed / 1000)} s)`),
+        minDelayMs: 500,
+        // Every second of overshoot here is a second users stay on the failing Region: a 5 s backoff
+        // cap saw INSYNC up to 5 s late (bench: failover overhead). One GetChange per second is a tenth
+        // of Route 53's account-wide refill of 10 requests/second (aws-facts C9), for about a minute.
+        maxDelayMs: INSYNC_MAX_POLL_MS,
+      });
+      return { status: 'applied', output: { Id: final.id, Status: final.status } };
+    },
+
+    VerifyDnsAnswer: async (step: Step, signal?: AbortSignal) => {
+      const input = step.input as unknown as AnswerInput;
+      const result = await pollOrLast(deps, signal, {
+        timeoutSeconds: input.TimeoutSeconds ?? 60,
+        what: `Route 53 to answer ${input.RecordName} with ${input.Expect.join(', ')}`,
+        read: () => deps.route53.testDnsAnswer(input.HostedZoneId, input.RecordName, input.RecordType),
+        done: (a) => sameValues(a.recordData, input.Expect),
+        show: (a, elapsed) => `  waiting: Route 53 answers ${input.RecordName} with ${a.recordData.join(', ') || a.responseCode} (${Math.floor(elapsed / 1000)} s)`,
+      });
+      return { status: 'applied', output: { ok: result.ok, answer: result.value.recordData, responseCode: result.value.responseCode, expected: input.Expect } };
+    },
+
+    VerifyHealthCheckStatus: async (step: Step, signal?: AbortSignal) => {
+      const input = step.input as unknown as HealthInput;
+      const result = await pollOrLast(deps, signal, {
+        timeoutSeconds: input.TimeoutSeconds ?? 300,
+        what: `health check ${input.HealthCheckId} to report ${input.ExpectHealthy ? 'healthy' : 'unhealthy'}`,
+        read: async () => readingOf(input.HealthCheckId, await deps.route53.getHealthCheckStatus(input.HealthCheckId)),
+        done: (r) => r.healthy === input.ExpectHealthy,
+        show: (r, elapsed) => `  waiting: health check ${r.id} reports ${r.healthyCheckers}/${r.checkers} checkers healthy (${Math.floor(elapsed / 1000)} s)`,
+      });
+      const r = result.value;
+      return { status: 'applied', output: { ok: result.ok, healthy: r.healthy ?? null, healthyCheckers: r.healthyCheckers, checkers: r.checkers, expectedHealthy: input.ExpectHealthy } };
+    },
+  };
+}

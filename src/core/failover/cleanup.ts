@@ -1,0 +1,44 @@
+/**
+ * After a failover or canary stopped early (a failed step, a timeout, Ctrl-C), the apply engine has
+ * stopped at the first failure — so the command finishes two things itself:
+ * - if traffic already moved but the history was not written, write it (other operators' cooldown
+ *   guards read it);
+ * - if the lock this plan took is still held, release it with a DELETE of exactly the record as read.
+ * A lock is "ours" only by its random id, never by holder name: a lock someone else took after ours
+ * expired is left alone.
+ */
+import type { JsonObject, Plan, Step } from '../plan/types.js';
+import type { RecordSet } from '../ports/route53.js';
+import { decodeTxtFields } from './txt.js';
+import { recordChange, type HeldLock } from './lock.js';
+import { FAILOVER_STEP } from './steps.js';
+
+/** The lock id the plan's take-lock step CREATEs, if it has one. */
+export function plannedLockId(plan: Pick<Plan, 'steps'>): string | undefined {
+  const take = plan.steps.find((s) => s.id === FAILOVER_STEP.takeLock);
+  const changes = ((take?.input as JsonObject | undefined)?.ChangeBatch as JsonObject | undefined)?.Changes as JsonObject[] | undefined;
+  const created = changes?.find((c) => c.Action === 'CREATE')?.ResourceRecordSet as RecordSet | undefined;
+  const id = decodeTxtFields(created?.ResourceRecords?.[0]?.Value ?? '').id;
+  return id || undefined;
+}
+
+/**
+ * The steps to run now. `done` = ids of the steps that were applied or skipped (empty when unknown);
+ * `currentLock` = the lock as read from the zone after the stop.
+ */
+export function cleanupSteps(plan: Pick<Plan, 'steps'>, done: readonly string[], currentLock: HeldLock | undefined): Step[] {
+  const steps: Step[] = [];
+  const history = plan.steps.find((s) => s.id === FAILOVER_STEP.history);
+  if (history && done.includes(FAILOVER_STEP.moveTraffic) && !done.includes(FAILOVER_STEP.history)) steps.push(history);
+  const release = plan.steps.find((s) => s.id === FAILOVER_STEP.releaseLock);
+  const ours = plannedLockId(plan);
+  if (release && ours && currentLock?.info?.id === ours && !done.includes(FAILOVER_STEP.releaseLock)) {
+    const input = release.input as JsonObject;
+    steps.push({
+      ...release,
+      summary: 'release the failover lock after the stop (a DELETE of exactly the record as read)',
+      input: { ...input, ChangeBatch: { ...(input.ChangeBatch as JsonObject), Changes: [recordChange('DELETE', currentLock.record)] } },
+    });
+  }
+  return steps;
+}

@@ -1,0 +1,172 @@
+/**
+ * The failover guards, each a pure function of its evidence. Every guard is evaluated and reported,
+ * even when another fails. Waivers: `--planned` waives anti-flap (3); `--force` waives 3–6; target
+ * health (2) only with `--force-unhealthy-target`; the replica (1) and the lock (7) never.
+ */
+import type { AntiFlapEvidence } from '../health/anti-flap.js';
+import type { RegionHealth } from '../health/region.js';
+import { formatSeconds } from '../health/window.js';
+import type { GuardResult } from '../plan/types.js';
+import type { HistoryEvent } from './history.js';
+import { describeLock, lockExpired, type HeldLock } from './lock.js';
+
+export type Waiver = 'planned' | 'force' | 'forceUnhealthyTarget';
+
+export interface WaiverFlags {
+  planned?: boolean;
+  force?: boolean;
+  forceUnhealthyTarget?: boolean;
+}
+
+/** Which flags may waive which guard. Guards not listed are never waived. */
+const WAIVABLE_BY: Record<string, Waiver[]> = {
+  'target-healthy': ['forceUnhealthyTarget'],
+  'anti-flap': ['planned', 'force'],
+  cooldown: ['force'],
+  drift: ['force'],
+  issuer: ['force'],
+};
+
+export function applyWaivers(guards: GuardResult[], flags: WaiverFlags): GuardResult[] {
+  return guards.map((g) => {
+    if (g.ok) return g;
+    const by = (WAIVABLE_BY[g.id] ?? []).filter((w) => flags[w]);
+    if (by.length === 0) return g;
+    const { remedy: _remedy, ...rest } = g;
+    return { ...rest, waived: true, evidence: `${g.evidence} [waived by --${by[0] === 'forceUnhealthyTarget' ? 'force-unhealthy-target' : by[0]}]` };
+  });
+}
+
+export function refuses(guards: GuardResult[]): boolean {
+  return guards.some((g) => !g.ok && g.waived !== true);
+}
+
+export function replicaGuard(target: string, targetIsPrimary: boolean, status: string | undefined, error?: string): GuardResult {
+  const id = 'target-replica';
+  if (targetIsPrimary) return { id, ok: true, evidence: `${target} is the primary: it always serves the pool` };
+  if (error) return { id, ok: false, evidence: `the replica status in ${target} could not be read: ${error}`, remedy: 'retry; check `mrrctl health`' };
+  if (status === 'ACTIVE') return { id, ok: true, evidence: `the replica in ${target} is ACTIVE` };
+  if (status === 'INACTIVE') return { id, ok: true, evidence: `the replica in ${target} is INACTIVE: the plan activates it first and waits for ACTIVE` };
+  return {
+    id,
+    ok: false,
+    evidence: status ? `the replica in ${target} is ${status}` : `no replica in ${target}`,
+    remedy: status ? 'wait until it is INACTIVE or ACTIVE' : 'create it first: `mrrctl replica create --wait`',
+  };
+}
+
+export function targetHealthGuard(health: RegionHealth): GuardResult {
+  const parts: string[] = [];
+  const hc = health.healthCheck;
+  if (hc) parts.push(hc.healthy === undefined ? `health check ${hc.id} unreadable` : `health check ${hc.healthyCheckers}/${hc.checkers} checkers ok${hc.inverted ? ' (inverted)' : ''}`);
+  else parts.push('no health check configured');
+  if (health.discovery) parts.push(`discovery ${health.discovery.ok ? health.discovery.status : health.discovery.error?.name}`);
+  if (health.jwks) parts.push(`JWKS ${health.jwks.ok ? `${health.jwks.keyCount} key(s)` : health.jwks.error?.name}`);
+  if (health.token) parts.push(`token ${health.token.token.ok && health.token.verification?.ok !== false ? 'issued and verified' : 'FAILED'}`);
+  else parts.push(`token not checked (${health.tokenSkipped ?? 'skipped'})`);
+  const ok = health.status === 'healthy' || health.status === 'inactive';
+  return {
+    id: 'target-healthy',
+    ok,
+    evidence: `${health.region}: ${parts.join(', ')}${ok ? '' : ` — ${health.problems.join('; ') || health.status}`}`,
+    remedy: ok ? undefined : 'fix the target first (`mrrctl health`); only --force-unhealthy-target sends users to an unhealthy Region',
+  };
+}
+
+export function antiFlapGuard(e: AntiFlapEvidence): GuardResult {
+  const remedy = e.ok
+    ? undefined
+    : e.source === 'cloudwatch' && e.seconds > 0
+      ? 'wait for the window to pass, or `--planned --reason "…"` for a drill or maintenance'
+      : '`--planned --reason "…"` for a drill or maintenance; a real outage must last the window (guards.minUnhealthySeconds)';
+  return { id: 'anti-flap', ok: e.ok, evidence: e.detail, remedy };
+}
+
+export interface LastMove {
+  time: string;
+  from?: string;
+  to?: string;
+  actor?: string;
+  kind?: string;
+  /** Where it was found: the zone's history record or this machine's journal. */
+  source: 'history' | 'journal';
+}
+
+export function cooldownGuard(cooldownSeconds: number, moves: LastMove[], now: Date): GuardResult {
+  const last = [...moves].filter((m) => Number.isFinite(Date.parse(m.time))).sort((a, b) => Date.parse(b.time) - Date.parse(a.time))[0];
+  if (!last) return { id: 'cooldown', ok: true, evidence: 'no failover on record (zone history and journal)' };
+  const ago = (now.getTime() - Date.parse(last.time)) / 1000;
+  const left = cooldownSeconds - ago;
+  const what = `${last.kind ?? 'failover'} ${last.from ?? '?'} → ${last.to ?? '?'}${last.actor ? ` by ${last.actor}` : ''} at ${last.time} (${formatSeconds(Math.max(0, ago))} ago, from the ${last.source === 'history' ? 'zone history record' : 'journal'})`;
+  return left <= 0
+    ? { id: 'cooldown', ok: true, evidence: `last ${what}; cooldown ${formatSeconds(cooldownSeconds)} has passed` }
+    : {
+        id: 'cooldown',
+        ok: false,
+        evidence: `last ${what}; cooldown ${formatSeconds(cooldownSeconds)}: ${formatSeconds(left)} left`,
+        remedy: 'wait for the cooldown (guards.cooldownSeconds), or `--force --reason "…"`',
+      };
+}
+
+export function lastMoveFromHistory(events: HistoryEvent[]): LastMove | undefined {
+  const e = events.find((x) => x.kind === 'failover' || x.kind === 'failback');
+  return e ? { time: e.time, from: e.from, to: e.to, actor: e.actor, kind: e.kind, source: 'history' } : undefined;
+}
+
+export interface DriftEvidence {
+  required: boolean;
+  checked: boolean;
+  /** Error-severity findings for the target, one line each. */
+  errors: string[];
+  /** Why drift was not checked. */
+  reason?: string;
+  /**
+   * The source Region is down: drift compares the two Regions, so it cannot be checked now, and that
+   * is the very situation a failover is for. The guard then relies on drift having been gated before
+   * the outage (`mrrctl drift` in CI) and says so, instead of forcing --force (which would also waive
+   * the anti-flap and cooldown guards).
+   */
+  sourceDown?: boolean;
+}
+
+export function driftGuard(target: string, e: DriftEvidence): GuardResult {
+  if (!e.required) return { id: 'drift', ok: true, evidence: 'not required (guards.requireDriftClean: false)' };
+  if (e.sourceDown) {
+    return { id: 'drift', ok: true, evidence: `not checked: ${e.reason}; relying on drift gated before the outage (\`mrrctl drift\` in CI) — re-run \`mrrctl drift\` after recovery` };
+  }
+  if (!e.checked) return { id: 'drift', ok: false, evidence: `drift not checked: ${e.reason ?? 'unknown reason'}`, remedy: 'run `mrrctl drift` and fix what it finds, or `--force --reason "…"`' };
+  if (e.errors.length === 0) return { id: 'drift', ok: true, evidence: `no error-severity drift for ${target}` };
+  const shown = e.errors.slice(0, 3).join('; ');
+  return {
+    id: 'drift',
+    ok: false,
+    evidence: `${e.errors.length} error-severity finding(s) for ${target}: ${shown}${e.errors.length > 3 ? '; …' : ''}`,
+    remedy: 'fix them (`mrrctl drift`, `mrrctl drift fix`), or `--force --reason "…"`',
+  };
+}
+
+export function issuerGuard(type: string | undefined, region: string): GuardResult {
+  if (type === undefined) return { id: 'issuer', ok: false, evidence: `the issuer type could not be read in ${region}`, remedy: 'retry; check `mrrctl health`' };
+  return type === 'UPDATED'
+    ? { id: 'issuer', ok: true, evidence: 'issuer UPDATED: tokens from either Region validate against the same issuer' }
+    : {
+        id: 'issuer',
+        ok: false,
+        evidence: `issuer ${type}: tokens minted in one Region do not validate as the other's — users would be signed out`,
+        remedy: 'run `mrrctl issuer switch` first, or `--force --reason "…"`',
+      };
+}
+
+export function lockGuard(lock: HeldLock | undefined, now: Date, breakLock: boolean): GuardResult {
+  if (!lock) return { id: 'lock', ok: true, evidence: 'the failover lock is free' };
+  const expired = lockExpired(lock, now);
+  if (expired && breakLock) return { id: 'lock', ok: true, evidence: `an expired lock (${describeLock(lock)}) will be replaced (--break-lock)` };
+  return {
+    id: 'lock',
+    ok: false,
+    evidence: `the failover lock is ${describeLock(lock)}`,
+    remedy: expired
+      ? 'the lock has expired: `--break-lock` removes it (after confirmation)'
+      : `wait for ${lock.info?.holder ?? 'its holder'} to finish; it can be broken with --break-lock after it expires`,
+  };
+}

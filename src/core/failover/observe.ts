@@ -1,0 +1,198 @@
+/**
+ * What a failover observes, and from where. Route 53 and CloudWatch are global (us-east-1 endpoints);
+ * Cognito and the OIDC endpoints are asked in the TARGET Region only. The source Region is asked for
+ * nothing unless its own health check says it is up (then: drift, and a token minted before the
+ * failover). So a failover away from a Region that is down never waits on, or calls, that Region.
+ * Each piece is observed on its own; a failed read becomes evidence, not an exception.
+ */
+import type { DnsConfig, GuardsConfig } from '../config/schema.js';
+import { AwsCallError } from '../errors.js';
+import type { Topology } from '../config/topology.js';
+import { antiFlapEvidence, type AntiFlapEvidence } from '../health/anti-flap.js';
+import { errorText, readingError, readingOf, type HealthCheckReading } from '../health/checkers.js';
+import type { HealthMetricsReader } from '../health/ports.js';
+import { probeRegionHealth, type RegionHealth } from '../health/region.js';
+import type { WatchClock } from '../health/watch.js';
+import type { ClientCredentials, OidcProbes } from '../issuer/probe-types.js';
+import type { JsonObject } from '../plan/types.js';
+import type { CognitoReader, UserPool } from '../ports/cognito.js';
+import type { HealthCheck, RecordSet, Route53Reader } from '../ports/route53.js';
+import { dnsStateOf, endpointHealthy, healthCheckFor, type DnsState } from './dns-state.js';
+import type { DriftEvidence, LastMove } from './guards.js';
+import { historyRecordName, readHistory, type HistoryEvent } from './history.js';
+import { findLock, lockRecordName, type HeldLock } from './lock.js';
+
+export interface FailoverPorts {
+  cognito: CognitoReader;
+  route53: Route53Reader;
+  probes: OidcProbes;
+  metrics: HealthMetricsReader;
+  clock: WatchClock;
+  log(line: string): void;
+  signal?: AbortSignal;
+  /** The last traffic move this machine's journal recorded for the pool. */
+  journalLastMove(): Promise<LastMove | undefined>;
+  /** Error-severity drift for the target; called only while the source Region is up. */
+  drift(): Promise<DriftEvidence>;
+  /** Mints a token from the source before the failover (kept in memory by the caller); called only while the source is up. */
+  mintSourceToken?(region: string, pool: UserPool | undefined): Promise<{ minted: boolean; detail: string }>;
+}
+
+export interface FailoverRequest {
+  topology: Topology;
+  dns: DnsConfig;
+  guards: GuardsConfig;
+  target: string;
+  credentials?: ClientCredentials;
+}
+
+export interface FailoverObservation {
+  target: string;
+  source: string;
+  toSecondary: boolean;
+  dns: DnsState;
+  /** The records at the record name, exactly as listed (for the fingerprint and CAS). */
+  records: RecordSet[];
+  lock?: HeldLock;
+  history: HistoryEvent[];
+  replicaStatus?: string;
+  replicaError?: string;
+  targetPool?: UserPool;
+  mfa?: JsonObject;
+  identityProviders?: number;
+  targetHealth: RegionHealth;
+  antiFlap: AntiFlapEvidence;
+  lastMoves: LastMove[];
+  drift: DriftEvidence;
+  /** The source Region's health check status, when it has one. */
+  sourceReading?: HealthCheckReading;
+  /** False when the source's health check sees it down: nothing is asked of it. */
+  sourceReachable: boolean;
+  preToken: { minted: boolean; detail: string };
+}
+
+async function orUndefined<T>(read: () => Promise<T>): Promise<{ value?: T; error?: string }> {
+  try {
+    return { value: await read() };
+  } catch (err) {
+    return { error: errorText(err) };
+  }
+}
+
+async function readCheck(route53: Route53Reader, id: string | undefined, check?: HealthCheck): Promise<HealthCheckReading | undefined> {
+  if (!id) return undefined;
+  try {
+    const [observations, config] = await Promise.all([route53.getHealthCheckStatus(id), check ? Promise.resolve(check) : route53.getHealthCheck(id)]);
+    return readingOf(id, observations, config?.HealthCheckConfig?.Inverted === true);
+  } catch (err) {
+    return readingError(id, err);
+  }
+}
+
+/** Route 53 state (records, lock, history, the cognito-domain check): without it nothing can be planned, so failures throw. */
+export async function observeZone(route53: Route53Reader, dns: DnsConfig) {
+  const [records, lockRecords, historyRecords, primaryCheck] = await Promise.all([
+    route53.listRecordSets(dns.hostedZoneId, dns.recordName),
+    route53.listRecordSets(dns.hostedZoneId, lockRecordName(dns.recordName)),
+    route53.listRecordSets(dns.hostedZoneId, historyRecordName(dns.recordName)),
+    dns.strategy === 'cognito-domain' && dns.healthCheckId ? route53.getHealthCheck(dns.healthCheckId) : Promise.resolve(undefined),
+  ]);
+  return { records, lock: findLock(lockRecords), history: readHistory(historyRecords).events, primaryCheck };
+}
+
+export async function observeFailover(ports: FailoverPorts, req: FailoverRequest): Promise<FailoverObservation> {
+  const { topology: t, dns, target } = req;
+  const regions = { primary: t.primaryRegion, secondary: t.secondaryRegion };
+  const toSecondary = target === t.secondaryRegion;
+  const source = toSecondary ? t.primaryRegion : t.secondaryRegion;
+
+  const zone = await observeZone(ports.route53, dns).catch((err: unknown) => {
+    throw new AwsCallError(
+      'MRR_FAILOVER_E010',
+      `Route 53's API did not answer (${errorText(err)}): nothing was read and nothing was changed. ` +
+        'Failover and canary need the Route 53 control plane (us-east-1) to read and move DNS; while it is impaired, ' +
+        'traffic moves only through health-check-driven routing (the data plane): see "Route 53 control plane impaired" in docs/runbook.md',
+    );
+  });
+  const primaryCheckId = healthCheckFor(dns, t.primaryRegion, regions, zone.records);
+  const sourceCheckId = healthCheckFor(dns, source, regions, zone.records);
+  const [primaryReading, sourceReading, replicas, pool, mfa, idps] = await Promise.all([
+    readCheck(ports.route53, primaryCheckId, zone.primaryCheck),
+    sourceCheckId === primaryCheckId ? Promise.resolve(undefined) : readCheck(ports.route53, sourceCheckId),
+    // Read in the target: when the primary is down, the secondary still answers.
+    orUndefined(() => ports.cognito.listReplicas(target, t.userPoolId)),
+    orUndefined(() => ports.cognito.describeUserPool(target, t.userPoolId)),
+    orUndefined(() => ports.cognito.getMfaConfig(target, t.userPoolId)),
+    orUndefined(() => ports.cognito.listIdentityProviders(target, t.userPoolId)),
+  ]);
+  const sourceHealth = sourceCheckId === primaryCheckId ? primaryReading : sourceReading;
+  const sourceReachable = endpointHealthy(sourceHealth) !== false;
+  const dnsState = dnsStateOf(dns, regions, zone.records, zone.primaryCheck, primaryReading);
+
+  const antiFlapPorts = {
+    metrics: ports.metrics,
+    read: async () => (await readCheck(ports.route53, primaryCheckId, zone.primaryCheck)) ?? readingError(primaryCheckId ?? '', new Error('no health check')),
+    clock: ports.clock,
+    log: ports.log,
+    signal: ports.signal,
+  };
+  const skipped = (why: string) => Promise.resolve({ minted: false, detail: why });
+  const [targetHealth, antiFlap, journalMove, drift, preToken] = await Promise.all([
+    probeRegionHealth(ports, {
+      region: target,
+      role: toSecondary ? 'secondary' : 'primary',
+      userPoolId: t.userPoolId,
+      primaryRegion: t.primaryRegion,
+      healthCheckId: healthCheckFor(dns, target, regions, zone.records),
+      credentials: req.credentials,
+    }),
+    // Failover: the primary must have been unhealthy for the window; failback: healthy for it.
+    antiFlapEvidence(antiFlapPorts, {
+      region: t.primaryRegion,
+      healthCheckId: primaryCheckId,
+      want: toSecondary ? 'unhealthy' : 'healthy',
+      windowSeconds: req.guards.minUnhealthySeconds,
+    }),
+    ports.journalLastMove().catch(() => undefined),
+    !req.guards.requireDriftClean
+      ? Promise.resolve<DriftEvidence>({ required: false, checked: false, errors: [] })
+      : sourceReachable
+        ? ports.drift().catch((err): DriftEvidence => ({ required: true, checked: false, errors: [], reason: errorText(err) }))
+        : Promise.resolve<DriftEvidence>({ required: true, checked: false, sourceDown: true, errors: [], reason: `${source} is down and drift compares it with ${target}` }),
+    !ports.mintSourceToken
+      ? skipped('no probe client configured (probe.clientId and MRRCTL_PROBE_CLIENT_SECRET)')
+      : !sourceReachable
+        ? skipped(`${source} is down: no token could be minted there before the failover`)
+        : ports.mintSourceToken(source, pool.value).catch((err) => ({ minted: false, detail: errorText(err) })),
+  ]);
+
+  const replicaEntry = replicas.value?.find((r) => r.Role === 'SECONDARY' && r.RegionName === target);
+  const lastMoves: LastMove[] = [];
+  const fromHistory = zone.history.find((e) => e.kind === 'failover' || e.kind === 'failback');
+  if (fromHistory) lastMoves.push({ time: fromHistory.time, from: fromHistory.from, to: fromHistory.to, actor: fromHistory.actor, kind: fromHistory.kind, source: 'history' });
+  if (journalMove) lastMoves.push(journalMove);
+
+  const observation: FailoverObservation = {
+    target,
+    source,
+    toSecondary,
+    dns: dnsState,
+    records: zone.records,
+    history: zone.history,
+    replicaStatus: toSecondary ? replicaEntry?.Status : 'ACTIVE',
+    targetHealth,
+    antiFlap,
+    lastMoves,
+    drift,
+    sourceReachable,
+    preToken,
+  };
+  if (zone.lock) observation.lock = zone.lock;
+  // A Region that does not host the pool answers ResourceNotFoundException: that is "no replica".
+  if (replicas.error && toSecondary && !replicas.error.startsWith('ResourceNotFoundException')) observation.replicaError = replicas.error;
+  if (pool.value) observation.targetPool = pool.value;
+  if (mfa.value) observation.mfa = mfa.value;
+  if (idps.value) observation.identityProviders = idps.value.length;
+  if (sourceHealth) observation.sourceReading = sourceHealth;
+  return observation;
+}

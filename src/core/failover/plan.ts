@@ -1,0 +1,206 @@
+/**
+ * The failover plan, a pure function of the observation: take the lock → activate the replica if
+ * needed and wait → change DNS (weighted: one compare-and-swap batch; cognito-domain: invert the
+ * primary's health check with its version as an optimistic lock) → wait for INSYNC → verify → post-
+ * checks → history record → release the lock. Failback is the same plan towards the primary.
+ */
+import type { DnsConfig, GuardsConfig } from '../config/schema.js';
+import type { Topology } from '../config/topology.js';
+import { discoveryUrl, issuerTypeOf, issuerUrl, jwksUrl, originalIssuerUrl } from '../issuer/urls.js';
+import type { GuardResult, JsonObject, JsonValue, Step } from '../plan/types.js';
+import { endpointHealthy, fullWeight, invertedFor, servesOnly } from './dns-state.js';
+import { antiFlapGuard, applyWaivers, cooldownGuard, driftGuard, issuerGuard, lockGuard, refuses, replicaGuard, targetHealthGuard } from './guards.js';
+import type { HistoryEvent } from './history.js';
+import { failoverImpact } from './impact.js';
+import type { FailoverObservation } from './observe.js';
+import { batchNotes, changeStep, FAILOVER_STEP, historyStep, insyncStep, newLock, releaseLockStep, ROUTE53_STEP_REGION, takeLockStep } from './steps.js';
+import { answerValues, weightChangeBatch } from './weights.js';
+
+export { FAILOVER_STEP, ROUTE53_STEP_REGION, lockSeconds } from './steps.js';
+
+export interface FailoverOptions {
+  [key: string]: JsonValue;
+  to: string;
+  planned: boolean;
+  force: boolean;
+  forceUnhealthyTarget: boolean;
+  breakLock: boolean;
+  reason: string;
+  timeoutSeconds: number;
+}
+
+/** Who plans, when, and the new lock's id: inputs, so the planner stays pure. */
+export interface PlanIdentity {
+  actor: string;
+  lockId: string;
+  now: Date;
+}
+
+export interface FailoverPlanParts {
+  steps: Step[];
+  guards: GuardResult[];
+  notes: string[];
+  impact: string[];
+  refused: boolean;
+  nothingToDo: boolean;
+}
+
+export function planFailover(
+  t: Topology,
+  config: { dns: DnsConfig; guards: GuardsConfig },
+  o: FailoverObservation,
+  opts: FailoverOptions,
+  id: PlanIdentity,
+): FailoverPlanParts {
+  const { dns } = config;
+  const { target, source, toSecondary } = o;
+  const regions = { primary: t.primaryRegion, secondary: t.secondaryRegion };
+  const reason = opts.reason || 'no reason given';
+  const direction = toSecondary ? 'failover' : 'failback';
+  const nothingToDo = servesOnly(o.dns, target);
+
+  const issuerType = o.targetPool ? issuerTypeOf(o.targetPool) : undefined;
+  const guards: GuardResult[] = [
+    replicaGuard(target, !toSecondary, o.replicaStatus, o.replicaError),
+    targetHealthGuard(o.targetHealth),
+    antiFlapGuard(o.antiFlap),
+    cooldownGuard(config.guards.cooldownSeconds, o.lastMoves, id.now),
+    driftGuard(target, o.drift),
+    issuerGuard(o.targetPool ? issuerType : undefined, target),
+    lockGuard(o.lock, id.now, opts.breakLock),
+    { id: 'dns-target', ok: true, evidence: nothingToDo ? `DNS already sends every user to ${target} (${o.dns.evidence}): nothing to do` : `DNS now: ${o.dns.evidence}` },
+  ];
+
+  const records = o.dns.records ?? {};
+  if (dns.strategy === 'weighted' && (!records[source] || !records[target])) {
+    const missing = [source, target].filter((r) => !records[r]);
+    guards.push({ id: 'dns-records', ok: false, evidence: `no weighted record for ${missing.join(' and ')} at ${dns.recordName}`, remedy: 'create the weighted records (dns.records in the config names them)' });
+  }
+  if (dns.strategy === 'cognito-domain' && !o.dns.healthCheck) {
+    guards.push({ id: 'dns-records', ok: false, evidence: `health check ${dns.healthCheckId ?? '(dns.healthCheckId not set)'} not found`, remedy: "set dns.healthCheckId to the custom domain's PrimaryRoute53HealthCheckId" });
+  }
+  const waived = applyWaivers(guards, opts);
+  const impact = failoverImpact({ target, source, toSecondary, pool: o.targetPool, mfa: o.mfa, identityProviders: o.identityProviders, issuerType });
+  const notes: string[] = [];
+  if (!o.sourceReachable) notes.push(`${source} is down per its health check: nothing is asked of ${source} (Route 53 and CloudWatch are global)`);
+  if (nothingToDo) {
+    if (dns.strategy === 'cognito-domain' && toSecondary && endpointHealthy(o.dns.reading) === false) {
+      notes.push(`Route 53 already routes the custom domain to ${target} because ${source} is unhealthy, and routes it back when ${source} recovers; to keep users on ${target} after that, run \`mrrctl failover --to ${target} --planned --reason "…"\` once ${source} is healthy`);
+    }
+    return { steps: [], guards: waived, notes, impact, refused: false, nothingToDo: true };
+  }
+
+  const lock = newLock(id, 'failover', reason, opts.timeoutSeconds);
+  const breaking = opts.breakLock && o.lock !== undefined && waived.find((g) => g.id === 'lock')?.ok === true;
+  const steps: Step[] = [takeLockStep(dns, lock, breaking ? o.lock : undefined)];
+
+  if (toSecondary && o.replicaStatus === 'INACTIVE') {
+    steps.push(
+      {
+        id: FAILOVER_STEP.activate,
+        region: target,
+        service: 'cognito-idp',
+        operation: 'UpdateUserPoolReplica',
+        input: { UserPoolId: t.userPoolId, RegionName: target, Status: 'ACTIVE' },
+        summary: `activate the replica in ${target} (called in ${target}): it starts serving sign-in and tokens`,
+        action: 'update',
+        destructive: false,
+      },
+      {
+        id: FAILOVER_STEP.waitActive,
+        region: target,
+        service: 'cognito-idp',
+        operation: 'WaitForReplicaStatus',
+        input: { UserPoolId: t.userPoolId, RegionName: target, Statuses: ['ACTIVE'], TimeoutSeconds: opts.timeoutSeconds },
+        summary: `wait for the replica in ${target} to be ACTIVE`,
+        action: 'wait',
+        destructive: false,
+      },
+    );
+  }
+
+  const comment = `mrrctl ${direction} ${source} → ${target} by ${id.actor}: ${reason}`;
+  if (dns.strategy === 'weighted') {
+    const weights = { [source]: 0, [target]: fullWeight(o.dns.weights) };
+    const targetRecord = records[target];
+    steps.push(
+      changeStep(
+        FAILOVER_STEP.moveTraffic,
+        dns,
+        `move all traffic to ${target}: ${source} weight ${o.dns.weights?.[source] ?? '?'} → 0, ${target} weight ${o.dns.weights?.[target] ?? '?'} → ${weights[target]} (one atomic compare-and-swap batch)`,
+        comment,
+        weightChangeBatch(records, weights, comment).Changes as JsonObject[],
+        { trafficMoving: true },
+      ),
+      insyncStep(opts.timeoutSeconds),
+      {
+        id: FAILOVER_STEP.verify,
+        region: ROUTE53_STEP_REGION,
+        service: 'route53',
+        operation: 'VerifyDnsAnswer',
+        input: { HostedZoneId: dns.hostedZoneId, RecordName: dns.recordName, RecordType: targetRecord?.Type ?? 'CNAME', Expect: targetRecord ? answerValues(targetRecord) : [], TimeoutSeconds: 60 },
+        summary: `check that Route 53 answers ${dns.recordName} with ${target}'s record (TestDNSAnswer)`,
+        action: 'verify',
+        destructive: false,
+      },
+    );
+  } else {
+    const hc = o.dns.healthCheck;
+    const inverted = invertedFor(target, regions, endpointHealthy(o.dns.reading) ?? true);
+    steps.push(
+      {
+        id: FAILOVER_STEP.moveTraffic,
+        region: ROUTE53_STEP_REGION,
+        service: 'route53',
+        operation: 'UpdateHealthCheck',
+        input: { HealthCheckId: dns.healthCheckId ?? '', HealthCheckVersion: hc?.HealthCheckVersion ?? 0, Inverted: inverted },
+        summary: `${inverted ? 'invert' : 'restore (un-invert)'} health check ${dns.healthCheckId} so the custom domain routes to ${target} (version ${hc?.HealthCheckVersion ?? '?'} as an optimistic lock)`,
+        action: 'update',
+        destructive: false,
+        trafficMoving: true,
+      },
+      {
+        id: FAILOVER_STEP.verify,
+        region: ROUTE53_STEP_REGION,
+        service: 'route53',
+        operation: 'VerifyHealthCheckStatus',
+        input: { HealthCheckId: dns.healthCheckId ?? '', ExpectHealthy: !toSecondary, TimeoutSeconds: opts.timeoutSeconds },
+        summary: `wait until the health check reports ${toSecondary ? 'unhealthy (→ secondary)' : 'healthy (→ primary)'} (GetHealthCheckStatus)`,
+        action: 'verify',
+        destructive: false,
+      },
+    );
+    notes.push(
+      'cognito-domain: traffic moves through Route 53 health checking (data plane), which keeps answering when the Route 53 control plane is impaired; see docs/runbook.md',
+      `while inverted, the check reports the opposite of ${t.primaryRegion}'s health: if ${t.primaryRegion} goes fully down, users are routed back to it — watch \`mrrctl health\``,
+    );
+  }
+
+  const poolLocation = { userPoolId: t.userPoolId, primaryRegion: t.primaryRegion };
+  const issuer = issuerUrl(issuerType ?? 'ORIGINAL', poolLocation, target);
+  steps.push({
+    id: FAILOVER_STEP.postChecks,
+    region: target,
+    service: 'oidc',
+    operation: 'VerifyFailoverTokens',
+    input: {
+      Region: target,
+      Issuer: issuer,
+      DiscoveryUrl: discoveryUrl(issuer),
+      JwksUrl: jwksUrl(originalIssuerUrl(target, t.userPoolId)),
+      PreFailoverToken: o.preToken.minted,
+    },
+    summary: `post-checks: ${o.preToken.minted ? `a token minted by ${source} before the failover validates against ${target}'s JWKS; ` : ''}${target}'s discovery names the pool's issuer`,
+    action: 'verify',
+    destructive: false,
+  });
+
+  const event: HistoryEvent = { kind: direction, time: id.now.toISOString(), from: source, to: target, actor: id.actor, reason };
+  steps.push(historyStep(dns, event, o.history, comment), releaseLockStep(dns, lock));
+
+  notes.push(`pre-failover token: ${o.preToken.detail}`, ...batchNotes(steps));
+  if (dns.strategy === 'weighted') {
+    notes.push('ChangeResourceRecordSets is a Route 53 control-plane call (us-east-1); if it fails, the data-plane alternative is in docs/runbook.md');
+  }
+  return { steps, guards: waived, notes, impact, refused: refuses(waived), nothingToDo: false };
+}

@@ -1,0 +1,95 @@
+/**
+ * The anti-flap guard's evidence: has a Region been unhealthy (before a failover) or healthy (before
+ * a failback) continuously for the window? Its current health check status first; then the CloudWatch
+ * HealthCheckStatus history; without any history, a live watch of the window with a countdown.
+ * Only Route 53 and CloudWatch (global, us-east-1) are asked — never the Region being judged.
+ */
+import { describeReading, errorText, type HealthCheckReading } from './checkers.js';
+import type { HealthMetricsReader } from './ports.js';
+import { watchState, type WatchClock } from './watch.js';
+import { continuousRun, formatSeconds, lookbackSeconds, periodFor, type WantedState } from './window.js';
+
+export interface AntiFlapEvidence {
+  region: string;
+  healthCheckId?: string;
+  want: WantedState;
+  windowSeconds: number;
+  source: 'cloudwatch' | 'live' | 'current' | 'none';
+  /** Seconds the state is proven to have held. */
+  seconds: number;
+  /** ISO 8601: when the run began, when known. */
+  since?: string;
+  current?: HealthCheckReading;
+  ok: boolean;
+  detail: string;
+}
+
+export interface AntiFlapPorts {
+  metrics: HealthMetricsReader;
+  /** The current status of the Region's health check. */
+  read(): Promise<HealthCheckReading>;
+  clock: WatchClock;
+  log(line: string): void;
+  signal?: AbortSignal;
+}
+
+export interface AntiFlapRequest {
+  region: string;
+  healthCheckId?: string;
+  want: WantedState;
+  windowSeconds: number;
+}
+
+function endpointHealthy(r: HealthCheckReading): boolean | undefined {
+  return r.healthy === undefined ? undefined : r.inverted ? !r.healthy : r.healthy;
+}
+
+export async function antiFlapEvidence(ports: AntiFlapPorts, req: AntiFlapRequest): Promise<AntiFlapEvidence> {
+  const base = { region: req.region, healthCheckId: req.healthCheckId, want: req.want, windowSeconds: req.windowSeconds };
+  if (!req.healthCheckId) {
+    return { ...base, source: 'none', seconds: 0, ok: false, detail: `no Route 53 health check is configured for ${req.region}: nothing proves it has been ${req.want}` };
+  }
+  let current: HealthCheckReading;
+  try {
+    current = await ports.read();
+  } catch (err) {
+    return { ...base, source: 'none', seconds: 0, ok: false, detail: `the status of health check ${req.healthCheckId} could not be read: ${errorText(err)}` };
+  }
+  const healthyNow = endpointHealthy(current);
+  if (healthyNow === undefined || healthyNow !== (req.want === 'healthy')) {
+    const state = healthyNow === undefined ? 'of unknown health' : healthyNow ? 'healthy' : 'unhealthy';
+    return { ...base, source: 'current', current, seconds: 0, ok: false, detail: `${req.region} is ${state} now (${describeReading(current)})` };
+  }
+  if (req.windowSeconds === 0) {
+    return { ...base, source: 'current', current, seconds: 0, ok: true, detail: `${req.region} is ${req.want} now; no window is required (guards.minUnhealthySeconds: 0)` };
+  }
+
+  const now = ports.clock.now().getTime();
+  const periodSeconds = periodFor(req.windowSeconds);
+  const start = new Date(now - lookbackSeconds(req.windowSeconds, periodSeconds) * 1000);
+  let run: ReturnType<typeof continuousRun>;
+  let metricsError: string | undefined;
+  try {
+    const series = await ports.metrics.healthCheckStatus(req.healthCheckId, { start, end: new Date(now), periodSeconds });
+    run = continuousRun(series, req.want, { periodSeconds, now, inverted: current.inverted });
+  } catch (err) {
+    metricsError = errorText(err);
+  }
+
+  if (run) {
+    const ok = run.seconds >= req.windowSeconds;
+    const since = run.since !== undefined ? new Date(run.since).toISOString() : undefined;
+    const held = `${req.region} has been ${req.want} for ${formatSeconds(run.seconds)}${since ? ` (since ${since})` : ''} per CloudWatch HealthCheckStatus`;
+    const detail = ok
+      ? `${held}; the window is ${formatSeconds(req.windowSeconds)}`
+      : `${held}, less than the ${formatSeconds(req.windowSeconds)} window: retry in about ${formatSeconds(req.windowSeconds - run.seconds)}`;
+    return { ...base, source: 'cloudwatch', current, seconds: run.seconds, since, ok, detail };
+  }
+
+  ports.log(`no CloudWatch history for health check ${req.healthCheckId}${metricsError ? ` (${metricsError})` : ''}: watching ${req.region} live for ${formatSeconds(req.windowSeconds)}`);
+  const watched = await watchState(
+    { clock: ports.clock, read: ports.read, log: ports.log, signal: ports.signal },
+    { want: req.want, windowSeconds: req.windowSeconds, label: `${req.region} (health check ${req.healthCheckId})` },
+  );
+  return { ...base, source: 'live', current, seconds: watched.seconds, ok: watched.ok, detail: watched.detail };
+}

@@ -1,0 +1,128 @@
+/**
+ * The health of one Region for the pool: its Route 53 health check, the pool as that Region serves it
+ * (replica status), the Region's own discovery document and JWKS, and a client_credentials token from
+ * its token endpoint when a probe client is configured. Only that Region's endpoints and the global
+ * Route 53 API are asked, so probing the secondary works while the primary is down.
+ */
+import type { ClientCredentials, ClientCredentialsCheck, DiscoveryProbe, JwksProbe, OidcProbes } from '../issuer/probe-types.js';
+import { discoveryUrl, issuerTypeOf, issuerUrl, jwksUrl, originalIssuerUrl, prefixDomainHost, tokenEndpointUrl } from '../issuer/urls.js';
+import type { CognitoReader, UserPool } from '../ports/cognito.js';
+import type { Route53Reader } from '../ports/route53.js';
+import { errorText, readingError, readingOf, type HealthCheckReading } from './checkers.js';
+
+export type RegionHealthStatus = 'healthy' | 'unhealthy' | 'inactive' | 'absent';
+
+export interface RegionHealth {
+  region: string;
+  role: 'primary' | 'secondary';
+  /** ACTIVE, INACTIVE, CREATING…; undefined when the Region does not host the pool (or did not answer). */
+  replicaStatus?: string;
+  healthCheck?: HealthCheckReading;
+  discovery?: DiscoveryProbe;
+  jwks?: JwksProbe;
+  token?: ClientCredentialsCheck;
+  /** Why no token was requested. */
+  tokenSkipped?: string;
+  status: RegionHealthStatus;
+  problems: string[];
+  /** The pool as this Region describes it (for callers that need its issuer or MFA settings). */
+  pool?: UserPool;
+}
+
+export interface RegionHealthPorts {
+  cognito: CognitoReader;
+  route53: Route53Reader;
+  probes: OidcProbes;
+}
+
+export interface RegionHealthRequest {
+  region: string;
+  role: 'primary' | 'secondary';
+  userPoolId: string;
+  primaryRegion: string;
+  healthCheckId?: string;
+  credentials?: ClientCredentials;
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: string };
+async function settle<T>(read: () => Promise<T>): Promise<Settled<T>> {
+  try {
+    return { ok: true, value: await read() };
+  } catch (err) {
+    return { ok: false, error: errorText(err) };
+  }
+}
+
+async function healthCheckOf(route53: Route53Reader, id: string): Promise<HealthCheckReading> {
+  try {
+    const [observations, check] = await Promise.all([route53.getHealthCheckStatus(id), route53.getHealthCheck(id)]);
+    return readingOf(id, observations, check?.HealthCheckConfig?.Inverted === true);
+  } catch (err) {
+    return readingError(id, err);
+  }
+}
+
+/**
+ * The token endpoint of the pool in `region`: its prefix domain's Regional host (so the answer comes
+ * from that Region), else its custom domain (which failover routing may send to either Region).
+ * [INF: AWS does not say whether a replica answers on the prefix domain's Regional host.]
+ */
+export function tokenEndpointIn(pool: UserPool, region: string): string | undefined {
+  if (pool.Domain) return tokenEndpointUrl(prefixDomainHost(pool.Domain, region));
+  return pool.CustomDomain ? tokenEndpointUrl(pool.CustomDomain) : undefined;
+}
+
+export async function probeRegionHealth(ports: RegionHealthPorts, req: RegionHealthRequest): Promise<RegionHealth> {
+  const regional = originalIssuerUrl(req.region, req.userPoolId);
+  const [healthCheck, pool, replicas, discovery, jwks] = await Promise.all([
+    req.healthCheckId ? healthCheckOf(ports.route53, req.healthCheckId) : Promise.resolve(undefined),
+    settle(() => ports.cognito.describeUserPool(req.region, req.userPoolId)),
+    settle(() => ports.cognito.listReplicas(req.region, req.userPoolId)),
+    // The Region's own endpoints: the issuer host that names this Region.
+    ports.probes.fetchDiscovery(discoveryUrl(regional)),
+    ports.probes.fetchJwks(jwksUrl(regional)),
+  ]);
+  const problems: string[] = [];
+  const result: RegionHealth = { region: req.region, role: req.role, status: 'healthy', problems, discovery, jwks };
+  if (healthCheck) result.healthCheck = healthCheck;
+
+  if (!pool.ok) problems.push(`the Cognito API in ${req.region} did not answer: ${pool.error}`);
+  else if (!replicas.ok && req.role === 'secondary') problems.push(`ListUserPoolReplicas in ${req.region} failed: ${replicas.error}`);
+  const hosted = pool.ok ? pool.value : undefined;
+  if (hosted) result.pool = hosted;
+  const entry = replicas.ok ? replicas.value.find((r) => r.RegionName === req.region) : undefined;
+  result.replicaStatus = req.role === 'primary' ? (hosted ? 'ACTIVE' : undefined) : entry?.Status;
+  if (pool.ok && !hosted) {
+    result.status = 'absent';
+    result.tokenSkipped = `${req.region} does not host ${req.userPoolId}`;
+    return result;
+  }
+
+  // An inverted check reports the opposite of the endpoint; the Region's health is the endpoint's.
+  if (healthCheck?.healthy !== undefined && healthCheck.healthy === Boolean(healthCheck.inverted)) {
+    problems.push(`Route 53 health check ${healthCheck.id} sees the endpoint unhealthy (${healthCheck.healthyCheckers}/${healthCheck.checkers} checkers)`);
+  }
+  // An unreadable check (Route 53's API down, a wrong id) says nothing about the Region itself:
+  // the Region's own endpoints below are the evidence, and the table shows "unreadable".
+  if (!discovery.ok) problems.push(`discovery ${discovery.url}: ${discovery.error?.name ?? 'failed'}`);
+  if (!jwks.ok || jwks.keyCount === 0) problems.push(`JWKS ${jwks.url}: ${jwks.error?.name ?? 'no keys'}`);
+
+  const active = result.replicaStatus === 'ACTIVE';
+  const tokenUrl = hosted ? tokenEndpointIn(hosted, req.region) : undefined;
+  if (!req.credentials) result.tokenSkipped = 'no probe client configured (probe.clientId and MRRCTL_PROBE_CLIENT_SECRET)';
+  else if (!hosted) result.tokenSkipped = `the pool could not be read in ${req.region}`;
+  else if (!active) result.tokenSkipped = `the replica in ${req.region} is ${result.replicaStatus ?? 'unknown'}: it serves no tokens until ACTIVE`;
+  else if (!tokenUrl) result.tokenSkipped = 'the pool has no domain, so no token endpoint';
+  else {
+    const issuer = issuerUrl(issuerTypeOf(hosted), { userPoolId: req.userPoolId, primaryRegion: req.primaryRegion }, req.region);
+    result.token = await ports.probes.checkClientCredentials(tokenUrl, req.credentials, { issuer, jwksUrl: jwksUrl(regional) });
+    if (!result.token.token.ok) problems.push(`token ${tokenUrl}: ${result.token.token.error?.name ?? 'failed'}`);
+    else if (result.token.verification && !result.token.verification.ok) {
+      problems.push(`the token from ${req.region} does not verify: ${result.token.verification.error?.name ?? 'failed'}`);
+    }
+  }
+
+  if (problems.length > 0) result.status = 'unhealthy';
+  else if (!active) result.status = 'inactive';
+  return result;
+}

@@ -1,0 +1,74 @@
+/** The `health` report: both Regions side by side, as data (JSON) and as a plain-text table. */
+import { probeOutcome } from '../issuer/checks.js';
+import type { DiscoveryProbe } from '../issuer/probe-types.js';
+import type { RegionHealth } from './region.js';
+
+export interface HealthReport {
+  userPoolId: string;
+  /** The issuer apps trust; with UPDATED it is one URL served by every Region hosting the pool. */
+  issuer?: { type: string; url: string; discovery?: DiscoveryProbe };
+  regions: Array<Omit<RegionHealth, 'pool'>>;
+  /** No Region is unhealthy (an INACTIVE replica or a Region without the pool is not unhealthy), and the issuer answers. */
+  healthy: boolean;
+  /** The issuer's discovery document answers with the issuer's own URL (undefined when not probed). */
+  issuerOk?: boolean;
+}
+
+export function healthReport(userPoolId: string, regions: RegionHealth[], issuer?: HealthReport['issuer']): HealthReport {
+  const plain = regions.map(({ pool: _pool, ...rest }) => rest);
+  const issuerOk = issuer?.discovery ? issuer.discovery.ok && issuer.discovery.issuer === issuer.url : undefined;
+  const healthy = regions.every((r) => r.status !== 'unhealthy') && issuerOk !== false;
+  return { userPoolId, ...(issuer ? { issuer } : {}), regions: plain, healthy, ...(issuerOk !== undefined ? { issuerOk } : {}) };
+}
+
+function healthCheckCell(r: Omit<RegionHealth, 'pool'>): string {
+  const hc = r.healthCheck;
+  if (!hc) return 'not configured';
+  if (hc.healthy === undefined) return 'unreadable';
+  return `${hc.healthyCheckers}/${hc.checkers} ok${hc.inverted ? ' (inv)' : ''}`;
+}
+
+function probeCell(p: { ok: boolean; status?: number; latencyMs: number; error?: { name: string } } | undefined): string {
+  if (!p) return '-';
+  return p.ok ? `${p.status} ${Math.round(p.latencyMs)} ms` : (p.error?.name ?? 'failed');
+}
+
+function tokenCell(r: Omit<RegionHealth, 'pool'>): string {
+  if (!r.token) return 'skipped';
+  if (!r.token.token.ok) return r.token.token.error?.name ?? 'failed';
+  if (r.token.verification && !r.token.verification.ok) return `unverified`;
+  return `${r.token.token.status} ${Math.round(r.token.token.latencyMs)} ms`;
+}
+
+function pad(cells: string[], widths: number[]): string {
+  return cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ');
+}
+
+export function renderHealthText(report: HealthReport): string[] {
+  const header = ['REGION', 'ROLE', 'REPLICA', 'HEALTH CHECK', 'DISCOVERY', 'JWKS', 'TOKEN', 'STATUS'];
+  const rows = report.regions.map((r) => [
+    r.region,
+    r.role,
+    r.replicaStatus ?? (r.status === 'absent' ? 'none' : '?'),
+    healthCheckCell(r),
+    probeCell(r.discovery),
+    r.jwks?.ok ? `${probeCell(r.jwks)} (${r.jwks.keyCount} key${r.jwks.keyCount === 1 ? '' : 's'})` : probeCell(r.jwks),
+    tokenCell(r),
+    r.status,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const lines = [pad(header, widths), ...rows.map((row) => pad(row, widths))];
+  if (report.issuer) {
+    const d = report.issuer.discovery;
+    lines.push('', `issuer (${report.issuer.type}): ${report.issuer.url}${d ? ` — discovery ${d.ok && d.issuer === report.issuer.url ? 'ok' : 'FAILED'}: ${probeOutcome(d)}` : ''}`);
+  }
+  for (const r of report.regions) {
+    for (const problem of r.problems) lines.push(`✗ ${r.region}: ${problem}`);
+    if (r.healthCheck?.healthy === undefined && r.healthCheck?.error) lines.push(`- ${r.region}: health check ${r.healthCheck.id} unreadable: ${r.healthCheck.error}`);
+    if (r.tokenSkipped && r.status !== 'absent') lines.push(`- ${r.region}: token not checked: ${r.tokenSkipped}`);
+  }
+  const unhealthy = report.regions.filter((r) => r.status === 'unhealthy').map((r) => r.region);
+  if (report.issuerOk === false) unhealthy.push('the issuer');
+  lines.push('', report.healthy ? 'All Regions healthy.' : `Unhealthy: ${unhealthy.join(', ')}.`);
+  return lines;
+}

@@ -1,0 +1,95 @@
+/**
+ * The anti-flap evidence: CloudWatch history first, a live watch with a countdown when there is none.
+ * The clock is a test clock that advances on sleep, so a 3-minute window takes no time.
+ */
+import { describe, expect, it } from 'vitest';
+import { antiFlapEvidence, type AntiFlapPorts } from '../../../src/core/health/anti-flap.js';
+import type { HealthCheckReading } from '../../../src/core/health/checkers.js';
+import type { HealthStatusSeries } from '../../../src/core/health/ports.js';
+
+function testClock(start: number) {
+  let now = start;
+  return { now: () => new Date(now), sleep: async (ms: number) => void (now += ms), advance: (ms: number) => void (now += ms) };
+}
+const reading = (healthy: boolean, inverted = false): HealthCheckReading => ({ id: 'hc-p', healthy, healthyCheckers: healthy ? 8 : 0, checkers: 8, share: healthy ? 1 : 0, inverted });
+const T0 = Date.UTC(2026, 5, 10, 3, 0, 0);
+
+function ports(opts: { series?: HealthStatusSeries; metricsError?: Error; readings: (n: number) => HealthCheckReading; clock?: ReturnType<typeof testClock> }) {
+  const clock = opts.clock ?? testClock(T0);
+  const lines: string[] = [];
+  const asked: Array<{ start: Date; end: Date; periodSeconds: number }> = [];
+  let reads = 0;
+  const p: AntiFlapPorts = {
+    metrics: {
+      healthCheckStatus: async (_id, range) => {
+        asked.push(range);
+        if (opts.metricsError) throw opts.metricsError;
+        return opts.series ?? { minimum: [], maximum: [] };
+      },
+    },
+    read: async () => opts.readings(reads++),
+    clock,
+    log: (l) => lines.push(l),
+  };
+  return { p, lines, asked, clock, reads: () => reads };
+}
+
+describe('antiFlapEvidence', () => {
+  it('passes from CloudWatch history once the source has been unhealthy for the window', async () => {
+    const now = T0 + 10 * 60_000;
+    const maximum = [5, 6, 7, 8, 9].map((m) => ({ time: T0 + m * 60_000, value: m === 5 ? 1 : 0 }));
+    const { p, asked } = ports({ series: { minimum: maximum.map((x) => ({ ...x, value: 0 })), maximum }, readings: () => reading(false), clock: testClock(now) });
+    const e = await antiFlapEvidence(p, { region: 'us-east-1', healthCheckId: 'hc-p', want: 'unhealthy', windowSeconds: 180 });
+    expect(e).toMatchObject({ ok: true, source: 'cloudwatch', seconds: 240, since: new Date(T0 + 6 * 60_000).toISOString() });
+    expect(asked[0].periodSeconds).toBe(60);
+    expect(e.detail).toContain('unhealthy for 4 min');
+  });
+
+  it('refuses while the history is shorter than the window, saying how long to wait', async () => {
+    const now = T0 + 90_000;
+    const maximum = [{ time: T0, value: 0 }];
+    const { p } = ports({ series: { minimum: [], maximum }, readings: () => reading(false), clock: testClock(now) });
+    const e = await antiFlapEvidence(p, { region: 'us-east-1', healthCheckId: 'hc-p', want: 'unhealthy', windowSeconds: 180 });
+    expect(e).toMatchObject({ ok: false, source: 'cloudwatch', seconds: 60 });
+    expect(e.detail).toContain('retry in about 2 min');
+  });
+
+  it('refuses at once when the Region is not in the wanted state now, without asking CloudWatch', async () => {
+    const { p, asked } = ports({ readings: () => reading(true) });
+    const e = await antiFlapEvidence(p, { region: 'us-east-1', healthCheckId: 'hc-p', want: 'unhealthy', windowSeconds: 180 });
+    expect(e).toMatchObject({ ok: false, source: 'current' });
+    expect(e.detail).toContain('us-east-1 is healthy now');
+    expect(asked).toEqual([]);
+  });
+
+  it('without history, watches live for the window with a countdown', async () => {
+    const { p, lines, reads } = ports({ metricsError: Object.assign(new Error('denied'), { name: 'AccessDenied' }), readings: () => reading(false) });
+    const e = await antiFlapEvidence(p, { region: 'us-east-1', healthCheckId: 'hc-p', want: 'unhealthy', windowSeconds: 20 });
+    expect(e).toMatchObject({ ok: true, source: 'live' });
+    expect(e.seconds).toBeGreaterThanOrEqual(20);
+    expect(lines[0]).toContain('no CloudWatch history for health check hc-p (AccessDenied: denied): watching us-east-1 live for 20 s');
+    expect(lines.filter((l) => l.includes('to go')).length).toBeGreaterThanOrEqual(3);
+    expect(lines.some((l) => /15 s to go/.test(l))).toBe(true);
+    expect(reads()).toBeGreaterThanOrEqual(5);
+  });
+
+  it('stops watching as soon as the Region recovers', async () => {
+    const { p } = ports({ readings: (n) => reading(n < 3 ? false : true) });
+    const e = await antiFlapEvidence(p, { region: 'us-east-1', healthCheckId: 'hc-p', want: 'unhealthy', windowSeconds: 60 });
+    expect(e).toMatchObject({ ok: false, source: 'live' });
+    expect(e.detail).toMatch(/turned healthy after 10 s of watching/);
+  });
+
+  it('reads an inverted check as the opposite of the endpoint (cognito-domain failback)', async () => {
+    const { p } = ports({ readings: () => reading(false, true), series: { minimum: [], maximum: [{ time: T0 - 300_000, value: 0 }, { time: T0 - 240_000, value: 0 }] } });
+    // Reported unhealthy + inverted = endpoint healthy; the reported Maximum 0 series is "healthy throughout".
+    const e = await antiFlapEvidence(p, { region: 'us-east-1', healthCheckId: 'hc-p', want: 'healthy', windowSeconds: 100 });
+    expect(e.source).toBe('cloudwatch');
+  });
+
+  it('cannot prove anything without a health check', async () => {
+    const { p } = ports({ readings: () => reading(false) });
+    const e = await antiFlapEvidence(p, { region: 'us-east-1', want: 'unhealthy', windowSeconds: 180 });
+    expect(e).toMatchObject({ ok: false, source: 'none' });
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * The cognito-domain strategy: the custom domain's Routing.Failover follows the primary's health
+ * check; failover inverts it (with its version as an optimistic lock), failback restores it. Proven by
+ * which Region answers the custom domain's token endpoint.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { failoverWorld, healthCheckInverted, sleep, type FailoverWorld } from '../core/failover/sandbox-world.js';
+
+let world: FailoverWorld;
+
+beforeAll(async () => {
+  world = await failoverWorld({ strategy: 'cognito-domain', guards: { cooldownSeconds: 0 } });
+});
+afterAll(async () => {
+  await world.stop();
+});
+
+/** The Region that serves the custom domain's token endpoint now. */
+async function servingRegion(): Promise<string | null> {
+  const url = `${world.w.sb.url}/_https/${world.w.summary.domains.custom}/oauth2/token`;
+  const auth = Buffer.from(`${world.w.summary.m2mClientId}:${world.env.MRRCTL_PROBE_CLIENT_SECRET}`).toString('base64');
+  const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${auth}` }, body: 'grant_type=client_credentials' });
+  await r.text();
+  return r.headers.get('x-sandbox-region');
+}
+
+describe('failover with the cognito-domain strategy', () => {
+  it('plans UpdateHealthCheck (Inverted, HealthCheckVersion) and names the data-plane property', async () => {
+    const r = await world.w.run(['failover', '--to', world.secondary, '--dry-run', '--planned', '--reason', 'drill', '--output', 'json'], { env: world.env });
+    expect(r.code).toBe(0);
+    const { plan } = r.json().data;
+    const move = plan.steps.find((s: any) => s.id === 'route53.move-traffic');
+    expect(move).toMatchObject({ operation: 'UpdateHealthCheck', input: { HealthCheckId: world.w.summary.healthChecks[world.primary], Inverted: true, HealthCheckVersion: expect.any(Number) } });
+    expect(plan.notes.join('\n')).toContain('keeps answering when the Route 53 control plane is impaired');
+  });
+
+  it('failover inverts the check and the custom domain moves to the secondary; failback restores it', async () => {
+    expect(await servingRegion()).toBe(world.primary);
+    const r = await world.w.run(['failover', '--to', world.secondary, '--yes', '--planned', '--reason', 'drill'], { env: world.env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('✓ health check reports unhealthy (expected unhealthy)');
+    expect(await healthCheckInverted(world)).toBe(true);
+    expect(await servingRegion()).toBe(world.secondary);
+    expect((await world.txt('_mrrctl-history'))[0]).toContain('"kind=failover"');
+
+    // The failback anti-flap window (2 s): the primary, behind the now-inverted check, must be proven
+    // healthy for it — measured in whole metric periods (1 s here), so allow one period more.
+    await sleep(3200);
+    const back = await world.w.run(['failover', '--to', world.primary, '--yes'], { env: world.env });
+    expect(back.code, back.stderr).toBe(0);
+    expect(back.stderr).toMatch(/✓ guard anti-flap passes: us-east-1 has been healthy for/);
+    expect(await healthCheckInverted(world)).toBe(false);
+    expect(await servingRegion()).toBe(world.primary);
+  });
+
+  it('with the primary down, Route 53 already routes to the secondary: nothing to do, and no inversion that would send users back', async () => {
+    await world.primaryOutage();
+    try {
+      expect(await servingRegion()).toBe(world.secondary);
+      const seq = world.w.lastSeq();
+      const r = await world.w.run(['failover', '--to', world.secondary, '--yes'], { env: world.env });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('already sends every user to eu-west-1');
+      expect(r.stdout).toContain('routes it back when us-east-1 recovers');
+      expect(world.w.writesSince(seq)).toEqual([]);
+      expect(await healthCheckInverted(world)).toBe(false);
+    } finally {
+      await world.clearFaults();
+    }
+  });
+});
