@@ -83,8 +83,32 @@ function signalFor(opts: ProbeOptions): AbortSignal {
   return opts.signal ? AbortSignal.any([timeout, opts.signal]) : timeout;
 }
 
-/** Fetches JSON; any failure (network, timeout, non-2xx, bad JSON) becomes probe.error. */
+/**
+ * Answers worth another try, as the SDK retries AWS calls: throttling, a server error, a connection
+ * dropped before any answer. One blip must not make `health` call a Region unhealthy (or make the
+ * failover guard refuse a healthy target). A timeout is NOT retried: a Region that does not answer
+ * must be reported within the probe timeout, not three times it.
+ */
+const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
+const PROBE_ATTEMPTS = 3;
+const RETRY_BASE_DELAY_MS = 100;
+
+function transient(probe: HttpProbe): boolean {
+  if (probe.ok) return false;
+  if (probe.status !== undefined) return RETRYABLE_STATUS.has(probe.status);
+  return probe.error?.name === 'ConnectionError';
+}
+
+/** Fetches JSON, retrying transient failures; any final failure (network, timeout, non-2xx, bad JSON) becomes probe.error. */
 async function fetchJson(url: string, opts: ProbeOptions, init: RequestInit = {}): Promise<JsonResponse> {
+  for (let attempt = 1; ; attempt++) {
+    const result = await fetchJsonOnce(url, opts, init);
+    if (attempt >= PROBE_ATTEMPTS || !transient(result.probe) || opts.signal?.aborted) return result;
+    await new Promise((resolve) => setTimeout(resolve, RETRY_BASE_DELAY_MS * 2 ** (attempt - 1)));
+  }
+}
+
+async function fetchJsonOnce(url: string, opts: ProbeOptions, init: RequestInit): Promise<JsonResponse> {
   const started = performance.now();
   const latency = () => Math.round((performance.now() - started) * 10) / 10;
   let response: Response;

@@ -11,6 +11,9 @@ const replica = (name: 'create' | 'activate' | 'deactivate' | 'delete'): Loader 
   (await import('./commands/replica.js')).replicaDefinitions[name] as unknown as MutationDefinition<JsonObject>;
 
 export const MUTATIONS: Record<string, Loader> = {
+  failover: async () => (await import('./commands/failover.js')).failoverDefinition as unknown as MutationDefinition<JsonObject>,
+  canary: async () => (await import('./commands/canary.js')).canaryDefinition as unknown as MutationDefinition<JsonObject>,
+  'canary stop': async () => (await import('./commands/canary.js')).canaryStopDefinition as unknown as MutationDefinition<JsonObject>,
   'drift fix': async () => (await import('./commands/drift.js')).driftFixDefinition as unknown as MutationDefinition<JsonObject>,
   'keys setup': async () => (await import('./commands/keys.js')).keySetupDefinition as unknown as MutationDefinition<JsonObject>,
   'issuer switch': async () => (await import('./commands/issuer.js')).issuerSwitchDefinition as unknown as MutationDefinition<JsonObject>,

@@ -13,7 +13,6 @@ import { toSandboxUrl } from '../../src/sandbox/url-map.js';
 import type { CliRun } from '../helpers/run-cli.js';
 import { awsClientConfig } from '../helpers/sandbox.js';
 import { seededWorld, type SeededWorld } from '../helpers/seeded.js';
-import { isRunnable, registerPendingCommands } from '../core/iam/command-manifest-shim.js';
 
 const P = 'us-east-1';
 const S = 'eu-west-1';
@@ -80,7 +79,6 @@ async function mintToken(): Promise<string> {
 }
 
 beforeAll(async () => {
-  await registerPendingCommands();
   w = await seededWorld();
   const cognito = new CognitoIdentityProviderClient(awsClientConfig(w.sb, P));
   try {
@@ -144,17 +142,13 @@ describe('a full runbook with every secret in play', () => {
     await run(['--verbose', '--output', 'json', 'replica', 'create', '--wait', '--yes']);
     await run(['replica', 'activate', '--yes', '--allow-drift']);
     await run(['--verbose', 'preflight'], [0, 3]);
-    if (isRunnable('drift')) {
-      // --deep reads every app client with DescribeUserPoolClient, whose answer carries the secret.
-      await run(['--verbose', 'drift', '--deep', '--recheck-after', '0', '--report', 'drift.md', '--report', 'junit:drift.xml', '--report', 'drift.sarif'], [0, 3]);
-      await run(['--output', 'json', 'drift', '--deep', '--recheck-after', '0'], [0, 3]);
-    }
-    if (isRunnable('health')) await run(['--verbose', '--output', 'json', 'health'], [0, 3]);
-    if (isRunnable('failover')) {
-      // The failover mints a token in the source Region and verifies it after the move.
-      await run(['--verbose', 'failover', '--to', S, '--planned', '--force', '--reason', 'secrets drill', '--yes']);
-      await run(['--output', 'json', 'failover', '--to', P, '--planned', '--force', '--reason', 'secrets drill', '--yes']);
-    }
+    // --deep reads every app client with DescribeUserPoolClient, whose answer carries the secret.
+    await run(['--verbose', 'drift', '--deep', '--recheck-after', '0', '--report', 'drift.md', '--report', 'junit:drift.xml', '--report', 'drift.sarif'], [0, 3]);
+    await run(['--output', 'json', 'drift', '--deep', '--recheck-after', '0'], [0, 3]);
+    await run(['--verbose', '--output', 'json', 'health'], [0, 3]);
+    // The failover mints a token in the source Region and verifies it after the move.
+    await run(['--verbose', 'failover', '--to', S, '--planned', '--force', '--reason', 'secrets drill', '--yes']);
+    await run(['--output', 'json', 'failover', '--to', P, '--planned', '--force', '--reason', 'secrets drill', '--yes']);
     await run(['iam-policy', '--output', 'json']);
   });
 

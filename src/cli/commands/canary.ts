@@ -3,7 +3,6 @@
  * strategy. Same lock, compare-and-swap batch, journal and zone history as a failover; refused while
  * the source is unhealthy (that is a failover).
  */
-import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import { InputError } from '../../core/errors.js';
 import { observeCanary, planCanary, planCanaryStop, type CanaryOptions } from '../../core/failover/canary.js';
@@ -12,7 +11,7 @@ import { actionFor, type ProgramHooks } from '../command-kit.js';
 import { commandEnv } from '../command-env.js';
 import type { MutationDefinition, MutationEnv } from '../mutation.js';
 import { readersFor } from '../readers.js';
-import { operatorName, probeCredentials, probeOptions, requireDns, runTrafficMove, trafficWaits } from './failover.js';
+import { newPlanIdentity, planIdentity, probeCredentials, probeOptions, requireDns, runTrafficMove, trafficWaits } from './failover.js';
 import { parseTimeout } from './replica.js';
 
 function weightedDns(env: MutationEnv) {
@@ -35,7 +34,7 @@ function definition(stop: boolean): MutationDefinition<CanaryOptions> {
       const readers = readersFor(env.aws);
       const ports = { cognito: readers.cognito, route53: readers.route53, probes: oidcProbes(probeOptions(env)) };
       const o = await observeCanary(ports, { topology: t, dns, target: stop ? undefined : opts.to, credentials: probeCredentials(env) });
-      const id = { actor: operatorName(env.ctx.env), lockId: randomUUID(), now: env.ctx.clock.now() };
+      const id = planIdentity(env, opts);
       const parts = stop ? planCanaryStop(t, dns, o, opts, id) : planCanary(t, dns, o, opts, id);
       const last = o.history[0];
       const restore = last?.kind === 'canary' && last.restore ? last.restore : { [t.primaryRegion]: 100 };
@@ -109,7 +108,7 @@ export function registerCanary(program: Command, hooks: ProgramHooks): void {
       if (stop && (flags.to !== undefined || flags.percent !== undefined)) {
         throw new InputError('MRR_INPUT_E033', 'flags', flags.to !== undefined ? '--to' : '--percent', flags.to ?? flags.percent, 'nothing with `canary stop`: it restores the weights from before the canary');
       }
-      const options = canaryOptions(flags, stop);
+      const options = { ...canaryOptions(flags, stop), identity: newPlanIdentity(ctx) };
       const env = await commandEnv(ctx);
       try {
         return await runTrafficMove(env, stop ? canaryStopDefinition : canaryDefinition, options, { dryRun: flags.dryRun, planOut: flags.planOut });

@@ -157,7 +157,7 @@ export const failoverDefinition: MutationDefinition<FailoverOptions> = {
     }
     const ports = failoverPorts(env, opts.to);
     const o = await observeFailover(ports, { topology: t, dns, guards: env.config.guards, target: opts.to, credentials: probeCredentials(env) });
-    const parts = planFailover(t, { dns, guards: env.config.guards }, o, opts, { actor: operatorName(env.ctx.env), lockId: randomUUID(), now: env.ctx.clock.now() });
+    const parts = planFailover(t, { dns, guards: env.config.guards }, o, opts, planIdentity(env, opts));
     plannedSteps.set(env.aws, parts.steps);
     const mode = opts.force ? ' (forced)' : opts.planned ? ' (planned)' : '';
     const text = [
@@ -272,6 +272,21 @@ interface FailoverFlags {
   planOut?: string;
 }
 
+/**
+ * Who plans, when, and the lock's id are fixed once, when the command is typed, and travel in the
+ * plan's options: `mrrctl apply FILE` then recomputes exactly the steps that were saved (same lock
+ * record, same history entry) instead of steps that differ only by a fresh id and time.
+ */
+export function newPlanIdentity(ctx: { env: Record<string, string | undefined>; clock: { now(): Date } }): JsonObject {
+  return { actor: operatorName(ctx.env), lockId: randomUUID(), plannedAt: ctx.clock.now().toISOString() };
+}
+
+export function planIdentity(env: MutationEnv, opts: JsonObject): { actor: string; lockId: string; now: Date } {
+  const id = opts.identity as { actor?: string; lockId?: string; plannedAt?: string } | undefined;
+  if (id?.actor && id.lockId && id.plannedAt) return { actor: id.actor, lockId: id.lockId, now: new Date(id.plannedAt) };
+  return { actor: operatorName(env.ctx.env), lockId: randomUUID(), now: env.ctx.clock.now() };
+}
+
 export function failoverOptions(flags: FailoverFlags): FailoverOptions {
   if (!flags.to) throw new InputError('MRR_INPUT_E030', 'flags', '--to', undefined, 'the Region to move users to, e.g. --to eu-west-1');
   const reason = flags.reason?.trim() ?? '';
@@ -305,7 +320,7 @@ export function registerFailover(program: Command, hooks: ProgramHooks): void {
     .addHelpText('after', '\nExamples:\n  mrrctl failover --to eu-west-1 --dry-run\n  mrrctl failover --to eu-west-1 --planned --reason "quarterly drill"\n  mrrctl failover --to us-east-1            # failback')
     .action(
       actionFor<FailoverFlags>(hooks, async (ctx, _args, flags) => {
-        const options = failoverOptions(flags);
+        const options = { ...failoverOptions(flags), identity: newPlanIdentity(ctx) };
         const env = await commandEnv(ctx);
         try {
           return await runTrafficMove(env, failoverDefinition, options, { dryRun: flags.dryRun, planOut: flags.planOut });

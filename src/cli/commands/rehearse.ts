@@ -2,12 +2,13 @@
 import type { Command } from 'commander';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { ExitCode } from '../../core/errors.js';
+import { ExitCode, InputError } from '../../core/errors.js';
 import { actionFor, type ProgramHooks } from '../command-kit.js';
 
 interface RehearseFlags {
   report?: string;
   keep?: boolean;
+  window: string;
 }
 
 export function registerRehearse(program: Command, hooks: ProgramHooks): void {
@@ -16,23 +17,31 @@ export function registerRehearse(program: Command, hooks: ProgramHooks): void {
     .description('run the whole runbook as a game day on an ephemeral sandbox, with a timeline')
     .option('--report <file>', 'write a Markdown report (timeline, findings, plans)')
     .option('--keep', 'leave the sandbox running afterwards to explore (Ctrl-C to stop)')
+    .option('--window <seconds>', "the rehearsal config's anti-flap window and cooldown", '3')
     .addHelpText('after', '\nExample:\n  mrrctl rehearse --report gameday.md')
     .action(
       actionFor<RehearseFlags>(hooks, async (ctx, _args, flags) => {
+        if (!/^\d+$/.test(flags.window) || Number(flags.window) < 1 || Number(flags.window) > 600) {
+          throw new InputError('MRR_INPUT_E050', 'flags', '--window', flags.window, 'a whole number of seconds from 1 to 600');
+        }
+        const window = Number(flags.window);
         const { rehearse } = await import('../rehearse/runner.js');
         const { renderReport, timelineLine } = await import('../rehearse/report.js');
         const startedAt = ctx.clock.now();
         const text = ctx.flags.output === 'text';
         if (text) ctx.log('Rehearsing the MRR runbook on an ephemeral sandbox…');
         const result = await rehearse(ctx, {
-          timing: { minUnhealthySeconds: 3, cooldownSeconds: 3 },
+          timing: { minUnhealthySeconds: window, cooldownSeconds: window },
           delays: { replicaDelayMs: 1000, dnsDelayMs: 500, syncDelayMs: 200 },
           onStep: (record, index, total) => text && ctx.log(timelineLine(record, index, total)),
           onProgress: (line) => text && ctx.log(line),
         });
         const report = renderReport(result, startedAt);
         if (flags.report) await writeFile(resolve(ctx.cwd, flags.report), report);
+        const finalStatus = result.records.find((r) => r.step.id === 'final-status')?.envelope?.data;
+        const { renderStatusText } = await import('../../core/status/status.js');
         const lines = [
+          ...(finalStatus ? [...renderStatusText(finalStatus), ''] : []),
           result.ok
             ? `Rehearsal passed: ${result.records.length} steps behaved as the runbook expects.`
             : `Rehearsal failed at step "${result.failedStep}": ${result.records.at(-1)?.outcome}`,

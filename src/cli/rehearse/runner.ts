@@ -86,7 +86,10 @@ export async function rehearse(ctx: CommandContext, opts: RehearsalOptions): Pro
         } catch {
           envelope = undefined;
         }
-        const first = envelope?.diagnostics?.[0]?.message;
+        const refusedBy = ((envelope?.data?.plan?.guards ?? []) as Array<{ id: string; ok: boolean; waived?: boolean; evidence: string }>)
+          .filter((g) => !g.ok && !g.waived)
+          .map((g) => `${g.id} (${g.evidence})`);
+        const first = refusedBy.length > 0 ? `refused by ${refusedBy.join('; ')}` : envelope?.diagnostics?.[0]?.message;
         const ok = exitCode === step.expectExit;
         return { ok, exitCode, envelope, outcome: `exit ${exitCode}${ok ? '' : ` (expected ${step.expectExit})`}${first ? `: ${first}` : ''}` };
       }

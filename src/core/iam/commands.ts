@@ -130,8 +130,9 @@ export const COMMAND_PERMISSIONS: Readonly<Record<string, CommandPermissions>> =
   },
   // Activation checks drift first (error-severity findings block it).
   'replica activate': { mutating: true, calls: [...DRIFT_READ, 'cognito-idp:UpdateUserPoolReplica'], implied: [WAF_ON_POOL_READ] },
-  'replica deactivate': { mutating: true, calls: [...POOL, ...DNS_READ, 'cognito-idp:UpdateUserPoolReplica'] },
-  'replica delete': { mutating: true, calls: [...POOL, ...DNS_READ, 'cognito-idp:DeleteUserPoolReplica'] },
+  // Both also read the custom domain: its failover routing must not point at the replica.
+  'replica deactivate': { mutating: true, calls: [...POOL, ...DNS_READ, 'cognito-idp:DescribeUserPoolDomain', 'cognito-idp:UpdateUserPoolReplica'] },
+  'replica delete': { mutating: true, calls: [...POOL, ...DNS_READ, 'cognito-idp:DescribeUserPoolDomain', 'cognito-idp:DeleteUserPoolReplica'] },
   'replica list': { calls: ['cognito-idp:ListUserPoolReplicas'] },
   // --deep compares every app client's full configuration.
   drift: { calls: [...DRIFT_READ, 'cognito-idp:DescribeUserPoolClient'], implied: [WAF_ON_POOL_READ] },

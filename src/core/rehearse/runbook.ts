@@ -25,8 +25,14 @@ export interface RunbookTiming {
   cooldownSeconds: number;
 }
 
+/**
+ * The anti-flap guard counts whole CloudWatch periods only, so it can read up to one period short:
+ * the waits add that period (1 s in the sandbox's short drills) and a second for the DNS change.
+ */
+const METRIC_MARGIN_SECONDS = 2;
+
 export function gameDay(primary: string, secondary: string, timing: RunbookTiming): RehearsalStep[] {
-  const window = Math.max(timing.minUnhealthySeconds, timing.cooldownSeconds);
+  const window = Math.max(timing.minUnhealthySeconds, timing.cooldownSeconds) + METRIC_MARGIN_SECONDS;
   return [
     { id: 'preflight', title: 'preflight (fails, and says why)', action: { kind: 'cli', argv: ['preflight'] }, expectExit: 3 },
     { id: 'keys-setup', title: 'phase 1: keys setup', action: { kind: 'cli', argv: ['keys', 'setup', '--yes'] }, expectExit: 0 },
@@ -43,7 +49,7 @@ export function gameDay(primary: string, secondary: string, timing: RunbookTimin
     { id: 'outage', title: `inject an outage of Cognito in ${primary}`, action: { kind: 'fault', region: primary, service: 'cognito-idp' } },
     { id: 'health', title: 'health shows the outage', action: { kind: 'cli', argv: ['health'] }, expectExit: 3 },
     { id: 'failover-refused', title: 'failover refused inside the anti-flap window', action: { kind: 'cli', argv: ['failover', '--to', secondary, '--yes'] }, expectExit: 3 },
-    { id: 'anti-flap-wait', title: 'wait out the anti-flap window', action: { kind: 'wait', seconds: timing.minUnhealthySeconds, why: 'guards.minUnhealthySeconds' } },
+    { id: 'anti-flap-wait', title: 'wait out the anti-flap window', action: { kind: 'wait', seconds: timing.minUnhealthySeconds + METRIC_MARGIN_SECONDS, why: 'guards.minUnhealthySeconds' } },
     { id: 'failover', title: `failover to ${secondary}`, action: { kind: 'cli', argv: ['failover', '--to', secondary, '--yes'] }, expectExit: 0 },
     { id: 'token-continuity', title: 'the pre-outage token still validates', action: { kind: 'verify-token', region: secondary } },
     { id: 'recover', title: `${primary} recovers`, action: { kind: 'clear-faults' } },

@@ -159,11 +159,22 @@ function dnsGuard(t: Topology, o: ReplicaObservation): GuardResult {
   };
 }
 
+/** The custom domain's Routing.Failover sends users to the replica when the primary's check fails. */
+function domainGuard(t: Topology, o: ReplicaObservation): GuardResult {
+  const routed = o.domainFailoverRegion === t.secondaryRegion;
+  return {
+    id: 'domain-not-failing-over-to-replica',
+    ok: !routed,
+    evidence: routed ? `the custom domain ${o.pool?.CustomDomain} fails over to ${t.secondaryRegion} (Routing.Failover)` : 'no custom-domain failover routing to this replica',
+    remedy: routed ? `remove Routing.Failover from ${o.pool?.CustomDomain} first (UpdateUserPoolDomain without Routing)` : undefined,
+  };
+}
+
 export function planDeactivate(t: Topology, o: ReplicaObservation): ReplicaPlanParts {
   const existing = secondaryOf(o.replicas, t.secondaryRegion);
   if (!existing) return { steps: [], notes: [], guards: [{ id: 'replica-exists', ok: false, evidence: `no replica in ${t.secondaryRegion}` }] };
   if (existing.Status === 'INACTIVE') return { steps: [], guards: [], notes: [`the replica in ${t.secondaryRegion} is already INACTIVE`] };
-  const guards = [dnsGuard(t, o)];
+  const guards = [dnsGuard(t, o), domainGuard(t, o)];
   return {
     guards,
     notes: [],
@@ -187,17 +198,9 @@ export function planDelete(t: Topology, o: ReplicaObservation): ReplicaPlanParts
   if (!existing || existing.Status === 'DELETING') {
     return { steps: [], guards: [], notes: [existing ? `the replica in ${t.secondaryRegion} is already DELETING` : `no replica in ${t.secondaryRegion}`] };
   }
-  const routedByDomain = o.domainFailoverRegion === t.secondaryRegion;
   const guards = [
     dnsGuard(t, o),
-    {
-      id: 'domain-not-failing-over-to-replica',
-      ok: !routedByDomain,
-      evidence: routedByDomain
-        ? `the custom domain ${o.pool?.CustomDomain} fails over to ${t.secondaryRegion} (Routing.Failover)`
-        : 'no custom-domain failover routing to this replica',
-      remedy: routedByDomain ? `remove Routing.Failover from ${o.pool?.CustomDomain} first (UpdateUserPoolDomain without Routing)` : undefined,
-    },
+    domainGuard(t, o),
     {
       id: 'replica-inactive',
       ok: existing.Status === 'INACTIVE',
