@@ -73,11 +73,12 @@ afterEach(async () => {
 describe('replication lag', () => {
   it('re-reads a replicated difference once after --recheck-after, and reports only what persists', async () => {
     const { userPoolId, primaryRegion } = w.summary;
-    expect((await sandboxAdmin(w.sb, 'PUT', 'settings', { syncDelayMs: 2000 })).status).toBe(200);
+    // Long enough that even a loaded CI machine reads the secondary before the change arrives.
+    expect((await sandboxAdmin(w.sb, 'PUT', 'settings', { syncDelayMs: 5000 })).status).toBe(200);
     const cognito = new CognitoIdentityProviderClient(awsClientConfig(w.sb, primaryRegion));
     await cognito.send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: 'auditors' }));
-    const caughtUp = (await w.run(['drift', '--output', 'json', '--recheck-after', '3'])).json().data;
-    expect(caughtUp.recheck).toMatchObject({ performed: true, delayMs: 3000, firstPass: 1, resolved: 1 });
+    const caughtUp = (await w.run(['drift', '--output', 'json', '--recheck-after', '6'])).json().data;
+    expect(caughtUp.recheck).toMatchObject({ performed: true, delayMs: 6000, firstPass: 1, resolved: 1 });
     expect(caughtUp.findings.filter((f: { area: string }) => f.area === 'replicated')).toEqual([]);
 
     await cognito.send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: 'support' }));
