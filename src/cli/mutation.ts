@@ -63,7 +63,8 @@ export interface MutationFlags {
   planOut?: string;
 }
 
-function actor(env: Record<string, string | undefined>): string {
+/** Who applies, as the journal, locks and history name them: user@host. */
+export function actor(env: Record<string, string | undefined>): string {
   let user = env.USER ?? env.LOGNAME;
   try {
     user ??= userInfo().username;
@@ -73,7 +74,8 @@ function actor(env: Record<string, string | undefined>): string {
   return `${user}@${hostname()}`;
 }
 
-function journalFor(ctx: CommandContext): FileJournal {
+/** The operator's journal: MRRCTL_JOURNAL, else ~/.mrrctl/journal.jsonl. */
+export function journalFor(ctx: Pick<CommandContext, 'env'>): FileJournal {
   return new FileJournal(defaultJournalPath(ctx.env, ctx.env.HOME ?? homedir()));
 }
 

@@ -5,7 +5,6 @@
  * record the history when a later step failed, and turn a lost lock race into exit 4.
  */
 import { randomUUID } from 'node:crypto';
-import { homedir, hostname, userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { dnsWaits } from '../../aws/dns-waits.js';
 import { fetchDiscovery, oidcProbes, probeOptionsFor, requestClientCredentialsToken, verifyAccessToken, type ProbeOptions, type SecretToken } from '../../aws/oidc-probe.js';
@@ -29,8 +28,8 @@ import type { ApplyResult, JsonObject, Plan, Step } from '../../core/plan/types.
 import type { CommandResult } from '../../ui/output.js';
 import { actionFor, type ProgramHooks } from '../command-kit.js';
 import { commandEnv } from '../command-env.js';
-import { defaultJournalPath, FileJournal } from '../journal-file.js';
-import { runMutation, type MutationDefinition, type MutationEnv, type MutationFlags } from '../mutation.js';
+import type { FileJournal } from '../journal-file.js';
+import { actor, journalFor, runMutation, type MutationDefinition, type MutationEnv, type MutationFlags } from '../mutation.js';
 import { lazyPort, readersFor } from '../readers.js';
 import { parseTimeout } from './replica.js';
 
@@ -45,15 +44,8 @@ const preFailoverTokens = new WeakMap<object, SecretToken>();
 /** The steps a run planned, for the timeline's labels. */
 const plannedSteps = new WeakMap<object, Step[]>();
 
-export function operatorName(env: Record<string, string | undefined>): string {
-  let user = env.USER ?? env.LOGNAME;
-  try {
-    user ??= userInfo().username;
-  } catch {
-    user ??= 'unknown';
-  }
-  return `${user}@${hostname()}`;
-}
+/** The operator's name in locks and history: the same user@host the journal records. */
+export const operatorName = actor;
 
 export function requireDns(env: MutationEnv): DnsConfig {
   if (!env.config.dns) {
@@ -73,7 +65,7 @@ export function probeOptions(env: MutationEnv): ProbeOptions {
 }
 
 function journalOf(env: MutationEnv): FileJournal {
-  return new FileJournal(defaultJournalPath(env.ctx.env, env.ctx.env.HOME ?? homedir()));
+  return journalFor(env.ctx);
 }
 
 /** The newest failover this machine's journal recorded for the pool (the zone history is the other source). */
