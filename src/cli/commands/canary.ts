@@ -125,5 +125,7 @@ export function registerCanary(program: Command, hooks: ProgramHooks): void {
   )
     .addHelpText('after', '\nExamples:\n  mrrctl canary --to eu-west-1 --percent 5 --reason "drill"\n  mrrctl canary stop')
     .action(run(false));
-  const stopCommand = addOptions(canary.command('stop').description('restore the weights from before the canary (primary 100 / secondary 0 when the history does not say)')).action(run(true));
+  const stopCommand = addOptions(canary.command('stop').description('restore the weights from before the canary (primary 100 / secondary 0 when the history does not say)'))
+    .addHelpText('after', '\nExample:\n  mrrctl canary stop --reason "drill over" --yes')
+    .action(run(true));
 }

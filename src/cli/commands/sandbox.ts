@@ -84,10 +84,12 @@ export function registerSandbox(program: Command, hooks: ProgramHooks): void {
     .command('stop')
     .description('stop a sandbox started with --detach')
     .option('--port <port>', 'port of the sandbox to stop', '4566')
+    .addHelpText('after', '\nExample:\n  mrrctl sandbox stop --port 4566')
     .action(actionFor<{ port: string }>(hooks, (ctx, _args, flags) => stopSandbox(ctx, flags.port)));
   sandbox
     .command('status')
     .description('the world (pools, replicas, keys, zones, health checks) and the call log summary')
+    .addHelpText('after', '\nExample:\n  mrrctl --sandbox http://127.0.0.1:4566 sandbox status --output json')
     .action(
       actionFor(hooks, async (ctx) => {
         const state = await new SandboxAdmin(sandboxUrl(ctx)).request<Record<string, any>>('GET', 'state');
@@ -106,6 +108,7 @@ export function registerSandbox(program: Command, hooks: ProgramHooks): void {
     .description('create a realistic starting world')
     .addOption(new Option('--scenario <name>', 'the world to create').choices(['demo']).default('demo'))
     .option('--write-config <file>', 'write the matching mrrctl.yaml')
+    .addHelpText('after', '\nExample:\n  mrrctl sandbox seed --write-config mrrctl.yaml')
     .action(
       actionFor<{ scenario: string; writeConfig?: string }>(hooks, async (ctx, _args, flags) => {
         const r = await new SandboxAdmin(sandboxUrl(ctx)).request<{ summary: Record<string, any>; config: string }>('POST', 'seed', { scenario: flags.scenario });
@@ -126,6 +129,7 @@ export function registerSandbox(program: Command, hooks: ProgramHooks): void {
   sandbox
     .command('reset')
     .description('empty the world (pools, keys, zones, faults, call log)')
+    .addHelpText('after', '\nExample:\n  mrrctl sandbox reset && mrrctl sandbox seed')
     .action(
       actionFor(hooks, async (ctx) => {
         await new SandboxAdmin(sandboxUrl(ctx)).request('POST', 'reset');
