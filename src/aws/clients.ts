@@ -29,6 +29,9 @@ export interface AwsClientOptions {
   requestTimeoutMs?: number;
 }
 
+/** Per attempt; a timed-out request is not retried (retry.ts). */
+export const REQUEST_TIMEOUT_MS = 5_000;
+
 /** Quota errors that the SDK would otherwise retry as throttling, per service. */
 const QUOTA_ERRORS: Record<string, ReadonlySet<string>> = {
   'cognito-idp': new Set(['LimitExceededException']),
@@ -98,7 +101,9 @@ export class AwsClients {
       retryStrategy: new QuotaAwareRetryStrategy(maxAttempts, QUOTA_ERRORS[service] ?? new Set()),
       requestHandler: {
         connectionTimeout: this.options.connectionTimeoutMs ?? 3_000,
-        requestTimeout: this.options.requestTimeoutMs ?? 15_000,
+        // AWS control-plane calls answer in well under a second; 5 s is ample headroom, and (not
+        // retried: retry.ts) it bounds what a Region that accepts connections but never answers costs.
+        requestTimeout: this.options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
         throwOnRequestTimeout: true,
       },
     };

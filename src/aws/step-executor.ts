@@ -7,7 +7,8 @@
  * Inputs may refer to an earlier step's output ("known after apply", e.g. the new key's ARN):
  * `{ "$ref": "kms.create-key", "path": "KeyMetadata.Arn" }`.
  */
-import type { JsonValue, Step, StepExecutor, StepOutcome } from '../core/plan/types.js';
+import type { JsonObject, JsonValue, Step, StepExecutor, StepOutcome } from '../core/plan/types.js';
+import { confirmAliasTarget } from './already-done.js';
 import type { AwsClients } from './clients.js';
 import { plain } from './plain.js';
 
@@ -27,7 +28,8 @@ const SERVICES: Record<string, { load: () => Promise<SdkModule>; client: (c: Aws
 
 /**
  * Errors that mean "this effect is already in place" for a re-run after an interrupted apply:
- * the step is reported as skipped instead of failing.
+ * the step is reported as skipped instead of failing (CreateAlias only after checking the alias
+ * names the step's key: see already-done.ts).
  */
 const ALREADY_DONE: Record<string, string[]> = {
   CreateAlias: ['AlreadyExistsException'],
@@ -77,12 +79,15 @@ export function createAwsExecutor(clients: AwsClients, waits: Record<string, Wai
     const Command = sdk[`${step.operation}Command`] as (new (input: unknown) => unknown) | undefined;
     if (!Command) throw new Error(`${step.service} has no operation ${step.operation} (step ${step.id})`);
     const client = await service.client(clients, step.region);
+    const input = resolveRefs(step.input, outputs) as JsonObject;
     try {
-      const output = plain(await client.send(new Command(resolveRefs(step.input, outputs)), { abortSignal: signal }));
+      const output = plain(await client.send(new Command(input), { abortSignal: signal }));
       outputs.set(step.id, output);
       return { status: 'applied', output };
     } catch (err) {
       if (ALREADY_DONE[step.operation]?.includes((err as { name?: string }).name ?? '')) {
+        // An alias that exists is "done" only if it names this step's key (a concurrent run may own it).
+        if (step.service === 'kms' && step.operation === 'CreateAlias') await confirmAliasTarget(step, input, client, sdk, outputs, signal);
         return { status: 'skipped', output: { reason: (err as Error).name } };
       }
       throw err;

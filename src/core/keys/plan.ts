@@ -198,7 +198,19 @@ export function planKeySetup(o: KeySetupObservation, opts: KeySetupPlanOptions):
     steps.push(poolStep(o, key, steps.map((s) => s.id)));
     notes.push(...poolNotes(o));
   }
+  notes.push(...(o.unusedTaggedKeys ?? []).map((k) => unusedKeyNote(k, o)));
   return { steps, notes };
+}
+
+/** An orphan is reported, never deleted: deleting a key is irreversible and the operator decides. */
+function unusedKeyNote(k: KeyMetadata, o: KeySetupObservation): string {
+  const name = k.Arn ?? k.KeyId;
+  const replicas = (k.MultiRegionConfiguration?.ReplicaKeys ?? []).map((r) => r.Region).filter((r): r is string => typeof r === 'string');
+  const alsoReplicas = replicas.length > 0 ? `, and the same with --region ${replicas.join(', ')} for its replica${replicas.length > 1 ? 's' : ''}` : '';
+  return (
+    `unused key ${name}: tagged for ${o.topology.userPoolId} by an mrrctl run that was interrupted or lost a race, and used by nothing here; ` +
+    `remove it with \`aws kms schedule-key-deletion --region ${o.topology.primaryRegion} --key-id ${name} --pending-window-in-days 7\`${alsoReplicas}`
+  );
 }
 
 function policyStep(id: string, region: string, keyId: string, policy: string): Step {

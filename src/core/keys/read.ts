@@ -7,7 +7,7 @@ import { InputError } from '../errors.js';
 import type { Topology } from '../config/topology.js';
 import type { CognitoReader, UserPool } from '../ports/cognito.js';
 import type { AliasEntry, KeyMetadata, KmsReader } from '../ports/kms.js';
-import { accountOfArn, regionOfArn } from './key-facts.js';
+import { accountOfArn, isPendingDeletion, regionOfArn } from './key-facts.js';
 import type { AccountRef } from './policy.js';
 import { chooseNamedKey, chooseTaggedKey, type KeyCandidates, type KeyChoice, type RequestedKey } from './select.js';
 
@@ -44,6 +44,11 @@ export interface KeySetupObservation {
   choice: KeyChoice;
   /** The chosen key's full state; undefined when a new key will be created. */
   key?: ObservedKey;
+  /**
+   * Keys tagged for this pool that the plan does not use — left by a run that was interrupted or
+   * lost a race with another run. Reported with the command that removes them; never touched.
+   */
+  unusedTaggedKeys?: KeyMetadata[];
 }
 
 export interface KeySetupRequest {
@@ -108,10 +113,13 @@ export async function observeKeySetup(readers: KeyReaders, topology: Topology, r
     alias: aliases.primary,
     aliasKey,
   };
-  const choice =
-    chooseNamedKey(candidates) ??
-    chooseTaggedKey(await kms.findKeysTaggedForPool(topology.primaryRegion, topology.userPoolId), candidates);
+  // Listed on every run (not only when no key is named): a key tagged for the pool that nothing uses
+  // is an orphan of an interrupted or concurrent run, and the operator is told how to remove it.
+  const tagged = await kms.findKeysTaggedForPool(topology.primaryRegion, topology.userPoolId);
+  const choice = chooseNamedKey(candidates) ?? chooseTaggedKey(tagged, candidates);
   const key = choice.key ? await observeKey(kms, topology, choice.key) : undefined;
+  const inUse = new Set([choice.key?.KeyId, poolKey?.KeyId, aliasKey?.KeyId].filter((id) => id !== undefined));
+  const unusedTaggedKeys = tagged.filter((k) => !inUse.has(k.KeyId) && !isPendingDeletion(k));
   return {
     topology,
     aliasName: request.aliasName,
@@ -121,6 +129,7 @@ export async function observeKeySetup(readers: KeyReaders, topology: Topology, r
     aliases,
     choice,
     key,
+    unusedTaggedKeys,
   };
 }
 

@@ -1,0 +1,256 @@
+/**
+ * Crashes: the built CLI runs as a child process and is SIGKILLed the moment the sandbox has applied
+ * a chosen write — before the CLI has even read the answer, so neither its journal nor its memory
+ * knows the step happened. Then mrrctl runs again (in-process) without a kill, and the world is judged
+ * through the SDK: it must converge to what one clean run leaves, with nothing orphaned and no lock
+ * stuck beyond its expiry. Production code holds no hook for any of this.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { CognitoIdentityProviderClient, DescribeUserPoolCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { DescribeKeyCommand, GetKeyRotationStatusCommand, KMSClient, ListAliasesCommand, ListKeysCommand, ListResourceTagsCommand } from '@aws-sdk/client-kms';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/main.js';
+import { systemClock, type Clock } from '../../src/cli/context.js';
+import { lockSeconds } from '../../src/core/failover/plan.js';
+import type { CallRecord } from '../../src/sandbox/types.js';
+import { bufferIo } from '../../src/ui/io.js';
+import { BIN } from '../helpers/run-cli.js';
+import { awsClientConfig } from '../helpers/sandbox.js';
+import { seededWorld, type SeededWorld } from '../helpers/seeded.js';
+import { failoverWorld, type FailoverWorld } from '../core/failover/sandbox-world.js';
+
+const P = 'us-east-1';
+const S = 'eu-west-1';
+const ALIAS = 'alias/cognito-mrr';
+
+interface Killed {
+  /** The call the kill followed. */
+  at: CallRecord;
+  stderr: string;
+}
+
+/**
+ * Runs `node bin/mrrctl.js --sandbox URL ...argv` in the world's directory and SIGKILLs it as soon as
+ * the sandbox logs a call `killAfter` picks. The call log is observed synchronously (the sandbox runs
+ * in this process): polling it would race the CLI's next request, which follows within milliseconds.
+ * The observer only watches; the sandbox's own record() still does all the work.
+ */
+async function runAndKill(w: SeededWorld, argv: string[], env: Record<string, string>, killAfter: (call: CallRecord) => boolean): Promise<Killed> {
+  if (!existsSync(new URL('../../dist/main.js', import.meta.url))) throw new Error('dist/ is missing: run `npm run build` (npm test does)');
+  const child = spawn(process.execPath, [BIN, '--sandbox', w.sb.url, ...argv], {
+    cwd: w.dir,
+    env: { PATH: process.env.PATH, HOME: w.dir, MRRCTL_JOURNAL: w.journal, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  const log = w.sb.world.callLog;
+  const record = log.record.bind(log);
+  let at: CallRecord | undefined;
+  log.record = (input) => {
+    const call = record(input);
+    if (!at && killAfter(call)) {
+      at = call;
+      child.kill('SIGKILL');
+    }
+    return call;
+  };
+  try {
+    const signal = await new Promise<NodeJS.Signals | null>((resolve, reject) => {
+      child.on('error', reject);
+      child.on('close', (_code, sig) => resolve(sig));
+    });
+    if (!at || signal !== 'SIGKILL') throw new Error(`the CLI was not killed (signal ${signal}); stderr:\n${stderr}`);
+    return { at, stderr };
+  } finally {
+    log.record = record;
+  }
+}
+
+const succeeded = (operation: string, region: string) => (c: CallRecord) => c.operation === operation && c.region === region && c.status === 200;
+/** The n-th call `pick` matches (a fresh counter per use). */
+const nth = (n: number, pick: (c: CallRecord) => boolean) => {
+  let seen = 0;
+  return (c: CallRecord) => pick(c) && ++seen === n;
+};
+
+/** Step ids the journal records as applied. */
+function journaledApplied(w: SeededWorld): string[] {
+  if (!existsSync(w.journal)) return [];
+  return readFileSync(w.journal, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line))
+    .filter((e) => e.kind === 'step' && e.status === 'applied')
+    .map((e) => e.stepId);
+}
+
+// ---------------------------------------------------------------------------------------------
+// keys setup
+
+async function taggedFor(kms: KMSClient, poolId: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (const key of (await kms.send(new ListKeysCommand({}))).Keys ?? []) {
+    const tags = (await kms.send(new ListResourceTagsCommand({ KeyId: key.KeyId }))).Tags ?? [];
+    if (tags.some((t) => t.TagKey === 'mrrctl:user-pool-id' && t.TagValue === poolId)) ids.push(key.KeyId!);
+  }
+  return ids;
+}
+
+/** What phase 1 leaves, judged through the SDK: one key per Region (the key and its replica), the same one everywhere. */
+async function keyState(w: SeededWorld) {
+  const kmsP = new KMSClient(awsClientConfig(w.sb, P));
+  const kmsS = new KMSClient(awsClientConfig(w.sb, S));
+  const cognito = new CognitoIdentityProviderClient(awsClientConfig(w.sb, P));
+  try {
+    const poolId = w.summary.userPoolId;
+    const [primaryKeys, replicaKeys] = await Promise.all([taggedFor(kmsP, poolId), taggedFor(kmsS, poolId)]);
+    const alias = async (kms: KMSClient) => (await kms.send(new ListAliasesCommand({}))).Aliases?.find((a) => a.AliasName === ALIAS)?.TargetKeyId;
+    const key = primaryKeys[0];
+    const arn = key ? (await kmsP.send(new DescribeKeyCommand({ KeyId: key }))).KeyMetadata?.Arn : undefined;
+    const pool = (await cognito.send(new DescribeUserPoolCommand({ UserPoolId: poolId }))).UserPool;
+    return {
+      keysTaggedForPool: { [P]: primaryKeys.length, [S]: replicaKeys.length },
+      replicaIsTheKeys: replicaKeys[0] === key,
+      replicaState: key ? (await kmsS.send(new DescribeKeyCommand({ KeyId: key }))).KeyMetadata?.KeyState : undefined,
+      aliasNamesTheKey: { [P]: (await alias(kmsP)) === key, [S]: (await alias(kmsS)) === key },
+      rotation: key ? (await kmsP.send(new GetKeyRotationStatusCommand({ KeyId: key }))).KeyRotationEnabled : undefined,
+      poolKeyConfiguration: pool?.KeyConfiguration?.KeyType === 'CUSTOMER_MANAGED_KEY' && pool.KeyConfiguration.KmsKeyArn === arn,
+    };
+  } finally {
+    for (const c of [kmsP, kmsS, cognito]) c.destroy();
+  }
+}
+
+const CONVERGED = {
+  keysTaggedForPool: { [P]: 1, [S]: 1 },
+  replicaIsTheKeys: true,
+  replicaState: 'Enabled',
+  aliasNamesTheKey: { [P]: true, [S]: true },
+  rotation: true,
+  poolKeyConfiguration: true,
+};
+
+const KEY_CRASH_POINTS: Array<{ after: string; step: string; kill: (c: CallRecord) => boolean }> = [
+  { after: 'CreateKey', step: 'kms.create-key', kill: succeeded('CreateKey', P) },
+  { after: 'CreateAlias (us-east-1)', step: 'kms.create-alias.primary', kill: succeeded('CreateAlias', P) },
+  { after: 'ReplicateKey (the replica still Creating)', step: 'kms.replicate-key', kill: succeeded('ReplicateKey', P) },
+  { after: 'CreateAlias (eu-west-1)', step: 'kms.create-alias.secondary', kill: succeeded('CreateAlias', S) },
+];
+
+describe.concurrent('keys setup killed at a step boundary, then run again', () => {
+  it.each(KEY_CRASH_POINTS)('after $after: one key, one alias per Region, the pool on it, nothing orphaned', async ({ step, kill }) => {
+    const w = await seededWorld();
+    try {
+      await runAndKill(w, ['keys', 'setup', '--yes'], {}, kill);
+      // The write happened, but the dead CLI never learned it: the journal does not have it.
+      expect(journaledApplied(w)).not.toContain(step);
+      const since = w.lastSeq();
+      const rerun = await w.run(['keys', 'setup', '--yes']);
+      expect(rerun.code, rerun.stderr).toBe(0);
+      // The re-run continued from what was there: it never made a second key or a second replica.
+      const again = w.writesSince(since).map((c) => c.operation);
+      expect(again).not.toContain('CreateKey');
+      expect(rerun.stderr).toContain('adopting arn:aws:kms:us-east-1:');
+      expect(await keyState(w)).toEqual(CONVERGED);
+      // And it is settled: one more run changes nothing.
+      const settled = w.lastSeq();
+      expect((await w.run(['keys', 'setup', '--yes'])).code).toBe(0);
+      expect(w.writesSince(settled)).toEqual([]);
+    } finally {
+      await w.stop();
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// failover
+
+describe('failover killed at a step boundary, then run again', () => {
+  const TIMEOUT = 5;
+  const drill = (to: string) => ['failover', '--to', to, '--yes', '--planned', '--reason', 'crash drill', '--timeout', String(TIMEOUT)];
+  // One world per crash point: the run after the lock's expiry writes times in the future, which
+  // later runs on the real clock would (rightly) read as a cooldown.
+  let afterLock: FailoverWorld;
+  let afterDns: FailoverWorld;
+
+  beforeAll(async () => {
+    [afterLock, afterDns] = await Promise.all([0, 1].map(() => failoverWorld({ activate: true, guards: { cooldownSeconds: 0 } })));
+  });
+  afterAll(async () => {
+    await Promise.all([afterLock?.stop(), afterDns?.stop()]);
+  });
+
+  /** main() as the next operator's machine runs it once the dead run's lock has expired. */
+  async function runAfterLockExpiry(world: FailoverWorld, argv: string[]) {
+    const later: Clock = { now: () => new Date(Date.now() + (lockSeconds(TIMEOUT) + 5) * 1000), sleep: systemClock.sleep };
+    const io = bufferIo({});
+    const code = await main(['--sandbox', world.w.sb.url, ...argv], {
+      io,
+      env: { HOME: world.w.dir, MRRCTL_JOURNAL: world.w.journal, USER: 'next-op', ...world.env },
+      cwd: world.w.dir,
+      clock: later,
+      signal: new AbortController().signal,
+    });
+    return { code, stdout: io.out(), stderr: io.err() };
+  }
+
+  const crashEnv = (world: FailoverWorld) => ({ USER: 'crashed-op', ...world.env });
+
+  it('after the lock was taken: DNS untouched; the re-run names the dead holder; --break-lock after expiry converges', async () => {
+    const world = afterLock;
+    await runAndKill(world.w, drill(S), crashEnv(world), succeeded('ChangeResourceRecordSets', P));
+    expect(await world.weights()).toEqual({ [P]: 100, [S]: 0 });
+    const [lock] = await world.txt('_mrrctl-lock');
+    expect(lock).toContain('holder=crashed-op@');
+    const expires = Date.parse(/expires=([^"]+)/.exec(lock)![1]);
+    const since = Date.parse(/since=([^"]+)/.exec(lock)![1]);
+    // Bounded: the lock of a dead run expires 2 × --timeout + 300 s after it was taken.
+    expect((expires - since) / 1000).toBe(lockSeconds(TIMEOUT));
+
+    const seq = world.w.lastSeq();
+    const blocked = await world.w.run(drill(S), { env: world.env });
+    expect(blocked.code).toBe(4);
+    expect(blocked.stderr).toMatch(/the failover lock is held by crashed-op@\S+ since .* \(failover, reason "crash drill"; expires .*\); nothing was changed/);
+    expect(blocked.stdout).toContain('it can be broken with --break-lock after it expires');
+    expect(world.w.writesSince(seq)).toEqual([]);
+
+    const r = await runAfterLockExpiry(world, [...drill(S), '--break-lock']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('take the failover lock, replacing the expired lock of crashed-op@');
+    expect(await world.weights()).toEqual({ [P]: 0, [S]: 100 });
+    expect(await world.dnsAnswer()).toEqual([world.w.summary.records[S].value]);
+    expect(await world.txt('_mrrctl-lock')).toEqual([]);
+    expect(await world.txt('_mrrctl-history')).toEqual([expect.stringContaining('"kind=failover"')]);
+  });
+
+  it('after DNS changed (lock still held, no history): DNS is wholly as planned and a re-run has nothing to move', async () => {
+    const world = afterDns;
+    // The second change of the run: the lock was the first.
+    await runAndKill(world.w, drill(S), crashEnv(world), nth(2, succeeded('ChangeResourceRecordSets', P)));
+    // One atomic batch: DNS is wholly at the target, never half-changed.
+    expect(await world.weights()).toEqual({ [P]: 0, [S]: 100 });
+    expect(await world.txt('_mrrctl-lock')).toEqual([expect.stringContaining('holder=crashed-op@')]);
+    expect(await world.txt('_mrrctl-history')).toEqual([]);
+
+    const seq = world.w.lastSeq();
+    const blocked = await world.w.run(drill(S), { env: world.env });
+    expect(blocked.code).toBe(4);
+    expect(blocked.stdout).toContain('DNS already sends every user to eu-west-1');
+    expect(world.w.writesSince(seq)).toEqual([]);
+  });
+
+  // Known bug (docs/reliability.md, Crashes): with DNS already at the target, the plan is empty even
+  // with --break-lock, so the dead run's expired lock stays (and blocks the next failover or canary
+  // that is not given --break-lock) and its move never reaches the zone history (other operators'
+  // cooldown guards cannot see it). Flip to \`it\` once src/core/failover/plan.ts handles it.
+  it.fails('… once the lock expired, --break-lock removes it and the move is recorded', async () => {
+    const world = afterDns;
+    const r = await runAfterLockExpiry(world, [...drill(S), '--break-lock']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(await world.weights()).toEqual({ [P]: 0, [S]: 100 });
+    expect(await world.txt('_mrrctl-lock')).toEqual([]);
+    expect((await world.txt('_mrrctl-history'))[0]).toContain('"kind=failover"');
+  });
+});

@@ -1,0 +1,209 @@
+/**
+ * `failover` (and failback) under the sandbox's faults, as one chain on one world — each cell moves
+ * DNS, so each starts where the previous one left it: Route 53's API down (before and after the lock
+ * is taken), a transient 5xx burst, a throttling burst, a persistent 5xx mid-plan and its re-run, a
+ * latency spike, and the primary Region's Cognito and KMS down. The world is judged through the SDK
+ * (weights, lock and history records) and the sandbox's call log.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/main.js';
+import { systemClock, type Clock } from '../../src/cli/context.js';
+import { lockSeconds } from '../../src/core/failover/plan.js';
+import type { CallRecord } from '../../src/sandbox/types.js';
+import { bufferIo } from '../../src/ui/io.js';
+import type { CliRun } from '../helpers/run-cli.js';
+import { sandboxAdmin } from '../helpers/sandbox.js';
+import { failoverWorld, type FailoverWorld } from '../core/failover/sandbox-world.js';
+
+const P = 'us-east-1';
+const S = 'eu-west-1';
+const TIMEOUT = 5;
+
+type FaultSpec = { region?: string; service?: string; operation?: string; kind: 'outage' | 'throttle' | 'error' | 'latency'; ms?: number; status?: number; count?: number };
+
+let world: FailoverWorld;
+
+beforeAll(async () => {
+  // The replica starts INACTIVE (the first failover activates it); no cooldown and no anti-flap
+  // window, so every cell may move DNS at once — the guards have their own tests.
+  world = await failoverWorld({ activate: false, guards: { cooldownSeconds: 0, minUnhealthySeconds: 0 } });
+});
+afterAll(async () => {
+  await world?.stop();
+});
+
+async function inject(...faults: FaultSpec[]): Promise<void> {
+  for (const f of faults) {
+    const r = await sandboxAdmin(world.w.sb, 'POST', 'faults', f);
+    if (r.status !== 201) throw new Error(`fault refused: ${JSON.stringify(r.body)}`);
+  }
+}
+const clear = () => world.clearFaults();
+
+/** Injects `then` once the first call matching `trigger` is in flight (see faults.test.ts, injectAfter). */
+async function injectAfter(trigger: Omit<FaultSpec, 'kind'>, then: FaultSpec[]): Promise<{ injected: Promise<void> }> {
+  const armed = await sandboxAdmin(world.w.sb, 'POST', 'faults', { ...trigger, kind: 'latency', ms: 600, count: 1 });
+  const id = armed.body.id as string;
+  const injected = (async () => {
+    for (let i = 0; i < 500; i++) {
+      const { body } = await sandboxAdmin(world.w.sb, 'GET', 'faults');
+      if (!(body.faults as Array<{ id: string }>).some((f) => f.id === id)) return inject(...then);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    throw new Error(`the trigger call ${JSON.stringify(trigger)} never came`);
+  })();
+  // Wrapped: awaiting the armed fault must not wait for the injection.
+  return { injected };
+}
+
+const planned = (to: string, output: 'json' | 'text' = 'json') => ['failover', '--to', to, '--yes', '--planned', '--reason', 'fault drill', '--timeout', String(TIMEOUT), '--output', output];
+const run = (argv: string[]) => world.w.run(argv, { env: world.env });
+const since = () => world.w.lastSeq();
+const callsSince = (seq: number) => world.w.sb.calls().filter((c) => c.seq > seq);
+const ok = (c: CallRecord) => c.status >= 200 && c.status < 300;
+const dnsAt = (region: string) => ({ [P]: region === P ? 100 : 0, [S]: region === S ? 100 : 0 });
+const diag = (r: CliRun) => r.json().diagnostics[0] as { code: string; message: string };
+
+/** A completed move: the lock, the weights, the history and the unlock — four changes, each made once. */
+async function expectMovedTo(region: string, seq: number, r: CliRun) {
+  expect(r.code, r.stderr).toBe(0);
+  expect(await world.weights()).toEqual(dnsAt(region));
+  expect(await world.txt('_mrrctl-lock')).toEqual([]);
+  expect(callsSince(seq).filter((c) => c.operation === 'ChangeResourceRecordSets' && ok(c))).toHaveLength(4);
+  const applied = (r.json().data.result.results as Array<{ stepId: string; status: string }>).filter((x) => x.status === 'applied').map((x) => x.stepId);
+  expect(applied.filter((id, i) => applied.indexOf(id) !== i)).toEqual([]);
+}
+
+async function timed(fn: () => Promise<CliRun>) {
+  const started = Date.now();
+  const r = await fn();
+  return { ...r, ms: Date.now() - started };
+}
+
+/** main() at a time after the lock `argv`'s dead run left has expired (the real clock plus its lifetime). */
+async function runAfterLockExpiry(argv: string[]) {
+  const later: Clock = { now: () => new Date(Date.now() + (lockSeconds(TIMEOUT) + 5) * 1000), sleep: systemClock.sleep };
+  const io = bufferIo({});
+  const code = await main(['--sandbox', world.w.sb.url, ...argv], {
+    io,
+    env: { HOME: world.w.dir, MRRCTL_JOURNAL: world.w.journal, ...world.env },
+    cwd: world.w.dir,
+    clock: later,
+    signal: new AbortController().signal,
+  });
+  return { code, stdout: io.out(), stderr: io.err() };
+}
+
+describe.sequential('failover under faults (one chain: each cell starts where the last left DNS)', () => {
+  it('Route 53 API down: exit 1 naming the data-plane alternative, nothing read or written', async () => {
+    const seq = since();
+    await inject({ service: 'route53', kind: 'outage' });
+    const r = await timed(() => run(planned(S)));
+    await clear();
+    expect(r.code).toBe(1);
+    expect(r.ms).toBeLessThan(10_000);
+    expect(diag(r)).toMatchObject({ code: 'MRR_FAILOVER_E010' });
+    expect(diag(r).message).toContain("Route 53's API did not answer");
+    expect(diag(r).message).toContain('nothing was read and nothing was changed');
+    expect(diag(r).message).toContain('health-check-driven routing (the data plane): see "Route 53 control plane impaired" in docs/runbook.md');
+    expect(callsSince(seq).filter((c) => c.write)).toEqual([]);
+    expect(await world.weights()).toEqual(dnsAt(P));
+  });
+
+  it('transient 5xx bursts on the replica activation and on Route 53 changes: retried, every change made once', async () => {
+    const seq = since();
+    await inject(
+      { region: S, service: 'cognito-idp', operation: 'UpdateUserPoolReplica', kind: 'error', count: 2 },
+      { service: 'route53', operation: 'ChangeResourceRecordSets', kind: 'error', status: 503, count: 2 },
+    );
+    const r = await run(planned(S));
+    await clear();
+    expect(callsSince(seq).filter((c) => !ok(c)).map((c) => c.operation)).toEqual(expect.arrayContaining(['UpdateUserPoolReplica', 'ChangeResourceRecordSets']));
+    await expectMovedTo(S, seq, r);
+    expect(callsSince(seq).filter((c) => c.operation === 'UpdateUserPoolReplica' && ok(c))).toHaveLength(1);
+  });
+
+  it('a throttling burst on Route 53 changes: retried, every change made once (failback)', async () => {
+    const seq = since();
+    await inject({ service: 'route53', operation: 'ChangeResourceRecordSets', kind: 'throttle', count: 2 });
+    const r = await run(planned(P));
+    await clear();
+    expect(callsSince(seq).some((c) => c.operation === 'ChangeResourceRecordSets' && c.error === 'Throttling')).toBe(true);
+    await expectMovedTo(P, seq, r);
+  });
+
+  it('persistent 5xx on GetChange after DNS moved: exit 1 naming the step and what was applied; history written, lock released; a re-run converges', async () => {
+    const seq = since();
+    await inject({ service: 'route53', operation: 'GetChange', kind: 'error' });
+    const r = await run(planned(S));
+    await clear();
+    expect(r.code).toBe(1);
+    expect(diag(r)).toMatchObject({ code: 'MRR_APPLY_E001' });
+    expect(diag(r).message).toMatch(/^step route53\.wait-insync failed: InternalFailure: /);
+    expect(diag(r).message).toContain('already applied: route53.take-lock, route53.move-traffic;');
+    // What the command finishes after the stop: the history (traffic did move) and the lock.
+    expect(r.stderr).toContain("✓ after the stop: record the failover in the zone's history");
+    expect(r.stderr).toContain('✓ after the stop: release the failover lock after the stop');
+    expect(await world.weights()).toEqual(dnsAt(S));
+    expect(await world.txt('_mrrctl-lock')).toEqual([]);
+    expect((await world.txt('_mrrctl-history'))[0]).toContain('"kind=failover"');
+
+    const again = since();
+    const rerun = await run(planned(S));
+    expect(rerun.code, rerun.stderr).toBe(0);
+    expect(rerun.json().data.report.nothingToDo).toBe(true);
+    expect(callsSince(again).filter((c) => c.write)).toEqual([]);
+  });
+
+  it('a latency spike on Route 53 changes: slower, same result (failback)', async () => {
+    const seq = since();
+    await inject({ service: 'route53', operation: 'ChangeResourceRecordSets', kind: 'latency', ms: 700, count: 2 });
+    const r = await timed(() => run(planned(P)));
+    await clear();
+    expect(r.ms).toBeGreaterThanOrEqual(1400);
+    await expectMovedTo(P, seq, r);
+  });
+
+  it("the primary Region's Cognito and KMS down: fails over without a single call to them", async () => {
+    await inject({ region: P, service: 'cognito-idp', kind: 'outage' }, { region: P, service: 'kms', kind: 'outage' });
+    const seq = since();
+    const r = await timed(() => run(['failover', '--to', S, '--yes', '--reason', 'us-east-1 down', '--timeout', String(TIMEOUT), '--output', 'json']));
+    await clear();
+    await expectMovedTo(S, seq, r);
+    expect(r.json().data.plan.guards.find((g: { id: string }) => g.id === 'anti-flap')).toMatchObject({ ok: true });
+    // Route 53 and CloudWatch are global (signed in us-east-1): everything else stays out of the dead Region.
+    const intoPrimary = callsSince(seq).filter((c) => c.region === P && !['route53', 'monitoring'].includes(c.service));
+    expect(intoPrimary).toEqual([]);
+  });
+
+  it('Route 53 API down right after the lock was taken: exit 1 naming the step, DNS unchanged, lock left to expire; --break-lock after that converges', async () => {
+    const before = await world.weights();
+    expect(before).toEqual(dnsAt(S));
+    const { injected } = await injectAfter({ service: 'route53', operation: 'ChangeResourceRecordSets' }, [{ service: 'route53', kind: 'outage' }]);
+    const seq = since();
+    // In text mode, as the on-call reads it: the plan (with its notes) on stderr, then the error.
+    const r = await run(planned(P, 'text'));
+    await injected;
+    await clear();
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/error: step route53\.move-traffic failed: \w+: .*; already applied: route53\.take-lock; not run: /);
+    // The plan named the way out before it started, and the stop says what is left.
+    expect(r.stderr).toContain('ChangeResourceRecordSets is a Route 53 control-plane call (us-east-1); if it fails, the data-plane alternative is in docs/runbook.md');
+    expect(r.stderr).toContain('the lock could not be released');
+    expect(r.stderr).toContain('it expires on its own, or use --break-lock after that');
+    // No half-changed DNS: the one change batch never reached Route 53.
+    expect(await world.weights()).toEqual(before);
+    expect(callsSince(seq).filter((c) => c.operation === 'ChangeResourceRecordSets' && ok(c))).toHaveLength(1);
+    const [lock] = await world.txt('_mrrctl-lock');
+    expect(Date.parse(/expires=([^"]+)/.exec(lock)![1]) - Date.parse(/since=([^"]+)/.exec(lock)![1])).toBe(lockSeconds(TIMEOUT) * 1000);
+
+    // Route 53 is back: the next run is refused while the lock lives, and converges once it expired.
+    const blocked = await run(planned(P));
+    expect(blocked.code).toBe(4);
+    expect(diag(blocked)).toMatchObject({ code: 'MRR_FAILOVER_E004', message: expect.stringMatching(/^the failover lock is held by \S+ since .*; expires .*\); nothing was changed$/) });
+    const r2 = await runAfterLockExpiry([...planned(P), '--break-lock']);
+    expect(r2.code, r2.stderr).toBe(0);
+    expect(await world.weights()).toEqual(dnsAt(P));
+    expect(await world.txt('_mrrctl-lock')).toEqual([]);
+  });
+});
