@@ -241,11 +241,9 @@ describe('failover killed at a step boundary, then run again', () => {
     expect(world.w.writesSince(seq)).toEqual([]);
   });
 
-  // Known bug (docs/reliability.md, Crashes): with DNS already at the target, the plan is empty even
-  // with --break-lock, so the dead run's expired lock stays (and blocks the next failover or canary
-  // that is not given --break-lock) and its move never reaches the zone history (other operators'
-  // cooldown guards cannot see it). Flip to \`it\` once src/core/failover/plan.ts handles it.
-  it.fails('… once the lock expired, --break-lock removes it and the move is recorded', async () => {
+  // With DNS already at the target, --break-lock still removes the dead run's expired lock and records
+  // the move it made in the zone history (so other operators' cooldown guards see it).
+  it('… once the lock expired, --break-lock removes it and the move is recorded', async () => {
     const world = afterDns;
     const r = await runAfterLockExpiry(world, [...drill(S), '--break-lock']);
     expect(r.code, r.stderr).toBe(0);

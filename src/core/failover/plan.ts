@@ -15,6 +15,7 @@ import { failoverImpact } from './impact.js';
 import type { FailoverObservation } from './observe.js';
 import { batchNotes, changeStep, FAILOVER_STEP, historyStep, insyncStep, newLock, releaseLockStep, ROUTE53_STEP_REGION, takeLockStep } from './steps.js';
 import { answerValues, weightChangeBatch } from './weights.js';
+import { recordChange } from './lock.js';
 
 export { FAILOVER_STEP, ROUTE53_STEP_REGION, lockSeconds } from './steps.js';
 
@@ -86,6 +87,19 @@ export function planFailover(
   if (nothingToDo) {
     if (dns.strategy === 'cognito-domain' && toSecondary && endpointHealthy(o.dns.reading) === false) {
       notes.push(`Route 53 already routes the custom domain to ${target} because ${source} is unhealthy, and routes it back when ${source} recovers; to keep users on ${target} after that, run \`mrrctl failover --to ${target} --planned --reason "…"\` once ${source} is healthy`);
+    }
+    // A run that died after moving DNS leaves its lock: with --break-lock, remove it even though
+    // there is nothing to move, or it blocks every later run until someone deletes it by hand.
+    if (opts.breakLock && o.lock && waived.find((g) => g.id === 'lock')?.ok === true) {
+      notes.push(`DNS is already at ${target}; removing the expired lock of ${o.lock.info?.holder ?? 'unknown'} left by a run that did not finish`);
+      const holder = o.lock.info?.holder ?? 'unknown';
+      const removal = changeStep('route53.remove-expired-lock', dns, `remove the expired lock of ${holder} (a DELETE of exactly that record)`, `mrrctl failover break-lock by ${id.actor}: ${reason}`, [recordChange('DELETE', o.lock.record)], { action: 'delete', destructive: true });
+      // The dead run moved DNS but never wrote the history: record its move, so cooldown guards see it.
+      const last = o.history[0];
+      const unrecorded = !last || last.to !== target;
+      const event: HistoryEvent = { kind: direction, time: o.lock.info?.since ?? id.now.toISOString(), from: source, to: target, actor: holder, reason: `${o.lock.info?.reason ?? 'unknown'} (recorded by ${id.actor} on --break-lock)` };
+      const steps = unrecorded ? [historyStep(dns, event, o.history, `mrrctl ${direction} recorded on break-lock by ${id.actor}`), removal] : [removal];
+      return { steps, guards: waived, notes, impact, refused: false, nothingToDo: false };
     }
     return { steps: [], guards: waived, notes, impact, refused: false, nothingToDo: true };
   }
