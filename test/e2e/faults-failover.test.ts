@@ -143,7 +143,7 @@ describe.sequential('failover under faults (one chain: each cell starts where th
     expect(diag(r).message).toContain('already applied: route53.take-lock, route53.move-traffic;');
     // What the command finishes after the stop: the history (traffic did move) and the lock.
     expect(r.stderr).toContain("✓ after the stop: record the failover in the zone's history");
-    expect(r.stderr).toContain('✓ after the stop: release the failover lock after the stop');
+    expect(r.stderr).toContain('✓ after the stop: release the failover lock (a DELETE');
     expect(await world.weights()).toEqual(dnsAt(S));
     expect(await world.txt('_mrrctl-lock')).toEqual([]);
     expect((await world.txt('_mrrctl-history'))[0]).toContain('"kind=failover"');

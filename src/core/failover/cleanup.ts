@@ -36,7 +36,7 @@ export function cleanupSteps(plan: Pick<Plan, 'steps'>, done: readonly string[],
     const input = release.input as JsonObject;
     steps.push({
       ...release,
-      summary: 'release the failover lock after the stop (a DELETE of exactly the record as read)',
+      summary: 'release the failover lock (a DELETE of exactly the record as read)',
       input: { ...input, ChangeBatch: { ...(input.ChangeBatch as JsonObject), Changes: [recordChange('DELETE', currentLock.record)] } },
     });
   }

@@ -69,6 +69,10 @@ export function renderHealthText(report: HealthReport): string[] {
   }
   const unhealthy = report.regions.filter((r) => r.status === 'unhealthy').map((r) => r.region);
   if (report.issuerOk === false) unhealthy.push('the issuer');
-  lines.push('', report.healthy ? 'All Regions healthy.' : `Unhealthy: ${unhealthy.join(', ')}.`);
+  // Health-check status comes from Route 53's control plane: when it cannot be read, say so — a
+  // failover could not move DNS right now either (docs/runbook.md has the data-plane alternative).
+  const unreadable = report.regions.filter((r) => r.healthCheck?.healthy === undefined && r.healthCheck?.error).map((r) => r.region);
+  const caveat = unreadable.length > 0 ? ` Route 53 health checks unreadable for ${unreadable.join(', ')}: a failover could not move DNS now (see docs/runbook.md).` : '';
+  lines.push('', report.healthy ? `All Regions healthy.${caveat}` : `Unhealthy: ${unhealthy.join(', ')}.${caveat}`);
   return lines;
 }
