@@ -71,13 +71,14 @@ function classify(err: unknown, deps: MainDeps): Classified {
   if (deps.signal.aborted) {
     return { exitCode: ExitCode.interrupted, diagnostic: { severity: 'error', code: 'MRR_INTERRUPTED', message: 'interrupted' } };
   }
-  const e = err as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
-  if (e && e.$metadata) {
-    // An AWS error that survived the SDK's retries.
-    const status = e.$metadata.httpStatusCode ? ` (HTTP ${e.$metadata.httpStatusCode})` : '';
+  const e = err as { name?: string; message?: string; $metadata?: { httpStatusCode?: number }; $mrrctlOrigin?: { region: string; service: string; operation: string } };
+  if (e && (e.$metadata || e.$mrrctlOrigin)) {
+    // An AWS error that survived the SDK's retries: say where it came from.
+    const status = e.$metadata?.httpStatusCode ? ` (HTTP ${e.$metadata.httpStatusCode})` : '';
+    const origin = e.$mrrctlOrigin ? ` from ${e.$mrrctlOrigin.service} ${e.$mrrctlOrigin.operation} in ${e.$mrrctlOrigin.region}` : '';
     return {
       exitCode: ExitCode.unexpected,
-      diagnostic: { severity: 'error', code: 'MRR_AWS_E001', message: `AWS error ${e.name}${status}: ${e.message}` },
+      diagnostic: { severity: 'error', code: 'MRR_AWS_E001', message: `AWS error${origin}: ${e.name}${status}: ${e.message}` },
     };
   }
   return {

@@ -23,7 +23,14 @@ interface StackClient {
   middlewareStack: { add(mw: unknown, opts: { step: string; name: string; priority?: string }): void };
 }
 
-export function attachCallLogger(client: StackClient, service: string, region: string, listener: AwsCallListener): void {
+/** Where an AWS error came from, attached to the error so main() can name the Region and the call. */
+export interface AwsCallOrigin {
+  region: string;
+  service: string;
+  operation: string;
+}
+
+export function attachCallLogger(client: StackClient, service: string, region: string, listener?: AwsCallListener): void {
   const middleware =
     (next: (args: unknown) => Promise<MetadataCarrier & { output?: MetadataCarrier }>, context: { commandName?: string }) =>
     async (args: unknown) => {
@@ -32,7 +39,7 @@ export function attachCallLogger(client: StackClient, service: string, region: s
       try {
         const result = await next(args);
         const meta = result.output?.$metadata;
-        listener({
+        listener?.({
           region,
           service,
           operation,
@@ -42,8 +49,9 @@ export function attachCallLogger(client: StackClient, service: string, region: s
         });
         return result;
       } catch (err) {
-        const e = err as MetadataCarrier;
-        listener({
+        const e = err as MetadataCarrier & { $mrrctlOrigin?: AwsCallOrigin };
+        if (e && typeof e === 'object' && !e.$mrrctlOrigin) e.$mrrctlOrigin = { region, service, operation };
+        listener?.({
           region,
           service,
           operation,

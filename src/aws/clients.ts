@@ -88,7 +88,8 @@ export class AwsClients {
     if (cached) return cached as C;
     const Ctor = await load();
     const client = new Ctor(this.configFor(service, region));
-    if (this.options.onCall) attachCallLogger(client as never, service, region, this.options.onCall);
+    // Always attached: besides --verbose lines, it tells an error which Region and call it came from.
+    attachCallLogger(client as never, service, region, this.options.onCall);
     this.cache.set(key, client);
     return client;
   }

@@ -44,7 +44,9 @@ interface HealthInput {
 }
 
 /** Longest gap between two GetChange reads while waiting for INSYNC. */
-export const INSYNC_MAX_POLL_MS = 1_000;
+export const INSYNC_MAX_POLL_MS = 500;
+/** Shortest gap between two "waiting" progress lines of that wait. */
+const INSYNC_REPORT_EVERY_MS = 5_000;
 
 const normalise = (values: string[]) => values.map((v) => v.replace(/\.$/, '').toLowerCase()).sort();
 const sameValues = (a: string[], b: string[]) => JSON.stringify(normalise(a)) === JSON.stringify(normalise(b));
@@ -75,6 +77,9 @@ export function dnsWaits(deps: DnsWaitDeps): Record<string, WaitHandler> {
   return {
     WaitForChangeInsync: async (step: Step, signal?: AbortSignal) => {
       const input = step.input as unknown as InsyncInput;
+      // Polled twice a second but reported at most every few seconds: a minute of waiting stays a
+      // dozen lines in a CI log, not a hundred.
+      let reportedAt: number | undefined;
       const final = await pollUntil({
         clock: deps.clock,
         signal,
@@ -82,11 +87,16 @@ export function dnsWaits(deps: DnsWaitDeps): Record<string, WaitHandler> {
         what: `Route 53 change ${input.Id} to be INSYNC`,
         read: () => deps.route53.getChange(input.Id),
         done: (c) => c.status === 'INSYNC',
-        onPending: (c, elapsed) => deps.log(`  waiting: Route 53 change ${c.id} is ${c.status} (${Math.floor(elapsed / 1000)} s)`),
+        onPending: (c, elapsed) => {
+          if (reportedAt !== undefined && elapsed - reportedAt < INSYNC_REPORT_EVERY_MS) return;
+          reportedAt = elapsed;
+          deps.log(`  waiting: Route 53 change ${c.id} is ${c.status} (${Math.floor(elapsed / 1000)} s)`);
+        },
         minDelayMs: 500,
         // Every second of overshoot here is a second users stay on the failing Region: a 5 s backoff
-        // cap saw INSYNC up to 5 s late (bench: failover overhead). One GetChange per second is a tenth
-        // of Route 53's account-wide refill of 10 requests/second (aws-facts C9), for about a minute.
+        // cap saw INSYNC up to 5 s late, more than failover's whole 2 s overhead (docs/performance.md).
+        // Two GetChange reads a second are a fifth of Route 53's account-wide refill of 10 requests per
+        // second (aws-facts C9), for the minute or so a change takes to propagate.
         maxDelayMs: INSYNC_MAX_POLL_MS,
       });
       return { status: 'applied', output: { Id: final.id, Status: final.status } };

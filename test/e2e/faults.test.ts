@@ -226,7 +226,7 @@ const DRIFT_CELLS: ReadCell[] = [
     faults: [{ region: S, service: 'cognito-idp', kind: 'error' }],
     expect: (r) => {
       expect(r.code).toBe(1);
-      expect(r.json().diagnostics[0]).toMatchObject({ code: 'MRR_AWS_E001', message: expect.stringContaining('InternalErrorException (HTTP 500)') });
+      expect(r.json().diagnostics[0]).toMatchObject({ code: 'MRR_AWS_E001', message: expect.stringMatching(/from cognito-idp \w+ in eu-west-1: InternalErrorException \(HTTP 500\)/) });
     },
   },
   {
@@ -235,8 +235,8 @@ const DRIFT_CELLS: ReadCell[] = [
     expect: (r) => {
       expect(r.code).toBe(1);
       expect(r.ms).toBeLessThan(BOUNDED_MS);
-      // Reported within seconds — but without naming the Region (docs/reliability.md, Faults: gaps).
-      expect(r.json().diagnostics[0]).toMatchObject({ code: 'MRR_AWS_E001', message: expect.stringMatching(/TimeoutError: socket hang up/) });
+      // Reported within seconds, naming the Region and the call that failed.
+      expect(r.json().diagnostics[0]).toMatchObject({ code: 'MRR_AWS_E001', message: expect.stringMatching(/from \S+ \w+ in us-east-1: TimeoutError: socket hang up/) });
     },
   },
 ];
@@ -414,7 +414,7 @@ describe.concurrent('faults', () => {
         const down = await timed(() => w.run(cmd.argv));
         expect(down.code).toBe(1);
         expect(down.ms).toBeLessThan(BOUNDED_MS);
-        expect(down.stderr).toMatch(/AWS error TimeoutError: socket hang up|did not answer/);
+        expect(down.stderr).toMatch(/AWS error from \S+ \S+ in us-east-1: TimeoutError: socket hang up|did not answer/);
         expect(successfulWrites(w, since)).toEqual([]);
 
         await clear(w.sb);
