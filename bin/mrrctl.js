@@ -3,6 +3,12 @@
 // The AWS SDK warns on Node 20 about its own future releases; mrrctl locks its SDK versions, and an
 // operator at 3 a.m. needs a clean stderr, so that notice is off unless the user turns it on.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-const { main } = await import('../dist/main.js');
-
-process.exitCode = await main(process.argv.slice(2));
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  // Scripts call --version in loops: answer it without loading the CLI.
+  const { readFileSync } = await import('node:fs');
+  process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
+} else {
+  const { main } = await import('../dist/main.js');
+  process.exitCode = await main(args);
+}

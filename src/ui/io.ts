@@ -31,7 +31,19 @@ export interface TerminalPolicy {
   richStdout: boolean;
 }
 
+/** `mrrctl … | head` closes the pipe early: that is the reader's choice, not an error to crash on. */
+function ignoreClosedPipe(stream: NodeJS.WriteStream): NodeJS.WriteStream {
+  if (stream.listenerCount('error') === 0) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+    });
+  }
+  return stream;
+}
+
 export function processIo(): IoStreams {
+  ignoreClosedPipe(process.stdout);
+  ignoreClosedPipe(process.stderr);
   return {
     stdout: process.stdout,
     stderr: process.stderr,

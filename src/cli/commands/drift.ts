@@ -17,13 +17,11 @@ import { observeDrift, type DriftReaders } from '../../core/drift/observe.js';
 import { DEFAULT_RECHECK_DELAY_MS, runDriftCheck } from '../../core/drift/run.js';
 import type { DriftReport, DriftSeverity } from '../../core/drift/types.js';
 import type { JsonObject } from '../../core/plan/types.js';
-import { SdkCognitoReader } from '../../aws/cognito-reader.js';
-import { SdkParityReader } from '../../aws/parity-reader.js';
 import { DRIFT_FORMATS, driftDiagnostics, formatDriftReport, type DriftFormat } from '../../ui/drift-report/index.js';
 import type { CommandResult } from '../../ui/output.js';
-import { awsFor } from '../aws-context.js';
 import { actionFor, type ProgramHooks } from '../command-kit.js';
-import { loadConfig, requireTopology } from '../config-loader.js';
+import { lazyPort, readersFor } from '../readers.js';
+import type { ParityReader } from '../../core/ports/parity.js';
 import type { CommandContext } from '../context.js';
 import { runMutation, type MutationDefinition, type MutationEnv, type Verification } from '../mutation.js';
 
@@ -36,8 +34,17 @@ export interface CheckDriftOptions {
   recheckDelayMs?: number;
 }
 
+/** The SDK adapters load on first use, so `drift --help` does not load the SDK. */
 function driftReaders(env: MutationEnv): DriftReaders {
-  return { cognito: new SdkCognitoReader(env.aws.clients), parity: new SdkParityReader(env.aws.clients) };
+  const parity = lazyPort<ParityReader>(async () => new (await import('../../aws/parity-reader.js')).SdkParityReader(env.aws.clients));
+  return { cognito: readersFor(env.aws).cognito, parity };
+}
+
+/** Config, topology and AWS access, imported on first use (schema and YAML libraries are not light). */
+async function driftSetup(ctx: CommandContext) {
+  const [{ loadConfig, requireTopology }, { awsFor }] = await Promise.all([import('../config-loader.js'), import('../aws-context.js')]);
+  const loaded = await loadConfig({ flags: ctx.flags, env: ctx.env, cwd: ctx.cwd });
+  return { loaded, topology: requireTopology(loaded), aws: await awsFor(ctx) };
 }
 
 /**
@@ -91,10 +98,8 @@ async function packageVersion(): Promise<string> {
 }
 
 async function runDrift(ctx: CommandContext, flags: DriftFlags): Promise<CommandResult> {
-  const loaded = await loadConfig({ flags: ctx.flags, env: ctx.env, cwd: ctx.cwd });
-  const topology = requireTopology(loaded);
   const recheckDelayMs = parseSeconds(flags.recheckAfter);
-  const aws = await awsFor(ctx);
+  const { loaded, topology, aws } = await driftSetup(ctx);
   try {
     const env: MutationEnv = { ctx, aws, topology, config: loaded.config };
     const report = await checkDrift(env, { deep: flags.deep, failOn: flags.failOn, recheckDelayMs });
@@ -185,10 +190,9 @@ export function registerDrift(program: Command, hooks: ProgramHooks): void {
     .addHelpText('after', '\nExample:\n  mrrctl drift fix --dry-run\n  mrrctl drift fix --yes')
     .action(
       actionFor<FixFlags>(hooks, async (ctx, _args, flags) => {
-        const loaded = await loadConfig({ flags: ctx.flags, env: ctx.env, cwd: ctx.cwd });
-        const aws = await awsFor(ctx);
+        const { loaded, topology, aws } = await driftSetup(ctx);
         try {
-          const env: MutationEnv = { ctx, aws, topology: requireTopology(loaded), config: loaded.config };
+          const env: MutationEnv = { ctx, aws, topology, config: loaded.config };
           return await runMutation(env, driftFixDefinition, {}, flags);
         } finally {
           aws.clients.destroy();
