@@ -23,7 +23,10 @@ export interface ObserveOptions {
   signal?: AbortSignal;
   /** Cognito calls in flight per Region (default 3). */
   cognitoConcurrency?: number;
-  /** Minimum gap between two Cognito call starts per Region (default 100 ms, i.e. ≤ 10 per second). */
+  /**
+   * A fixed gap between two Cognito call starts per Region. Unset: a token bucket of 14 calls per
+   * second with a burst of 10, just under the ~15 RPS category quotas (aws-facts A13).
+   */
   cognitoIntervalMs?: number;
   /** Calls in flight per Region to Lambda, SES, WAF, Logs, Firehose (default 4). */
   otherConcurrency?: number;
@@ -33,6 +36,9 @@ export interface Limiters {
   cognito(region: string): Limiter;
   other(region: string): Limiter;
 }
+
+/** Cognito's read categories allow ~15 RPS per account and Region: stay just under, with AWS's kind of burst. */
+export const COGNITO_RATE = { perSecond: 14, burst: 10 } as const;
 
 export function createLimiters(opts: ObserveOptions): Limiters {
   const cognito = new Map<string, Limiter>();
@@ -44,7 +50,11 @@ export function createLimiters(opts: ObserveOptions): Limiters {
   return {
     cognito: (region) =>
       get(cognito, region, () =>
-        createLimiter({ concurrency: opts.cognitoConcurrency ?? 3, minIntervalMs: opts.cognitoIntervalMs ?? 100, clock: opts.clock }),
+        createLimiter({
+          concurrency: opts.cognitoConcurrency ?? 3,
+          ...(opts.cognitoIntervalMs !== undefined ? { minIntervalMs: opts.cognitoIntervalMs } : { rate: COGNITO_RATE }),
+          clock: opts.clock,
+        }),
       ),
     other: (region) => get(other, region, () => createLimiter({ concurrency: opts.otherConcurrency ?? 4 })),
   };

@@ -29,6 +29,14 @@ describe('createLimiter', () => {
     expect(clock.sleeps).toEqual([250, 500]);
   });
 
+  it('lets a burst through at once, then paces starts at the bucket rate', async () => {
+    const clock = fakeClock();
+    const limit = createLimiter({ concurrency: 20, rate: { perSecond: 10, burst: 10 }, clock });
+    await Promise.all(Array.from({ length: 12 }, () => limit(async () => undefined)));
+    // Ten tokens at once; the 11th and 12th wait for the refill at 10 per second.
+    expect(clock.sleeps).toEqual([100, 200]);
+  });
+
   it('frees the slot when a task fails', async () => {
     const limit = createLimiter({ concurrency: 1 });
     await expect(limit(async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
