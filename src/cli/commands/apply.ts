@@ -4,7 +4,7 @@
  * and a plan whose observed state has changed since it was made is refused as stale (exit 4).
  */
 import type { Command } from 'commander';
-import { UsageError, InputError } from '../../core/errors.js';
+import { UsageError } from '../../core/errors.js';
 import { fingerprintOf } from '../../core/plan/fingerprint.js';
 import { assertFresh } from '../../core/plan/freshness.js';
 import { canonicalJson } from '../../core/plan/canonical-json.js';
@@ -14,6 +14,7 @@ import type { JsonObject } from '../../core/plan/types.js';
 import { actionFor, type ProgramHooks } from '../command-kit.js';
 import { applyPrepared } from '../mutation.js';
 import { MUTATIONS } from '../mutation-registry.js';
+import { wholeSeconds } from '../flag-values.js';
 
 /** Same as DEFAULT_PLAN_MAX_AGE_SECONDS in core/plan/plan-file.ts, kept here so --help stays light. */
 const DEFAULT_MAX_AGE_SECONDS = 3600;
@@ -22,10 +23,6 @@ interface ApplyFlags {
   maxAge: string;
 }
 
-function parseMaxAge(raw: string): number {
-  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new InputError('MRR_INPUT_E004', 'flags', '--max-age', raw, 'a whole number of seconds, 1 or more');
-  return Number(raw);
-}
 
 export function registerApply(program: Command, hooks: ProgramHooks): void {
   program
@@ -36,7 +33,7 @@ export function registerApply(program: Command, hooks: ProgramHooks): void {
     .addHelpText('after', '\nExample:\n  mrrctl keys setup --plan-out keys.plan && mrrctl apply keys.plan --yes')
     .action(
       actionFor<ApplyFlags>(hooks, async (ctx, [file], flags) => {
-        const maxAgeSeconds = parseMaxAge(flags.maxAge);
+        const maxAgeSeconds = wholeSeconds('--max-age', flags.maxAge, 'MRR_INPUT_E004');
         const [{ loadConfig }, { loadPlanFile }, { awsFor }] = await Promise.all([
           import('../config-loader.js'),
           import('../plan-file-io.js'),

@@ -12,7 +12,7 @@ import { commandEnv } from '../command-env.js';
 import type { MutationDefinition, MutationEnv } from '../mutation.js';
 import { readersFor } from '../readers.js';
 import { newPlanIdentity, planIdentity, probeCredentials, probeOptions, requireDns, runTrafficMove, trafficWaits } from './failover.js';
-import { parseTimeout } from './replica.js';
+import { parseTimeout } from '../flag-values.js';
 
 function weightedDns(env: MutationEnv) {
   const dns = requireDns(env);

@@ -31,7 +31,7 @@ import { commandEnv } from '../command-env.js';
 import type { FileJournal } from '../journal-file.js';
 import { actor, journalFor, runMutation, type MutationDefinition, type MutationEnv, type MutationFlags } from '../mutation.js';
 import { lazyPort, readersFor } from '../readers.js';
-import { parseTimeout } from './replica.js';
+import { parseTimeout } from '../flag-values.js';
 
 /** Probes of a Region that may be down must fail fast. */
 const PROBE_TIMEOUT_MS = 4000;

@@ -14,6 +14,7 @@ import { checkLine, verifyKeyChecks, type KeyCheck } from '../../core/keys/verif
 import { keyWaits } from '../../aws/key-waits.js';
 import type { CommandResult } from '../../ui/output.js';
 import { actionFor, type ProgramHooks } from '../command-kit.js';
+import { parseTimeout } from '../flag-values.js';
 import { commandEnv } from '../command-env.js';
 import { runMutation, type MutationDefinition, type MutationEnv, type Verification } from '../mutation.js';
 import { readersFor } from '../readers.js';
@@ -34,12 +35,6 @@ export function parseKeyArn(raw: string): string {
   return value;
 }
 
-export function parseTimeoutSeconds(raw: string): number {
-  if (!/^\d+$/.test(raw.trim()) || Number(raw) < 1) {
-    throw new InputError('MRR_INPUT_E003', 'flags', '--timeout', raw, 'a whole number of seconds, 1 or more');
-  }
-  return Number(raw);
-}
 
 function aliasName(config: MrrConfig): string {
   return config.key?.alias ?? DEFAULT_KEY_ALIAS;
@@ -137,7 +132,7 @@ export function registerKeys(program: Command, hooks: ProgramHooks): void {
     .action(
       actionFor<SetupFlags>(hooks, async (ctx, _args, flags) => {
         const options: KeySetupOptions = {
-          timeoutSeconds: parseTimeoutSeconds(flags.timeout),
+          timeoutSeconds: parseTimeout(flags.timeout),
           keyArn: flags.keyArn === undefined ? null : parseKeyArn(flags.keyArn),
         };
         const env = await commandEnv(ctx);

@@ -1,10 +1,10 @@
 /** `mrrctl replica create|activate|deactivate|delete|list` — phase 3. */
 import type { Command } from 'commander';
-import { InputError } from '../../core/errors.js';
 import { observeReplica, secondaryOf } from '../../core/replica/observe.js';
 import { planActivate, planCreate, planDeactivate, planDelete, type DriftGate, type ReplicaPlanParts } from '../../core/replica/plan.js';
 import type { JsonObject } from '../../core/plan/types.js';
 import { actionFor, type ProgramHooks } from '../command-kit.js';
+import { parseTimeout } from '../flag-values.js';
 import { commandEnv } from '../command-env.js';
 import { runMutation, type MutationDefinition, type MutationEnv, type Prepared } from '../mutation.js';
 import { readersFor } from '../readers.js';
@@ -58,13 +58,6 @@ export const replicaDefinitions = {
   deactivate: definition('replica deactivate', (env, o) => planDeactivate(env.topology, o), true),
   delete: definition('replica delete', (env, o) => planDelete(env.topology, o), true),
 };
-
-export function parseTimeout(raw: string): number {
-  if (!/^\d+$/.test(raw) || Number(raw) < 1) {
-    throw new InputError('MRR_INPUT_E003', 'flags', '--timeout', raw, 'a whole number of seconds, 1 or more');
-  }
-  return Number(raw);
-}
 
 interface MutatingFlags {
   dryRun?: boolean;
