@@ -28,7 +28,6 @@ import type { ApplyResult, JsonObject, Plan, Step } from '../../core/plan/types.
 import type { CommandResult } from '../../ui/output.js';
 import { actionFor, type ProgramHooks } from '../command-kit.js';
 import { commandEnv } from '../command-env.js';
-import type { FileJournal } from '../journal-file.js';
 import { actor, journalFor, runMutation, type MutationDefinition, type MutationEnv, type MutationFlags } from '../mutation.js';
 import { lazyPort, readersFor } from '../readers.js';
 import { parseTimeout } from '../flag-values.js';
@@ -64,13 +63,10 @@ export function probeOptions(env: MutationEnv): ProbeOptions {
   return probeOptionsFor(env.aws.target, { timeoutMs: PROBE_TIMEOUT_MS, signal: env.ctx.signal });
 }
 
-function journalOf(env: MutationEnv): FileJournal {
-  return journalFor(env.ctx);
-}
 
 /** The newest failover this machine's journal recorded for the pool (the zone history is the other source). */
 async function journalLastMove(env: MutationEnv): Promise<LastMove | undefined> {
-  const entries = await journalOf(env).read();
+  const entries = await journalFor(env.ctx).read();
   const moves = entries.filter(
     (e): e is StepEntry => e.kind === 'step' && e.command === 'failover' && e.trafficMoving === true && e.status === 'applied' && e.userPoolId === env.topology.userPoolId,
   );
@@ -199,7 +195,7 @@ async function cleanUp(env: MutationEnv, command: string, steps: Step[], done: s
   if (todo.length === 0) return [];
   const plan = createPlan({ command, ...env.topology, observed: { cleanupOf: done }, steps: todo }, { now: env.ctx.clock.now() });
   // No abort signal: after Ctrl-C the lock must still be released.
-  const result = await applyPlan(plan, { execute: createAwsExecutor(env.aws.clients).execute, journal: journalOf(env), clock: env.ctx.clock, actor: operatorName(env.ctx.env) });
+  const result = await applyPlan(plan, { execute: createAwsExecutor(env.aws.clients).execute, journal: journalFor(env.ctx), clock: env.ctx.clock, actor: operatorName(env.ctx.env) });
   return result.results.map((r) => `${r.status === 'failed' ? '✗' : '✓'} after the stop: ${todo.find((s) => s.id === r.stepId)?.summary}${r.error ? `: ${r.error.name}: ${r.error.message}` : ''}`);
 }
 
