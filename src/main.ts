@@ -6,7 +6,7 @@ import { CommanderError } from 'commander';
 import { ExitCode, MrrError } from './core/errors.js';
 import { buildProgram, registrarsFor } from './cli/program.js';
 import type { MainDeps } from './cli/context.js';
-import { systemClock } from './cli/context.js';
+import { systemClock } from './core/clock.js';
 import { normaliseArgv, wantsJson } from './cli/global-options.js';
 import { processIo } from './ui/io.js';
 import { envelope, writeJson, writeLines, diagnosticLine, type CommandResult, type Diagnostic } from './ui/output.js';

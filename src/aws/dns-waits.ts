@@ -14,7 +14,7 @@ import type { Step } from '../core/plan/types.js';
 import type { Route53Reader } from '../core/ports/route53.js';
 import { readingOf } from '../core/health/checkers.js';
 import { WaitTimeoutError } from '../core/errors.js';
-import type { Clock } from '../cli/context.js';
+import type { Clock } from '../core/clock.js';
 import { pollUntil } from './poll.js';
 import type { WaitHandler } from './step-executor.js';
 

@@ -7,7 +7,7 @@
 import { AwsCallError } from '../core/errors.js';
 import type { Step } from '../core/plan/types.js';
 import type { KeyMetadata, KmsReader } from '../core/ports/kms.js';
-import type { Clock } from '../cli/context.js';
+import type { Clock } from '../core/clock.js';
 import { pollUntil } from './poll.js';
 import type { WaitHandler } from './step-executor.js';
 import { reportWait, type ProgressLog } from '../ui/wait-progress.js';

@@ -4,7 +4,7 @@
  * most of these (aws-facts D6). Times out with WaitTimeoutError (exit 6): the change may still complete.
  */
 import { WaitTimeoutError } from '../core/errors.js';
-import type { Clock } from '../cli/context.js';
+import type { Clock } from '../core/clock.js';
 
 export interface PollOptions<T> {
   clock: Clock;

@@ -1,7 +1,7 @@
 /** The WaitForReplicaStatus pseudo-operation: poll ListUserPoolReplicas until the replica's status is reached. */
 import type { Step } from '../core/plan/types.js';
 import type { CognitoReader } from '../core/ports/cognito.js';
-import type { Clock } from '../cli/context.js';
+import type { Clock } from '../core/clock.js';
 import { pollUntil } from './poll.js';
 import type { WaitHandler } from './step-executor.js';
 import { reportWait, type ProgressLog } from '../ui/wait-progress.js';

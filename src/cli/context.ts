@@ -6,29 +6,7 @@
 import type { IoStreams, TerminalPolicy } from '../ui/io.js';
 import { terminalPolicy } from '../ui/io.js';
 import type { GlobalFlags } from './global-flags.js';
-
-export interface Clock {
-  now(): Date;
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
-}
-
-export const systemClock: Clock = {
-  now: () => new Date(),
-  sleep: (ms, signal) =>
-    new Promise((resolve, reject) => {
-      if (signal?.aborted) return reject(signal.reason);
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(signal?.reason);
-      };
-      // The listener goes when the timer fires: many short sleeps on one signal must not pile up.
-      const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      }, ms);
-      signal?.addEventListener('abort', onAbort, { once: true });
-    }),
-};
+import type { Clock } from '../core/clock.js';
 
 export interface MainDeps {
   io: IoStreams;

@@ -11,7 +11,7 @@ import { CognitoIdentityProviderClient, DescribeUserPoolCommand } from '@aws-sdk
 import { DescribeKeyCommand, GetKeyRotationStatusCommand, KMSClient, ListAliasesCommand, ListKeysCommand, ListResourceTagsCommand } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/main.js';
-import { systemClock, type Clock } from '../../src/cli/context.js';
+import { systemClock, type Clock } from '../../src/core/clock.js';
 import { lockSeconds } from '../../src/core/failover/plan.js';
 import type { CallRecord } from '../../src/sandbox/types.js';
 import { bufferIo } from '../../src/ui/io.js';

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/main.js';
-import { systemClock, type Clock } from '../../src/cli/context.js';
+import { systemClock, type Clock } from '../../src/core/clock.js';
 import { lockSeconds } from '../../src/core/failover/plan.js';
 import type { CallRecord } from '../../src/sandbox/types.js';
 import { bufferIo } from '../../src/ui/io.js';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AwsClients } from '../../src/aws/clients.js';
 import { keyWaits } from '../../src/aws/key-waits.js';
 import { SdkKmsReader } from '../../src/aws/kms-reader.js';
-import { systemClock } from '../../src/cli/context.js';
+import { systemClock } from '../../src/core/clock.js';
 import type { Step } from '../../src/core/plan/types.js';
 import type { SandboxHandle } from '../../src/sandbox/server.js';
 import { awsClientConfig, startTestSandbox } from '../helpers/sandbox.js';

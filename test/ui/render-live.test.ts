@@ -3,7 +3,8 @@
  * and tests depend on them), JSON mode adds nothing; with one, ink renders on stderr.
  */
 import { describe, expect, it } from 'vitest';
-import { createContext, systemClock } from '../../src/cli/context.js';
+import { createContext } from '../../src/cli/context.js';
+import { systemClock } from '../../src/core/clock.js';
 import type { GlobalFlags } from '../../src/cli/global-flags.js';
 import type { ApplyEvent } from '../../src/core/plan/apply.js';
 import { bufferIo } from '../../src/ui/io.js';

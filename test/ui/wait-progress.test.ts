@@ -1,7 +1,7 @@
 /** The typed wait progress: the line stays what plain output always printed; the event rides along. */
 import { describe, expect, it } from 'vitest';
 import { replicaWaits } from '../../src/aws/replica-waits.js';
-import type { Clock } from '../../src/cli/context.js';
+import type { Clock } from '../../src/core/clock.js';
 import type { CognitoReader, ReplicaInfo } from '../../src/core/ports/cognito.js';
 import type { Step } from '../../src/core/plan/types.js';
 import { waitLine, type WaitProgress } from '../../src/ui/wait-progress.js';
