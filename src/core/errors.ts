@@ -2,6 +2,8 @@
  * The error taxonomy: every error that reaches main() says who is at fault and which exit code it
  * maps to. main() is the only place that turns these into exit codes (see docs/cli.md).
  */
+import type { CodeFor, DiagnosticCode, ExitClass } from './codes/index.js';
+
 export const ExitCode = {
   ok: 0,
   unexpected: 1,
@@ -21,10 +23,10 @@ export abstract class MrrError extends Error {
   abstract readonly exitCode: ExitCodeValue;
   abstract readonly fault: Fault;
   /** Stable diagnostic code, e.g. MRR_CONFIG_E001; scripts match on it, not on prose. */
-  readonly code: string;
+  readonly code: DiagnosticCode;
   /** Structured facts for JSON consumers (never secrets). */
   readonly details?: Record<string, unknown>;
-  constructor(code: string, message: string, details?: Record<string, unknown>) {
+  constructor(code: DiagnosticCode, message: string, details?: Record<string, unknown>) {
     super(message);
     this.name = new.target.name;
     this.code = code;
@@ -32,16 +34,28 @@ export abstract class MrrError extends Error {
   }
 }
 
-/** Bad flag, invalid config, malformed or altered plan file: nothing was changed. */
-export class UsageError extends MrrError {
-  readonly exitCode = ExitCode.usage;
-  readonly fault = 'user' as const;
+/**
+ * The base of the error classes of one exit class. Its constructor takes only the codes the registry
+ * records under that exit class, so an error cannot exit otherwise than its code is documented.
+ */
+function errorOfExitClass<E extends Exclude<ExitClass, 'none'>>(exit: E, fault: Fault) {
+  abstract class ErrorOfExitClass extends MrrError {
+    readonly exitCode = ExitCode[exit];
+    readonly fault = fault;
+    constructor(code: CodeFor<E>, message: string, details?: Record<string, unknown>) {
+      super(code, message, details);
+    }
+  }
+  return ErrorOfExitClass;
 }
+
+/** Bad flag, invalid config, malformed or altered plan file: nothing was changed. */
+export class UsageError extends errorOfExitClass('usage', 'user') {}
 
 /** Input error bound to a field: names the source, the field, the value and the expectation. */
 export class InputError extends UsageError {
   constructor(
-    code: string,
+    code: CodeFor<'usage'>,
     readonly source: string,
     readonly field: string,
     readonly value: unknown,
@@ -57,39 +71,21 @@ export class InputError extends UsageError {
 }
 
 /** Drift found, a check failed, a guard refused. */
-export class FindingsError extends MrrError {
-  readonly exitCode = ExitCode.findings;
-  readonly fault = 'user' as const;
-}
+export class FindingsError extends errorOfExitClass('findings', 'user') {}
 
 /** Stale plan, lock held, concurrent change: nothing was changed. */
-export class ConflictError extends MrrError {
-  readonly exitCode = ExitCode.conflict;
-  readonly fault = 'user' as const;
-}
+export class ConflictError extends errorOfExitClass('conflict', 'user') {}
 
 /** Declined at the prompt, or confirmation needed without a TTY and without --yes. */
-export class NotConfirmedError extends MrrError {
-  readonly exitCode = ExitCode.notConfirmed;
-  readonly fault = 'user' as const;
-}
+export class NotConfirmedError extends errorOfExitClass('notConfirmed', 'user') {}
 
 /** Timed out waiting; the change may still complete. */
-export class WaitTimeoutError extends MrrError {
-  readonly exitCode = ExitCode.timeout;
-  readonly fault = 'aws' as const;
-}
+export class WaitTimeoutError extends errorOfExitClass('timeout', 'aws') {}
 
 /** An AWS error after retries: the service refused or failed. */
-export class AwsCallError extends MrrError {
-  readonly exitCode = ExitCode.unexpected;
-  readonly fault = 'aws' as const;
-}
+export class AwsCallError extends errorOfExitClass('unexpected', 'aws') {}
 
-export class InterruptedError extends MrrError {
-  readonly exitCode = ExitCode.interrupted;
-  readonly fault = 'user' as const;
-}
+export class InterruptedError extends errorOfExitClass('interrupted', 'user') {}
 
 export function formatValue(value: unknown): string {
   if (value === undefined) return 'nothing';

@@ -3,6 +3,7 @@
  * {schemaVersion, command, ok, data, diagnostics} — errors included. Everything else goes to stderr.
  */
 import type { Writable } from 'node:stream';
+import type { DiagnosticCode } from '../core/codes/index.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -10,7 +11,7 @@ export type Severity = 'error' | 'warning' | 'info';
 
 export interface Diagnostic {
   severity: Severity;
-  code: string;
+  code: DiagnosticCode;
   message: string;
 }
 

@@ -12,6 +12,7 @@ import { replicaWaits } from '../../aws/replica-waits.js';
 import { createAwsExecutor, type WaitHandler } from '../../aws/step-executor.js';
 import { PROBE_SECRET_ENV, type DnsConfig } from '../../core/config/schema.js';
 import { ExitCode, InputError, NotConfirmedError, UsageError } from '../../core/errors.js';
+import type { DiagnosticCode } from '../../core/codes/index.js';
 import { cleanupSteps } from '../../core/failover/cleanup.js';
 import type { DriftEvidence, LastMove } from '../../core/failover/guards.js';
 import { describeLock, findLock, lockRecordName } from '../../core/failover/lock.js';
@@ -205,7 +206,7 @@ const CAS_CONFLICTS = new Set(['InvalidChangeBatch', 'HealthCheckVersionMismatch
 async function conflicts(env: MutationEnv, result: CommandResult, dryRun: boolean): Promise<CommandResult> {
   const data = result.data as { plan?: Plan; result?: ApplyResult };
   const failed = data.result?.results.find((r) => r.status === 'failed');
-  const conflict = (code: string, message: string): CommandResult => ({ ...result, ok: false, exitCode: ExitCode.conflict, diagnostics: [{ severity: 'error', code, message }] });
+  const conflict = (code: DiagnosticCode, message: string): CommandResult => ({ ...result, ok: false, exitCode: ExitCode.conflict, diagnostics: [{ severity: 'error', code, message }] });
   if (failed?.stepId === FAILOVER_STEP.takeLock && failed.error?.name === 'InvalidChangeBatch') {
     const dns = requireDns(env);
     const lock = findLock(await readersFor(env.aws).route53.listRecordSets(dns.hostedZoneId, lockRecordName(dns.recordName)).catch(() => []));

@@ -56,8 +56,8 @@ export function healthResult(report: HealthReport): CommandResult<HealthReport> 
     ok,
     data: report,
     diagnostics: [
-      ...unhealthy.map((r) => ({ severity: 'error' as const, code: 'MRR_HEALTH_E001', message: `${r.region} is unhealthy: ${r.problems.join('; ')}` })),
-      ...(issuerBroken ? [{ severity: 'error' as const, code: 'MRR_HEALTH_E002', message: `the issuer ${report.issuer?.url} does not serve its discovery document` }] : []),
+      ...unhealthy.map((r) => ({ severity: 'error' as const, code: 'MRR_HEALTH_E001' as const, message: `${r.region} is unhealthy: ${r.problems.join('; ')}` })),
+      ...(issuerBroken ? [{ severity: 'error' as const, code: 'MRR_HEALTH_E002' as const, message: `the issuer ${report.issuer?.url} does not serve its discovery document` }] : []),
     ],
     text: renderHealthText(report),
     exitCode: ok ? ExitCode.ok : ExitCode.findings,

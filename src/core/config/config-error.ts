@@ -1,3 +1,4 @@
+import type { CodeFor } from '../codes/index.js';
 import { InputError, formatValue } from '../errors.js';
 
 /** One problem with the configuration, bound to a field. */
@@ -63,7 +64,7 @@ export class ConfigError extends InputError {
   readonly issues: readonly ConfigIssue[];
   override readonly details: { source: string; issues: ConfigIssue[] };
 
-  constructor(code: string, issues: readonly ConfigIssue[]) {
+  constructor(code: CodeFor<'usage'>, issues: readonly ConfigIssue[]) {
     if (issues.length === 0) throw new RangeError('ConfigError needs at least one issue');
     const first = issues[0];
     const source = first.source ?? 'command line';

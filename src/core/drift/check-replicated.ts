@@ -4,6 +4,7 @@
  * the domain, and the replicated parts of the risk and MFA configurations. A difference means
  * replication lag or failure; the caller re-reads once after a wait before reporting (see run.ts).
  */
+import type { DriftFindingCode } from '../codes/index.js';
 import type { JsonObject } from '../plan/types.js';
 import { sameJson, show, type FindingCollector } from './collector.js';
 import type { DriftObservation } from './types.js';
@@ -53,7 +54,7 @@ function checkPool(o: DriftObservation, out: FindingCollector): void {
 function checkList(
   o: DriftObservation,
   out: FindingCollector,
-  spec: { id: string; title: string; code: string; label: string; key: string; list: (side: 'primary' | 'secondary') => JsonObject[]; ignore?: string[]; onlyCommon?: boolean },
+  spec: { id: string; title: string; code: DriftFindingCode; label: string; key: string; list: (side: 'primary' | 'secondary') => JsonObject[]; ignore?: string[]; onlyCommon?: boolean },
 ): void {
   const c = out.check(`replicated.${spec.id}`, 'replicated', spec.title);
   const index = (side: 'primary' | 'secondary') => new Map(spec.list(side).map((item) => [String(item[spec.key]), without(item, spec.ignore ?? [])!]));
@@ -116,7 +117,7 @@ function globalMfa(mfa: JsonObject | undefined): JsonObject | null {
   return copy;
 }
 
-function checkPair(o: DriftObservation, out: FindingCollector, id: string, title: string, code: string, a: JsonObject | null, b: JsonObject | null): void {
+function checkPair(o: DriftObservation, out: FindingCollector, id: string, title: string, code: DriftFindingCode, a: JsonObject | null, b: JsonObject | null): void {
   const c = out.check(`replicated.${id}`, 'replicated', title);
   if (sameJson(a, b)) return;
   c.add(code, {

@@ -5,6 +5,7 @@
  */
 import type { JsonValue } from '../plan/types.js';
 import { canonicalJson } from '../plan/canonical-json.js';
+import type { DriftFindingCode } from '../codes/index.js';
 import { ruleFor } from './codes.js';
 import type { DriftArea, DriftCheck, DriftFinding } from './types.js';
 
@@ -19,7 +20,7 @@ export interface FindingInput {
 }
 
 export interface CheckScope {
-  add(code: string, finding: FindingInput): void;
+  add(code: DriftFindingCode, finding: FindingInput): void;
 }
 
 function json(value: unknown): JsonValue {
@@ -36,7 +37,7 @@ export class FindingCollector {
     return { add: (code, finding) => this.add(id, area, code, finding) };
   }
 
-  private add(check: string, area: DriftArea, code: string, f: FindingInput): void {
+  private add(check: string, area: DriftArea, code: DriftFindingCode, f: FindingInput): void {
     const key = `${code}|${f.region}|${f.path}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);

@@ -3,6 +3,7 @@
  * the report every formatter (text, JSON, Markdown, JUnit, SARIF) and every caller (`replica
  * activate`, failover's drift guard) reads.
  */
+import type { DriftFindingCode } from '../codes/index.js';
 import type { JsonObject, JsonValue } from '../plan/types.js';
 import type { AppClient, AppClientSummary, ReplicaInfo, UserPool } from '../ports/cognito.js';
 import type { DeliveryStreamInfo, EmailIdentityInfo, LambdaFunctionInfo, LogGroupInfo, PolicyDocument, WebAcl } from '../ports/parity.js';
@@ -45,7 +46,7 @@ export interface DriftCheck {
 
 export interface DriftFinding {
   /** Stable, e.g. MRR_DRIFT_E101; scripts and SARIF rules key on it. */
-  code: string;
+  code: DriftFindingCode;
   severity: DriftSeverity;
   /** The id of the check that found it. */
   check: string;

@@ -4,6 +4,7 @@
  * run created (found by its pool tag) — or a new one. A named key that cannot serve is refused with
  * what to do instead; nothing is ever adopted silently against what the account already says.
  */
+import type { CodeFor } from '../codes/index.js';
 import { FindingsError, InputError } from '../errors.js';
 import type { AliasEntry, KeyMetadata } from '../ports/kms.js';
 import { adoptionProblem, cannotBeMadeMultiRegion, isPendingDeletion } from './key-facts.js';
@@ -43,7 +44,7 @@ function requestedField(r: RequestedKey): { source: string; field: string } {
   return r.origin === 'flags' ? { source: 'flags', field: '--key-arn' } : { source: 'config', field: 'key.arn' };
 }
 
-function refuseRequested(r: RequestedKey, code: string, expected: string): never {
+function refuseRequested(r: RequestedKey, code: CodeFor<'usage'>, expected: string): never {
   const { source, field } = requestedField(r);
   throw new InputError(code, source, field, r.ref, expected);
 }
