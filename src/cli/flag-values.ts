@@ -1,5 +1,5 @@
 /** Parsers for flag values that several commands share; each error names the flag, the value and the expectation. */
-import type { CodeFor } from '../core/codes/index.js';
+import type { CodeFor } from '../core/codes.js';
 import { InputError } from '../core/errors.js';
 
 /** A whole number of seconds, 1 or more (--timeout, --max-age). */

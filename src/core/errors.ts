@@ -2,7 +2,7 @@
  * The error taxonomy: every error that reaches main() says who is at fault and which exit code it
  * maps to. main() is the only place that turns these into exit codes (see docs/cli.md).
  */
-import type { CodeFor, DiagnosticCode, ExitClass } from './codes/index.js';
+import type { CodeFor, DiagnosticCode, ExitClass } from './codes.js';
 
 export const ExitCode = {
   ok: 0,

@@ -3,7 +3,7 @@
  * {schemaVersion, command, ok, data, diagnostics} — errors included. Everything else goes to stderr.
  */
 import type { Writable } from 'node:stream';
-import type { DiagnosticCode } from '../core/codes/index.js';
+import type { DiagnosticCode } from '../core/codes.js';
 
 export const SCHEMA_VERSION = 1;
 

@@ -12,7 +12,7 @@ import { replicaWaits } from '../../aws/replica-waits.js';
 import { createAwsExecutor, type WaitHandler } from '../../aws/step-executor.js';
 import { PROBE_SECRET_ENV, type DnsConfig } from '../../core/config/schema.js';
 import { ExitCode, InputError, NotConfirmedError, UsageError } from '../../core/errors.js';
-import type { DiagnosticCode } from '../../core/codes/index.js';
+import type { DiagnosticCode } from '../../core/codes.js';
 import { cleanupSteps } from '../../core/failover/cleanup.js';
 import type { DriftEvidence, LastMove } from '../../core/failover/guards.js';
 import { describeLock, findLock, lockRecordName } from '../../core/failover/lock.js';

@@ -1,4 +1,4 @@
-import type { CodeFor } from '../codes/index.js';
+import type { CodeFor } from '../codes.js';
 import { InputError, formatValue } from '../errors.js';
 
 /** One problem with the configuration, bound to a field. */

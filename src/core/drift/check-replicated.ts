@@ -4,7 +4,7 @@
  * the domain, and the replicated parts of the risk and MFA configurations. A difference means
  * replication lag or failure; the caller re-reads once after a wait before reporting (see run.ts).
  */
-import type { DriftFindingCode } from '../codes/index.js';
+import type { DriftFindingCode } from '../codes.js';
 import type { JsonObject } from '../plan/types.js';
 import { sameJson, show, type FindingCollector } from './collector.js';
 import type { DriftObservation } from './types.js';

@@ -1,8 +1,8 @@
 /**
- * The drift finding rules, read from the code registry (src/core/codes/drift.ts), where each code
- * is written once with its severity, area, title and help.
+ * The drift finding rules, read from the code registry (src/core/codes.ts), where each code is
+ * written once with its severity, area, title and help.
  */
-import { DRIFT_FINDING_CODES, type DriftFindingCode } from '../codes/index.js';
+import { CODES, type CodeEntry, type DriftFindingCode, type DriftFindingEntry } from '../codes.js';
 import type { DriftArea, DriftSeverity } from './types.js';
 
 export interface DriftRule {
@@ -15,14 +15,14 @@ export interface DriftRule {
   help: string;
 }
 
+function isFinding(entry: [string, CodeEntry]): entry is [DriftFindingCode, DriftFindingEntry] {
+  return 'severity' in entry[1];
+}
+
 /** In registry order (the order of the SARIF rules). */
-export const DRIFT_RULES: readonly DriftRule[] = Object.entries(DRIFT_FINDING_CODES).map(([code, entry]) => ({
-  code: code as DriftFindingCode,
-  severity: entry.severity,
-  area: entry.area,
-  title: entry.meaning,
-  help: entry.help,
-}));
+export const DRIFT_RULES: readonly DriftRule[] = Object.entries(CODES)
+  .filter(isFinding)
+  .map(([code, entry]) => ({ code, severity: entry.severity, area: entry.area, title: entry.meaning, help: entry.help }));
 
 const BY_CODE = new Map(DRIFT_RULES.map((r) => [r.code, r]));
 

@@ -5,7 +5,7 @@
  */
 import type { JsonValue } from '../plan/types.js';
 import { canonicalJson } from '../plan/canonical-json.js';
-import type { DriftFindingCode } from '../codes/index.js';
+import type { DriftFindingCode } from '../codes.js';
 import { ruleFor } from './codes.js';
 import type { DriftArea, DriftCheck, DriftFinding } from './types.js';
 

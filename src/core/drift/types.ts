@@ -3,7 +3,7 @@
  * the report every formatter (text, JSON, Markdown, JUnit, SARIF) and every caller (`replica
  * activate`, failover's drift guard) reads.
  */
-import type { DriftFindingCode } from '../codes/index.js';
+import type { DriftFindingCode } from '../codes.js';
 import type { JsonObject, JsonValue } from '../plan/types.js';
 import type { AppClient, AppClientSummary, ReplicaInfo, UserPool } from '../ports/cognito.js';
 import type { DeliveryStreamInfo, EmailIdentityInfo, LambdaFunctionInfo, LogGroupInfo, PolicyDocument, WebAcl } from '../ports/parity.js';

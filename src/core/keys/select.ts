@@ -4,7 +4,7 @@
  * run created (found by its pool tag) — or a new one. A named key that cannot serve is refused with
  * what to do instead; nothing is ever adopted silently against what the account already says.
  */
-import type { CodeFor } from '../codes/index.js';
+import type { CodeFor } from '../codes.js';
 import { FindingsError, InputError } from '../errors.js';
 import type { AliasEntry, KeyMetadata } from '../ports/kms.js';
 import { adoptionProblem, cannotBeMadeMultiRegion, isPendingDeletion } from './key-facts.js';
