@@ -36,7 +36,8 @@ export abstract class MrrError extends Error {
 
 /**
  * The base of the error classes of one exit class. Its constructor takes only the codes the registry
- * records under that exit class, so an error cannot exit otherwise than its code is documented.
+ * records under that exit class (or `raisedAs` it, for a step error the apply catches), so a code
+ * cannot be thrown with another exit code than docs/cli.md gives it.
  */
 function errorOfExitClass<E extends Exclude<ExitClass, 'none'>>(exit: E, fault: Fault) {
   abstract class ErrorOfExitClass extends MrrError {
