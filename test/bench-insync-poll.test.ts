@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { dnsWaits } from '../src/aws/dns-waits.js';
 import type { Route53Reader } from '../src/core/ports/route53.js';
 import type { Step } from '../src/core/plan/types.js';
+import { eventLine } from '../src/ui/events.js';
 
 function virtualClock() {
   let now = 0;
@@ -39,7 +40,7 @@ describe('WaitForChangeInsync polling', () => {
         return { id, status: at() >= insyncAfterMs ? 'INSYNC' : 'PENDING' };
       },
     } as unknown as Route53Reader;
-    const result = await dnsWaits({ route53, clock, log: () => {} }).WaitForChangeInsync(waitStep());
+    const result = await dnsWaits({ route53, clock, emit: () => {} }).WaitForChangeInsync(waitStep());
     expect(result.status).toBe('applied');
     const seenAt = reads.at(-1)!;
     expect(seenAt).toBeGreaterThanOrEqual(insyncAfterMs);
@@ -53,7 +54,7 @@ describe('WaitForChangeInsync polling', () => {
     const { clock, at } = virtualClock();
     const route53 = { getChange: async (id: string) => ({ id, status: at() >= 61_000 ? 'INSYNC' : 'PENDING' }) } as unknown as Route53Reader;
     const lines: string[] = [];
-    await dnsWaits({ route53, clock, log: (line) => lines.push(line) }).WaitForChangeInsync(waitStep());
+    await dnsWaits({ route53, clock, emit: (event) => lines.push(eventLine(event)) }).WaitForChangeInsync(waitStep());
     // ~120 reads in 61 s; a line at 0 s and then every 5 s.
     expect(lines.length).toBeGreaterThanOrEqual(12);
     expect(lines.length).toBeLessThanOrEqual(13);

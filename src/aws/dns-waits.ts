@@ -15,13 +15,15 @@ import type { Route53Reader } from '../core/ports/route53.js';
 import { readingOf } from '../core/health/checkers.js';
 import { WaitTimeoutError } from '../core/errors.js';
 import type { Clock } from '../core/clock.js';
+import { waitProgress, type CoreEvent, type EmitEvent } from '../core/events.js';
 import { pollUntil } from './poll.js';
 import type { WaitHandler } from './step-executor.js';
 
 export interface DnsWaitDeps {
   route53: Route53Reader;
   clock: Clock;
-  log(line: string): void;
+  /** The waits' progress: wait.progress, wait.dns-answer, wait.health-check events. */
+  emit: EmitEvent;
 }
 
 interface InsyncInput {
@@ -52,7 +54,7 @@ const normalise = (values: string[]) => values.map((v) => v.replace(/\.$/, '').t
 const sameValues = (a: string[], b: string[]) => JSON.stringify(normalise(a)) === JSON.stringify(normalise(b));
 
 /** Polls until done, or returns the last value when the time is up (no throw). */
-async function pollOrLast<T>(deps: DnsWaitDeps, signal: AbortSignal | undefined, opts: { timeoutSeconds: number; what: string; read(): Promise<T>; done(v: T): boolean; show(v: T, elapsedMs: number): string }) {
+async function pollOrLast<T>(deps: DnsWaitDeps, signal: AbortSignal | undefined, opts: { timeoutSeconds: number; what: string; read(): Promise<T>; done(v: T): boolean; progress(v: T, elapsedMs: number): CoreEvent }) {
   let last: T | undefined;
   try {
     const value = await pollUntil({
@@ -62,7 +64,7 @@ async function pollOrLast<T>(deps: DnsWaitDeps, signal: AbortSignal | undefined,
       what: opts.what,
       read: async () => (last = await opts.read()),
       done: opts.done,
-      onPending: (v, elapsed) => deps.log(opts.show(v, elapsed)),
+      onPending: (v, elapsed) => deps.emit(opts.progress(v, elapsed)),
       minDelayMs: 500,
       maxDelayMs: 5_000,
     });
@@ -90,7 +92,7 @@ export function dnsWaits(deps: DnsWaitDeps): Record<string, WaitHandler> {
         onPending: (c, elapsed) => {
           if (reportedAt !== undefined && elapsed - reportedAt < INSYNC_REPORT_EVERY_MS) return;
           reportedAt = elapsed;
-          deps.log(`  waiting: Route 53 change ${c.id} is ${c.status} (${Math.floor(elapsed / 1000)} s)`);
+          deps.emit(waitProgress({ stepId: step.id, waitingFor: `Route 53 change ${c.id}`, state: c.status, sinceMs: elapsed }));
         },
         minDelayMs: 500,
         // Every second of overshoot here is a second users stay on the failing Region: a 5 s backoff
@@ -109,7 +111,11 @@ export function dnsWaits(deps: DnsWaitDeps): Record<string, WaitHandler> {
         what: `Route 53 to answer ${input.RecordName} with ${input.Expect.join(', ')}`,
         read: () => deps.route53.testDnsAnswer(input.HostedZoneId, input.RecordName, input.RecordType),
         done: (a) => sameValues(a.recordData, input.Expect),
-        show: (a, elapsed) => `  waiting: Route 53 answers ${input.RecordName} with ${a.recordData.join(', ') || a.responseCode} (${Math.floor(elapsed / 1000)} s)`,
+        progress: (a, elapsed) => ({
+          level: 'progress',
+          code: 'wait.dns-answer',
+          data: { stepId: step.id, recordName: input.RecordName, answer: a.recordData, responseCode: a.responseCode, sinceMs: elapsed },
+        }),
       });
       return { status: 'applied', output: { ok: result.ok, answer: result.value.recordData, responseCode: result.value.responseCode, expected: input.Expect } };
     },
@@ -121,7 +127,11 @@ export function dnsWaits(deps: DnsWaitDeps): Record<string, WaitHandler> {
         what: `health check ${input.HealthCheckId} to report ${input.ExpectHealthy ? 'healthy' : 'unhealthy'}`,
         read: async () => readingOf(input.HealthCheckId, await deps.route53.getHealthCheckStatus(input.HealthCheckId)),
         done: (r) => r.healthy === input.ExpectHealthy,
-        show: (r, elapsed) => `  waiting: health check ${r.id} reports ${r.healthyCheckers}/${r.checkers} checkers healthy (${Math.floor(elapsed / 1000)} s)`,
+        progress: (r, elapsed) => ({
+          level: 'progress',
+          code: 'wait.health-check',
+          data: { stepId: step.id, healthCheckId: r.id, healthyCheckers: r.healthyCheckers, checkers: r.checkers, sinceMs: elapsed },
+        }),
       });
       const r = result.value;
       return { status: 'applied', output: { ok: result.ok, healthy: r.healthy ?? null, healthyCheckers: r.healthyCheckers, checkers: r.checkers, expectedHealthy: input.ExpectHealthy } };

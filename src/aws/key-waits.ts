@@ -8,9 +8,9 @@ import { AwsCallError } from '../core/errors.js';
 import type { Step } from '../core/plan/types.js';
 import type { KeyMetadata, KmsReader } from '../core/ports/kms.js';
 import type { Clock } from '../core/clock.js';
+import { waitProgress, type EmitEvent } from '../core/events.js';
 import { pollUntil } from './poll.js';
 import type { WaitHandler } from './step-executor.js';
-import { reportWait, type ProgressLog } from '../ui/wait-progress.js';
 
 interface WaitInput {
   KeyId: string;
@@ -20,8 +20,8 @@ interface WaitInput {
 /** States a replica can pass through on its way to Enabled; anything else will not become Enabled by waiting. */
 const ON_THE_WAY = new Set(['Creating', 'MISSING', 'Updating']);
 
-/** `log` receives each progress line and, as its second argument, the typed WaitProgress event. */
-export function keyWaits(deps: { kms: KmsReader; clock: Clock; log: ProgressLog }): Record<string, WaitHandler> {
+/** `emit` receives the wait's progress (a wait.progress event) about once a second. */
+export function keyWaits(deps: { kms: KmsReader; clock: Clock; emit: EmitEvent }): Record<string, WaitHandler> {
   return {
     WaitForKeyReplica: async (step: Step, signal?: AbortSignal) => {
       const input = step.input as unknown as WaitInput;
@@ -39,7 +39,7 @@ export function keyWaits(deps: { kms: KmsReader; clock: Clock; log: ProgressLog 
           const seconds = Math.floor(elapsed / 1000);
           if (seconds !== lastShown) {
             lastShown = seconds;
-            reportWait(deps.log, { stepId: step.id, waitingFor: `replica key in ${step.region}`, state: state(k), sinceMs: elapsed });
+            deps.emit(waitProgress({ stepId: step.id, waitingFor: `replica key in ${step.region}`, state: state(k), sinceMs: elapsed }));
           }
         },
         minDelayMs: 250,

@@ -2,9 +2,9 @@
 import type { Step } from '../core/plan/types.js';
 import type { CognitoReader } from '../core/ports/cognito.js';
 import type { Clock } from '../core/clock.js';
+import { waitProgress, type EmitEvent } from '../core/events.js';
 import { pollUntil } from './poll.js';
 import type { WaitHandler } from './step-executor.js';
-import { reportWait, type ProgressLog } from '../ui/wait-progress.js';
 
 interface WaitInput {
   UserPoolId: string;
@@ -13,8 +13,8 @@ interface WaitInput {
   TimeoutSeconds?: number;
 }
 
-/** `log` receives each progress line and, as its second argument, the typed WaitProgress event. */
-export function replicaWaits(deps: { cognito: CognitoReader; clock: Clock; log: ProgressLog }): Record<string, WaitHandler> {
+/** `emit` receives the wait's progress (a wait.progress event) about once a second. */
+export function replicaWaits(deps: { cognito: CognitoReader; clock: Clock; emit: EmitEvent }): Record<string, WaitHandler> {
   return {
     WaitForReplicaStatus: async (step: Step, signal?: AbortSignal) => {
       const input = step.input as unknown as WaitInput;
@@ -33,7 +33,7 @@ export function replicaWaits(deps: { cognito: CognitoReader; clock: Clock; log: 
           const seconds = Math.floor(elapsed / 1000);
           if (seconds !== lastShown) {
             lastShown = seconds;
-            reportWait(deps.log, { stepId: step.id, waitingFor: `replica in ${input.RegionName}`, state: s, sinceMs: elapsed });
+            deps.emit(waitProgress({ stepId: step.id, waitingFor: `replica in ${input.RegionName}`, state: s, sinceMs: elapsed }));
           }
         },
       });

@@ -5,15 +5,27 @@
  * - a result printed on a terminal stdout (richStdout) may be laid out by the same components.
  * ink and React are imported here lazily, only on the paths that render them.
  */
-import type { CommandContext } from '../cli/context.js';
+import type { Clock } from '../core/clock.js';
 import type { ApplyEvent } from '../core/plan/apply.js';
-import { renderPlanText } from '../core/plan/render.js';
 import type { Plan } from '../core/plan/types.js';
-import { renderStatusText, type StatusReport } from '../core/status/status.js';
+import type { StatusReport } from '../core/status/status.js';
 import type { ConfirmQuestion, LiveTarget } from './ink/live.js';
+import type { IoStreams, TerminalPolicy } from './io.js';
+import { renderPlanText } from './plan/plan-text.js';
+import { renderStatusText } from './status/status-text.js';
 import type { ProgressLog } from './wait-progress.js';
 
-export type LiveContext = Pick<CommandContext, 'io' | 'terminal' | 'flags' | 'clock' | 'log' | 'signal'>;
+/** What the views need of a command's context (cli/context.ts CommandContext satisfies it). */
+export interface LiveContext {
+  io: IoStreams;
+  terminal: TerminalPolicy;
+  flags: { output: 'text' | 'json' };
+  clock: Clock;
+  /** Writes a line to stderr. */
+  log(line: string): void;
+  /** The command's abort signal (Ctrl-C). */
+  signal: AbortSignal;
+}
 
 const loadLive = () => import('./ink/live.js');
 

@@ -7,6 +7,7 @@ import { SdkKmsReader } from '../../src/aws/kms-reader.js';
 import { systemClock } from '../../src/core/clock.js';
 import type { Step } from '../../src/core/plan/types.js';
 import type { SandboxHandle } from '../../src/sandbox/server.js';
+import { eventLine } from '../../src/ui/events.js';
 import { awsClientConfig, startTestSandbox } from '../helpers/sandbox.js';
 
 let sb: SandboxHandle;
@@ -50,7 +51,7 @@ async function replicatedKey(): Promise<string> {
 describe('WaitForKeyReplica', () => {
   it('polls until the replica is Enabled and logs progress', async () => {
     const lines: string[] = [];
-    const handler = keyWaits({ kms: new SdkKmsReader(clients), clock: systemClock, log: (l) => lines.push(l) }).WaitForKeyReplica;
+    const handler = keyWaits({ kms: new SdkKmsReader(clients), clock: systemClock, emit: (event) => lines.push(eventLine(event)) }).WaitForKeyReplica;
     const keyId = await replicatedKey();
     const outcome = await handler(waitStep(keyId));
     expect(outcome).toMatchObject({ status: 'applied', output: { KeyId: keyId, KeyState: 'Enabled', Arn: `arn:aws:kms:eu-west-1:123456789012:key/${keyId}` } });
@@ -58,7 +59,7 @@ describe('WaitForKeyReplica', () => {
   });
 
   it('fails at once when the replica settles Disabled instead of waiting out the timeout', async () => {
-    const handler = keyWaits({ kms: new SdkKmsReader(clients), clock: systemClock, log: () => {} }).WaitForKeyReplica;
+    const handler = keyWaits({ kms: new SdkKmsReader(clients), clock: systemClock, emit: () => {} }).WaitForKeyReplica;
     const keyId = await replicatedKey();
     await kmsS.send(new DisableKeyCommand({ KeyId: keyId }));
     const started = Date.now();
@@ -73,7 +74,7 @@ describe('WaitForKeyReplica', () => {
     try {
       const keyId = (await kms.send(new CreateKeyCommand({ MultiRegion: true }))).KeyMetadata!.KeyId!;
       await kms.send(new ReplicateKeyCommand({ KeyId: keyId, ReplicaRegion: 'eu-west-1' }));
-      const handler = keyWaits({ kms: new SdkKmsReader(slowClients), clock: systemClock, log: () => {} }).WaitForKeyReplica;
+      const handler = keyWaits({ kms: new SdkKmsReader(slowClients), clock: systemClock, emit: () => {} }).WaitForKeyReplica;
       await expect(handler(waitStep(keyId, 1))).rejects.toMatchObject({ name: 'WaitTimeoutError', exitCode: 6 });
     } finally {
       kms.destroy();

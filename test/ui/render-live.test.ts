@@ -9,8 +9,8 @@ import type { GlobalFlags } from '../../src/cli/global-flags.js';
 import type { ApplyEvent } from '../../src/core/plan/apply.js';
 import { bufferIo } from '../../src/ui/io.js';
 import { planResultText, progressLine, showPlan, startProgress, statusResultText } from '../../src/ui/render-live.js';
-import { renderPlanText } from '../../src/core/plan/render.js';
-import { renderStatusText } from '../../src/core/status/status.js';
+import { renderPlanText } from '../../src/ui/plan/plan-text.js';
+import { renderStatusText } from '../../src/ui/status/status-text.js';
 import { uiPlan, uiStatus } from './fixtures.js';
 
 function context(opts: { tty: boolean; output?: 'text' | 'json'; env?: Record<string, string> }) {

@@ -13,19 +13,21 @@ import { createAwsExecutor, type WaitHandler } from '../../aws/step-executor.js'
 import { PROBE_SECRET_ENV, type DnsConfig } from '../../core/config/schema.js';
 import { ExitCode, InputError, NotConfirmedError, UsageError } from '../../core/errors.js';
 import type { DiagnosticCode } from '../../core/codes.js';
+import type { CoreEvent } from '../../core/events.js';
 import { cleanupSteps } from '../../core/failover/cleanup.js';
 import type { DriftEvidence, LastMove } from '../../core/failover/guards.js';
 import { describeLock, findLock, lockRecordName } from '../../core/failover/lock.js';
 import { observeFailover, type FailoverPorts } from '../../core/failover/observe.js';
 import { FAILOVER_STEP, planFailover, type FailoverOptions } from '../../core/failover/plan.js';
 import { runPostChecks, type PostCheckInput } from '../../core/failover/post-checks.js';
-import { renderTimeline } from '../../core/failover/timeline.js';
 import { tokenEndpointIn } from '../../core/health/region.js';
 import type { ClientCredentials } from '../../core/issuer/probe-types.js';
 import { applyPlan } from '../../core/plan/apply.js';
 import { createPlan } from '../../core/plan/create-plan.js';
 import type { StepEntry } from '../../core/plan/journal.js';
 import type { ApplyResult, JsonObject, Plan, Step } from '../../core/plan/types.js';
+import { eventLine } from '../../ui/events.js';
+import { renderTimeline } from '../../ui/failover/timeline.js';
 import type { CommandResult } from '../../ui/output.js';
 import { actionFor, type ProgramHooks } from '../command-kit.js';
 import { commandEnv } from '../command-env.js';
@@ -96,7 +98,7 @@ export function failoverPorts(env: MutationEnv, target: string): FailoverPorts {
     probes: oidcProbes(opts),
     metrics: lazyPort(async () => new (await import('../../aws/metrics-reader.js')).SdkHealthMetricsReader(env.aws.clients)),
     clock: env.ctx.clock,
-    log: (line) => env.ctx.log(line),
+    emit: (event) => env.ctx.log(eventLine(event)),
     signal: env.ctx.signal,
     journalLastMove: () => journalLastMove(env),
     drift: () => driftEvidence(env, target),
@@ -116,7 +118,7 @@ export function failoverPorts(env: MutationEnv, target: string): FailoverPorts {
 /** Every pseudo-operation a failover or canary plan uses. */
 export function trafficWaits(env: MutationEnv): Record<string, WaitHandler> {
   const readers = readersFor(env.aws);
-  const deps = { clock: env.ctx.clock, log: (line: string) => env.ctx.log(line) };
+  const deps = { clock: env.ctx.clock, emit: (event: CoreEvent) => env.ctx.log(eventLine(event)) };
   const opts = probeOptions(env);
   return {
     ...replicaWaits({ cognito: readers.cognito, ...deps }),

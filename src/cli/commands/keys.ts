@@ -12,6 +12,7 @@ import { planKeySetup } from '../../core/keys/plan.js';
 import { observeKeyForVerify, observeKeySetup, type KeySetupObservation, type KeySetupRequest } from '../../core/keys/read.js';
 import { checkLine, verifyKeyChecks, type KeyCheck } from '../../core/keys/verify.js';
 import { keyWaits } from '../../aws/key-waits.js';
+import { emitTo } from '../../ui/events.js';
 import type { CommandResult } from '../../ui/output.js';
 import { actionFor, type ProgramHooks } from '../command-kit.js';
 import { parseTimeout } from '../flag-values.js';
@@ -90,7 +91,7 @@ export const keySetupDefinition: MutationDefinition<KeySetupOptions> = {
       confirm: { question: `Apply ${plan.steps.length} change(s) to the KMS key and user pool ${env.topology.userPoolId}?` },
     };
   },
-  waits: (env) => keyWaits({ kms: readersFor(env.aws).kms, clock: env.ctx.clock, log: env.ctx.log }),
+  waits: (env) => keyWaits({ kms: readersFor(env.aws).kms, clock: env.ctx.clock, emit: emitTo(env.ctx.log) }),
   verify: (env) => verifyAfterSetup(env),
 };
 

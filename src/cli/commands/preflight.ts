@@ -2,24 +2,11 @@
 import type { Command } from 'commander';
 import { ExitCode } from '../../core/errors.js';
 import { observePreflight } from '../../core/preflight/observe.js';
-import { preflightChecks, type Check } from '../../core/preflight/checks.js';
+import { preflightChecks } from '../../core/preflight/checks.js';
+import { renderChecks } from '../../ui/preflight/checks-text.js';
 import { actionFor, type ProgramHooks } from '../command-kit.js';
 import { commandEnv } from '../command-env.js';
 import { readersFor } from '../readers.js';
-
-const MARK: Record<Check['status'], string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' };
-
-export function renderChecks(checks: Check[]): string[] {
-  const width = Math.max(...checks.map((c) => c.id.length));
-  const lines: string[] = [];
-  for (const c of checks) {
-    lines.push(`${MARK[c.status]}  ${c.id.padEnd(width)}  ${c.evidence}`);
-    if (c.remedy) lines.push(`      ${' '.repeat(width)}  → ${c.remedy}`);
-  }
-  const count = (s: Check['status']) => checks.filter((c) => c.status === s).length;
-  lines.push(`${count('pass')} passed, ${count('warn')} warnings, ${count('fail')} failed`);
-  return lines;
-}
 
 export function registerPreflight(program: Command, hooks: ProgramHooks): void {
   program

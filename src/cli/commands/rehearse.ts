@@ -39,7 +39,7 @@ export function registerRehearse(program: Command, hooks: ProgramHooks): void {
         const report = renderReport(result, startedAt);
         if (flags.report) await writeFile(resolve(ctx.cwd, flags.report), report);
         const finalStatus = result.records.find((r) => r.step.id === 'final-status')?.envelope?.data;
-        const { renderStatusText } = await import('../../core/status/status.js');
+        const { renderStatusText } = await import('../../ui/status/status-text.js');
         const lines = [
           ...(finalStatus ? [...renderStatusText(finalStatus), ''] : []),
           result.ok

@@ -9,6 +9,7 @@ import { commandEnv } from '../command-env.js';
 import { runMutation, type MutationDefinition, type MutationEnv, type Prepared } from '../mutation.js';
 import { readersFor } from '../readers.js';
 import { replicaWaits } from '../../aws/replica-waits.js';
+import { emitTo } from '../../ui/events.js';
 
 interface ReplicaOptions extends JsonObject {
   wait: boolean;
@@ -48,7 +49,7 @@ function definition(command: string, planner: Planner, destructive: boolean): Mu
       const question = `${command} for ${env.topology.userPoolId} in ${env.topology.secondaryRegion}`;
       return prepared(env, command, parts, fingerprinted, destructive ? { question, typeToConfirm: env.topology.secondaryRegion } : { question });
     },
-    waits: (env) => replicaWaits({ cognito: readersFor(env.aws).cognito, clock: env.ctx.clock, log: env.ctx.log }),
+    waits: (env) => replicaWaits({ cognito: readersFor(env.aws).cognito, clock: env.ctx.clock, emit: emitTo(env.ctx.log) }),
   };
 }
 

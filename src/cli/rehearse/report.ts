@@ -1,5 +1,5 @@
 /** The game day's timeline (terminal) and its Markdown report: timeline, findings, plans. */
-import { renderPlanText } from '../../core/plan/render.js';
+import { renderPlanText } from '../../ui/plan/plan-text.js';
 import type { Plan } from '../../core/plan/types.js';
 import type { Rehearsal, StepRecord } from './runner.js';
 

@@ -7,6 +7,7 @@
  */
 import type { DnsConfig, GuardsConfig } from '../config/schema.js';
 import { AwsCallError } from '../errors.js';
+import type { EmitEvent } from '../events.js';
 import type { Topology } from '../config/topology.js';
 import { antiFlapEvidence, type AntiFlapEvidence } from '../health/anti-flap.js';
 import { errorText, readingError, readingOf, type HealthCheckReading } from '../health/checkers.js';
@@ -28,7 +29,8 @@ export interface FailoverPorts {
   probes: OidcProbes;
   metrics: HealthMetricsReader;
   clock: WatchClock;
-  log(line: string): void;
+  /** Progress of the anti-flap guard's live watch (when CloudWatch has no history). */
+  emit: EmitEvent;
   signal?: AbortSignal;
   /** The last traffic move this machine's journal recorded for the pool. */
   journalLastMove(): Promise<LastMove | undefined>;
@@ -133,7 +135,7 @@ export async function observeFailover(ports: FailoverPorts, req: FailoverRequest
     metrics: ports.metrics,
     read: async () => (await readCheck(ports.route53, primaryCheckId, zone.primaryCheck)) ?? readingError(primaryCheckId ?? '', new Error('no health check')),
     clock: ports.clock,
-    log: ports.log,
+    emit: ports.emit,
     signal: ports.signal,
   };
   const skipped = (why: string) => Promise.resolve({ minted: false, detail: why });

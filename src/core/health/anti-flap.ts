@@ -4,6 +4,7 @@
  * HealthCheckStatus history; without any history, a live watch of the window with a countdown.
  * Only Route 53 and CloudWatch (global, us-east-1) are asked — never the Region being judged.
  */
+import type { EmitEvent } from '../events.js';
 import { describeReading, errorText, type HealthCheckReading } from './checkers.js';
 import type { HealthMetricsReader } from './ports.js';
 import { watchState, type WatchClock } from './watch.js';
@@ -29,7 +30,8 @@ export interface AntiFlapPorts {
   /** The current status of the Region's health check. */
   read(): Promise<HealthCheckReading>;
   clock: WatchClock;
-  log(line: string): void;
+  /** anti-flap.live-watch when there is no history, then the live watch's health.watching ticks. */
+  emit: EmitEvent;
   signal?: AbortSignal;
 }
 
@@ -86,9 +88,13 @@ export async function antiFlapEvidence(ports: AntiFlapPorts, req: AntiFlapReques
     return { ...base, source: 'cloudwatch', current, seconds: run.seconds, since, ok, detail };
   }
 
-  ports.log(`no CloudWatch history for health check ${req.healthCheckId}${metricsError ? ` (${metricsError})` : ''}: watching ${req.region} live for ${formatSeconds(req.windowSeconds)}`);
+  ports.emit({
+    level: 'info',
+    code: 'anti-flap.live-watch',
+    data: { region: req.region, healthCheckId: req.healthCheckId, windowSeconds: req.windowSeconds, ...(metricsError ? { metricsError } : {}) },
+  });
   const watched = await watchState(
-    { clock: ports.clock, read: ports.read, log: ports.log, signal: ports.signal },
+    { clock: ports.clock, read: ports.read, emit: ports.emit, signal: ports.signal },
     { want: req.want, windowSeconds: req.windowSeconds, label: `${req.region} (health check ${req.healthCheckId})` },
   );
   return { ...base, source: 'live', current, seconds: watched.seconds, ok: watched.ok, detail: watched.detail };

@@ -3,6 +3,7 @@
  * poll the status, show a countdown, and stop as soon as the state breaks. The clock is injected, so
  * tests run a three-minute window without waiting three minutes.
  */
+import type { EmitEvent } from '../events.js';
 import type { HealthCheckReading } from './checkers.js';
 import { formatSeconds, type WantedState } from './window.js';
 
@@ -15,8 +16,8 @@ export interface WatchPorts {
   clock: WatchClock;
   /** The check's current status (GetHealthCheckStatus; Route 53 allows about 1 call/s per account). */
   read(): Promise<HealthCheckReading>;
-  /** A progress line (stderr). */
-  log(line: string): void;
+  /** Progress: a health.watching event per poll while the state holds. */
+  emit: EmitEvent;
   signal?: AbortSignal;
 }
 
@@ -58,7 +59,11 @@ export async function watchState(
       return { ok: true, seconds: elapsed, detail: `${opts.label} stayed ${opts.want} for ${formatSeconds(elapsed)} while watched live` };
     }
     const left = opts.windowSeconds - elapsed;
-    ports.log(`  watching ${opts.label}: ${opts.want} for ${formatSeconds(elapsed)}, ${formatSeconds(left)} to go (${reading.healthyCheckers}/${reading.checkers} checkers healthy)`);
+    ports.emit({
+      level: 'progress',
+      code: 'health.watching',
+      data: { label: opts.label, want: opts.want, elapsedSeconds: elapsed, remainingSeconds: left, healthyCheckers: reading.healthyCheckers, checkers: reading.checkers },
+    });
     await ports.clock.sleep(Math.min(interval, left * 1000), ports.signal);
   }
 }

@@ -2,6 +2,7 @@
  * `issuer status`: the pool's issuer type, the issuer URL each Region's tokens carry, and whether the
  * discovery document and JWKS answer there. The JWKS is what every validator needs: if it does not
  * answer in a Region that hosts the pool, tokens cannot be validated — that is a finding (exit 3).
+ * ui/issuer/status-text.ts lays the result out as text.
  */
 import type { Topology } from '../config/topology.js';
 import type { CognitoReader } from '../ports/cognito.js';
@@ -76,22 +77,4 @@ export async function readIssuerStatus(reader: CognitoReader, probes: OidcProbes
   );
   const ok = regions.every((r) => !r.hosted || r.checks.find((c) => c.id === `${r.region}.jwks`)?.status === 'pass');
   return { userPoolId: topology.userPoolId, type: obs.type, regions, ok };
-}
-
-export function renderIssuerStatus(status: IssuerStatus): string[] {
-  const lines = [`Issuer of ${status.userPoolId}: ${status.type}`];
-  if (status.type === 'UPDATED') lines.push('  One issuer for every Region that hosts the pool; tokens validate in both Regions.');
-  else lines.push('  Each Region has its own issuer and JWKS: tokens are bound to the Region that minted them.');
-  for (const r of status.regions) {
-    const state = r.role === 'primary' ? r.replicaStatus : r.replicaStatus === 'none' ? 'no replica' : `replica ${r.replicaStatus}`;
-    lines.push(`${r.region} (${r.role}, ${state})`);
-    lines.push(`  issuer: ${r.issuer}`);
-    if (!r.hosted) {
-      lines.push('  - not probed: the pool is not served in this Region (no INACTIVE or ACTIVE replica)');
-      continue;
-    }
-    for (const c of r.checks) lines.push(`  ${c.status === 'pass' ? '✓' : '✗'} ${c.message}`);
-  }
-  if (!status.ok) lines.push('JWKS unreachable in a Region that hosts the pool: token validation fails there.');
-  return lines;
 }

@@ -17,13 +17,4 @@ export {
 export { isStale, assertFresh } from './freshness.js';
 export { applyPlan, type ApplyEvent, type ApplyPorts } from './apply.js';
 export { redactSecrets, isSecretKey, REDACTED } from './redact.js';
-export {
-  renderPlanText,
-  groupStepsByRegion,
-  formatStepLine,
-  summarizeSteps,
-  stepTags,
-  ACTION_MARKERS,
-  type RegionGroup,
-} from './render.js';
 export { planSchema, stepSchema, guardResultSchema, USER_POOL_ID_PATTERN, REGION_PATTERN } from './schema.js';

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import { Box, Static, Text } from 'ink';
 import type { StepStatus } from '../../core/plan/types.js';
-import type { WaitProgress } from '../wait-progress.js';
+import type { WaitProgress } from '../../core/events.js';
 import { formatDuration, formatSeconds, painter, type Paint } from './tone.js';
 
 export interface FinishedStep {

@@ -4,7 +4,7 @@
  * + ~ - marker; destructive and traffic-moving steps stand out. Same content as renderPlanText.
  */
 import { Box, Text } from 'ink';
-import { ACTION_MARKERS, groupStepsByRegion, summarizeSteps } from '../../core/plan/render.js';
+import { ACTION_MARKERS, groupStepsByRegion, summarizeSteps } from '../plan/plan-text.js';
 import type { GuardResult, Plan, Step, StepAction } from '../../core/plan/types.js';
 import { painter, type Paint, type Tone } from './tone.js';
 

@@ -6,15 +6,8 @@
  */
 import type { ReactNode } from 'react';
 import { Box, Text } from 'ink';
-import {
-  describeDrift,
-  describeFailover,
-  describeHealth,
-  describeLock,
-  regionDnsText,
-  type RegionStatus,
-  type StatusReport,
-} from '../../core/status/status.js';
+import type { RegionStatus, StatusReport } from '../../core/status/status.js';
+import { describeDrift, describeFailover, describeHealth, describeLock, regionDnsText } from '../status/status-text.js';
 import { painter, type Paint, type Tone } from './tone.js';
 
 export interface StatusDashboardProps {

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { antiFlapEvidence, type AntiFlapPorts } from '../../../src/core/health/anti-flap.js';
+import type { CoreEvent } from '../../../src/core/events.js';
 import type { HealthCheckReading } from '../../../src/core/health/checkers.js';
 import type { HealthStatusSeries } from '../../../src/core/health/ports.js';
 
@@ -16,7 +17,7 @@ const T0 = Date.UTC(2026, 5, 10, 3, 0, 0);
 
 function ports(opts: { series?: HealthStatusSeries; metricsError?: Error; readings: (n: number) => HealthCheckReading; clock?: ReturnType<typeof testClock> }) {
   const clock = opts.clock ?? testClock(T0);
-  const lines: string[] = [];
+  const events: CoreEvent[] = [];
   const asked: Array<{ start: Date; end: Date; periodSeconds: number }> = [];
   let reads = 0;
   const p: AntiFlapPorts = {
@@ -29,9 +30,9 @@ function ports(opts: { series?: HealthStatusSeries; metricsError?: Error; readin
     },
     read: async () => opts.readings(reads++),
     clock,
-    log: (l) => lines.push(l),
+    emit: (event) => events.push(event),
   };
-  return { p, lines, asked, clock, reads: () => reads };
+  return { p, events, asked, clock, reads: () => reads };
 }
 
 describe('antiFlapEvidence', () => {
@@ -63,13 +64,19 @@ describe('antiFlapEvidence', () => {
   });
 
   it('without history, watches live for the window with a countdown', async () => {
-    const { p, lines, reads } = ports({ metricsError: Object.assign(new Error('denied'), { name: 'AccessDenied' }), readings: () => reading(false) });
+    const { p, events, reads } = ports({ metricsError: Object.assign(new Error('denied'), { name: 'AccessDenied' }), readings: () => reading(false) });
     const e = await antiFlapEvidence(p, { region: 'us-east-1', healthCheckId: 'hc-p', want: 'unhealthy', windowSeconds: 20 });
     expect(e).toMatchObject({ ok: true, source: 'live' });
     expect(e.seconds).toBeGreaterThanOrEqual(20);
-    expect(lines[0]).toContain('no CloudWatch history for health check hc-p (AccessDenied: denied): watching us-east-1 live for 20 s');
-    expect(lines.filter((l) => l.includes('to go')).length).toBeGreaterThanOrEqual(3);
-    expect(lines.some((l) => /15 s to go/.test(l))).toBe(true);
+    // The window is 20 s, so the watch polls every 5 s: ticks at 0, 5, 10 and 15 s, and at 20 s it ends.
+    expect(events).toEqual([
+      { level: 'info', code: 'anti-flap.live-watch', data: { region: 'us-east-1', healthCheckId: 'hc-p', windowSeconds: 20, metricsError: 'AccessDenied: denied' } },
+      ...[0, 5, 10, 15].map((elapsed) => ({
+        level: 'progress',
+        code: 'health.watching',
+        data: { label: 'us-east-1 (health check hc-p)', want: 'unhealthy', elapsedSeconds: elapsed, remainingSeconds: 20 - elapsed, healthyCheckers: 0, checkers: 8 },
+      })),
+    ]);
     expect(reads()).toBeGreaterThanOrEqual(5);
   });
 

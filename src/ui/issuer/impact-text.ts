@@ -1,5 +1,5 @@
 /** The issuer impact report as terminal lines and as Markdown for a change ticket. */
-import { impactSummary, type ClientImpact, type IssuerEndpoints, type IssuerImpact } from './impact.js';
+import { impactSummary, type ClientImpact, type IssuerEndpoints, type IssuerImpact } from '../../core/issuer/impact.js';
 
 const KIND_LABEL: Record<ClientImpact['kind'], string> = {
   mobile: 'mobile app',

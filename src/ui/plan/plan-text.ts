@@ -2,7 +2,7 @@
  * The plan as plain text lines (no colour, no width assumptions): what `--dry-run` prints and what
  * the confirmation shows. The ink plan view reuses groupStepsByRegion so both read the same way.
  */
-import type { Plan, Step, StepAction } from './types.js';
+import type { Plan, Step, StepAction } from '../../core/plan/types.js';
 
 export const ACTION_MARKERS: Record<StepAction, string> = {
   create: '+',

@@ -1,5 +1,5 @@
 /** The timeline a failover ends with: each step's start, duration and outcome, and the total time. */
-import type { ApplyResult, Plan } from '../plan/types.js';
+import type { ApplyResult, Plan } from '../../core/plan/types.js';
 
 const MARK = { applied: '✓', skipped: '=', failed: '✗' } as const;
 

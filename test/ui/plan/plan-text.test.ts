@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { groupStepsByRegion, renderPlanText } from '../../../src/core/plan/render.js';
+import { groupStepsByRegion, renderPlanText } from '../../../src/ui/plan/plan-text.js';
 import type { Step } from '../../../src/core/plan/types.js';
-import { samplePlan } from './fixtures.js';
+import { samplePlan } from '../../core/plan/fixtures.js';
 
 const step = (id: string, region: string, action: Step['action'], extra: Partial<Step> = {}): Step => ({
   id,

@@ -1,0 +1,79 @@
+/** The health table: one row per Region, the problems below it, and the closing verdict (healthy or not, Route 53 readable or not). */
+import { describe, expect, it } from 'vitest';
+import { healthReport } from '../../../src/core/health/report.js';
+import { renderHealthText } from '../../../src/ui/health/health-text.js';
+import type { RegionHealth } from '../../../src/core/health/region.js';
+import type { HealthReport } from '../../../src/core/health/report.js';
+
+const region = (name: string, healthCheck: RegionHealth['healthCheck']): RegionHealth => ({
+  region: name,
+  role: name === 'us-east-1' ? 'primary' : 'secondary',
+  replicaStatus: 'ACTIVE',
+  healthCheck,
+  status: 'healthy',
+  problems: [],
+});
+
+describe('renderHealthText', () => {
+  it('says all Regions are healthy when the health checks were read', () => {
+    const ok = { id: 'hc-1', healthy: true, healthyCheckers: 8, checkers: 8 } as RegionHealth['healthCheck'];
+    const lines = renderHealthText(healthReport('us-east-1_X', [region('us-east-1', ok), region('eu-west-1', ok)]));
+    expect(lines.at(-1)).toBe('All Regions healthy.');
+  });
+
+  it('warns that a failover could not move DNS when Route 53 health checks are unreadable', () => {
+    const unreadable = { id: 'hc-1', error: 'ECONNRESET' } as RegionHealth['healthCheck'];
+    const lines = renderHealthText(healthReport('us-east-1_X', [region('us-east-1', unreadable), region('eu-west-1', unreadable)]));
+    expect(lines.at(-1)).toBe(
+      'All Regions healthy. Route 53 health checks unreadable for us-east-1, eu-west-1: a failover could not move DNS now (see docs/runbook.md).',
+    );
+  });
+});
+
+describe('the health table', () => {
+  const url = 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Demo1';
+  const report: HealthReport = {
+    userPoolId: 'us-east-1_Demo1',
+    issuer: { type: 'UPDATED', url, discovery: { url: `${url}/.well-known/openid-configuration`, ok: true, status: 200, latencyMs: 3.4, issuer: url } },
+    regions: [
+      {
+        region: 'us-east-1',
+        role: 'primary',
+        replicaStatus: 'ACTIVE',
+        healthCheck: { id: 'hc-p', healthy: true, healthyCheckers: 8, checkers: 8, share: 1 },
+        discovery: { url: 'd', ok: true, status: 200, latencyMs: 1.2 },
+        jwks: { url: 'j', ok: true, status: 200, latencyMs: 2, keyCount: 1, kids: ['k1'] },
+        tokenSkipped: 'no probe client configured',
+        status: 'healthy',
+        problems: [],
+      },
+      {
+        region: 'eu-west-1',
+        role: 'secondary',
+        replicaStatus: 'ACTIVE',
+        healthCheck: { id: 'hc-s', healthy: false, healthyCheckers: 1, checkers: 8, share: 0.125, inverted: true },
+        discovery: { url: 'd', ok: false, latencyMs: 4000, error: { name: 'ConnectionError', message: 'refused' } },
+        jwks: { url: 'j', ok: false, latencyMs: 4000, error: { name: 'ConnectionError', message: 'refused' }, keyCount: 0, kids: [] },
+        token: { token: { url: 't', ok: true, status: 200, latencyMs: 5.4 } },
+        status: 'unhealthy',
+        problems: ['discovery does not answer'],
+      },
+    ],
+    healthy: false,
+    issuerOk: true,
+  };
+
+  it('lays the Regions out side by side, then the issuer, the problems and the verdict', () => {
+    expect(renderHealthText(report)).toEqual([
+      'REGION     ROLE       REPLICA  HEALTH CHECK  DISCOVERY        JWKS              TOKEN     STATUS',
+      'us-east-1  primary    ACTIVE   8/8 ok        200 1 ms         200 2 ms (1 key)  skipped   healthy',
+      'eu-west-1  secondary  ACTIVE   1/8 ok (inv)  ConnectionError  ConnectionError   200 5 ms  unhealthy',
+      '',
+      `issuer (UPDATED): ${url} — discovery ok: 200, 3 ms`,
+      '- us-east-1: token not checked: no probe client configured',
+      '✗ eu-west-1: discovery does not answer',
+      '',
+      'Unhealthy: eu-west-1.',
+    ]);
+  });
+});
