@@ -169,7 +169,8 @@ describe('a full runbook with every secret in play', () => {
     await run(['--verbose', 'failover', '--to', S, '--planned', '--force', '--reason', 'secrets drill', '--yes'], [0], 'sandbox');
     await run(['--output', 'json', 'failover', '--to', P, '--planned', '--force', '--reason', 'secrets drill', '--yes'], [0], 'sandbox');
     await run(['iam-policy', '--output', 'json']);
-  });
+    // Twenty-one commands in a row: about 13 s alone, so a generous bound for a loaded 2-core machine.
+  }, 120_000);
 
   it('signed the AWS-only commands with the marker credentials (the sandbox saw their key id)', async () => {
     const response = await sandboxAdmin(w.sb, 'GET', 'calls');
