@@ -65,7 +65,9 @@ const SDK_SERVICE_IDS: Record<string, string> = {
 type ClientCtor<C> = new (config: Record<string, unknown>) => C;
 
 export class AwsClients {
-  private readonly cache = new Map<string, unknown>();
+  /** Promises, so that concurrent first uses of a service and Region share one client. */
+  private readonly cache = new Map<string, Promise<unknown>>();
+  private readonly created: unknown[] = [];
   private readonly env: AwsEnv;
   private readonly credentials: AwsCredentialIdentityProvider | typeof SANDBOX_CREDENTIALS;
 
@@ -105,19 +107,28 @@ export class AwsClients {
 
   /** Closes every client's sockets so the process can exit promptly. */
   destroy(): void {
-    for (const client of this.cache.values()) (client as { destroy?: () => void }).destroy?.();
+    for (const client of this.created) (client as { destroy?: () => void }).destroy?.();
+    this.created.length = 0;
     this.cache.clear();
   }
 
-  private async get<C>(service: string, region: string, load: () => Promise<ClientCtor<C>>): Promise<C> {
+  private get<C>(service: string, region: string, load: () => Promise<ClientCtor<C>>): Promise<C> {
     const key = `${service}:${region}`;
     const cached = this.cache.get(key);
-    if (cached) return cached as C;
+    if (cached) return cached as Promise<C>;
+    const creating = this.create(service, region, load);
+    this.cache.set(key, creating);
+    // A failed creation (an unreadable config file) is not cached: the next use tries again.
+    creating.catch(() => this.cache.delete(key));
+    return creating;
+  }
+
+  private async create<C>(service: string, region: string, load: () => Promise<ClientCtor<C>>): Promise<C> {
     const [Ctor, config] = await Promise.all([load(), this.configFor(service, region)]);
     const client = new Ctor(config);
     // Always attached: besides --verbose lines, it tells an error which Region and call it came from.
     attachCallLogger(client as never, service, region, this.options.onCall);
-    this.cache.set(key, client);
+    this.created.push(client);
     return client;
   }
 
