@@ -2,7 +2,8 @@
  * The one AWS client factory: one client per service and Region, created on first use and cached.
  * Each SDK package is imported only when a command first needs it, so start-up stays fast.
  * Every client gets the same credentials, endpoint, bounded retries and timeouts that really abort
- * (a dead Region must fail within seconds, not hang — aws-facts D5).
+ * (a dead Region must fail within seconds, not hang — aws-facts D5). Credentials and endpoints come
+ * from the command's injected environment (credentials.ts, endpoints.ts), never from process.env.
  */
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { KMSClient } from '@aws-sdk/client-kms';
@@ -15,13 +16,21 @@ import type { FirehoseClient } from '@aws-sdk/client-firehose';
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { QuotaAwareRetryStrategy } from './retry.js';
 import { attachCallLogger, type AwsCallListener } from './call-logger.js';
-import type { AwsTarget } from './target.js';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import { credentialsFrom } from './credentials.js';
+import { endpointFor } from './endpoints.js';
+import type { AwsEnv, AwsTarget } from './target.js';
 
 /** Route 53's control plane signs for us-east-1 whatever Region the caller works in (aws-facts C1). */
 export const ROUTE53_REGION = 'us-east-1';
 
 export interface AwsClientOptions {
   target: AwsTarget;
+  /**
+   * The command's environment (credentials, profile, AWS_ENDPOINT_URL*). Absent = an empty one: the
+   * clients never fall back to process.env. The sandbox target needs none (fixed dummy credentials).
+   */
+  env?: AwsEnv;
   onCall?: AwsCallListener;
   /** Total attempts per call, including the first (default 3). */
   maxAttempts?: number;
@@ -40,12 +49,32 @@ const QUOTA_ERRORS: Record<string, ReadonlySet<string>> = {
 
 const SANDBOX_CREDENTIALS = { accessKeyId: 'AKIDMRRCTLSANDBOX', secretAccessKey: 'mrrctl-sandbox-not-a-secret' };
 
+/** Each client's SDK serviceId, which names its AWS_ENDPOINT_URL_<SERVICE> variable (endpoints.ts). */
+const SDK_SERVICE_IDS: Record<string, string> = {
+  'cognito-idp': 'Cognito Identity Provider',
+  kms: 'KMS',
+  route53: 'Route 53',
+  lambda: 'Lambda',
+  wafv2: 'WAFV2',
+  ses: 'SESv2',
+  logs: 'CloudWatch Logs',
+  firehose: 'Firehose',
+  monitoring: 'CloudWatch',
+};
+
 type ClientCtor<C> = new (config: Record<string, unknown>) => C;
 
 export class AwsClients {
-  private readonly cache = new Map<string, unknown>();
+  /** Promises, so that concurrent first uses of a service and Region share one client. */
+  private readonly cache = new Map<string, Promise<unknown>>();
+  private readonly created: unknown[] = [];
+  private readonly env: AwsEnv;
+  private readonly credentials: AwsCredentialIdentityProvider | typeof SANDBOX_CREDENTIALS;
 
-  constructor(private readonly options: AwsClientOptions) {}
+  constructor(private readonly options: AwsClientOptions) {
+    this.env = options.env ?? {};
+    this.credentials = options.target.sandbox ? SANDBOX_CREDENTIALS : credentialsFrom(this.env, options.target.profile);
+  }
 
   cognito(region: string): Promise<CognitoIdentityProviderClient> {
     return this.get('cognito-idp', region, async () => (await import('@aws-sdk/client-cognito-identity-provider')).CognitoIdentityProviderClient);
@@ -78,23 +107,32 @@ export class AwsClients {
 
   /** Closes every client's sockets so the process can exit promptly. */
   destroy(): void {
-    for (const client of this.cache.values()) (client as { destroy?: () => void }).destroy?.();
+    for (const client of this.created) (client as { destroy?: () => void }).destroy?.();
+    this.created.length = 0;
     this.cache.clear();
   }
 
-  private async get<C>(service: string, region: string, load: () => Promise<ClientCtor<C>>): Promise<C> {
+  private get<C>(service: string, region: string, load: () => Promise<ClientCtor<C>>): Promise<C> {
     const key = `${service}:${region}`;
     const cached = this.cache.get(key);
-    if (cached) return cached as C;
-    const Ctor = await load();
-    const client = new Ctor(this.configFor(service, region));
+    if (cached) return cached as Promise<C>;
+    const creating = this.create(service, region, load);
+    this.cache.set(key, creating);
+    // A failed creation (an unreadable config file) is not cached: the next use tries again.
+    creating.catch(() => this.cache.delete(key));
+    return creating;
+  }
+
+  private async create<C>(service: string, region: string, load: () => Promise<ClientCtor<C>>): Promise<C> {
+    const [Ctor, config] = await Promise.all([load(), this.configFor(service, region)]);
+    const client = new Ctor(config);
     // Always attached: besides --verbose lines, it tells an error which Region and call it came from.
     attachCallLogger(client as never, service, region, this.options.onCall);
-    this.cache.set(key, client);
+    this.created.push(client);
     return client;
   }
 
-  private configFor(service: string, region: string): Record<string, unknown> {
+  private async configFor(service: string, region: string): Promise<Record<string, unknown>> {
     const { target } = this.options;
     const maxAttempts = this.options.maxAttempts ?? 3;
     const config: Record<string, unknown> = {
@@ -107,10 +145,15 @@ export class AwsClients {
         requestTimeout: this.options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
         throwOnRequestTimeout: true,
       },
+      credentials: this.credentials,
+      // endpointFor has read AWS_ENDPOINT_URL* and the profile's endpoint_url from the injected
+      // environment; the SDK must not read them again from process.env.
+      ignoreConfiguredEndpointUrls: true,
     };
-    if (target.endpoint) config.endpoint = target.endpoint;
-    if (target.sandbox) config.credentials = SANDBOX_CREDENTIALS;
-    else if (target.profile) config.profile = target.profile;
+    const endpoint = await endpointFor(target, SDK_SERVICE_IDS[service] ?? service, this.env);
+    if (endpoint) config.endpoint = endpoint;
+    // The profile's other settings (FIPS, dual-stack...) are still read by the SDK, for this profile.
+    if (!target.sandbox && target.profile) config.profile = target.profile;
     return config;
   }
 }

@@ -21,7 +21,7 @@ import type {
   TokenProbe,
   TokenVerification,
 } from '../core/issuer/probe-types.js';
-import { toSandboxUrl } from '../sandbox/url-map.js';
+import { toSandboxUrl } from '../core/sandbox-urls.js';
 import type { AwsTarget } from './target.js';
 
 export const DEFAULT_PROBE_TIMEOUT_MS = 5000;

@@ -1,9 +1,23 @@
 /**
- * Where AWS calls go: real AWS (the SDK's own endpoint resolution, which honours AWS_ENDPOINT_URL and
- * AWS_ENDPOINT_URL_<SERVICE>), an explicit --endpoint-url, or the embedded sandbox. Light: no SDK import.
+ * Where AWS calls go: real AWS (AWS_ENDPOINT_URL_<SERVICE>, AWS_ENDPOINT_URL or the profile's
+ * endpoint_url when set: endpoints.ts), an explicit --endpoint-url, or the embedded sandbox; and
+ * which shared-config profile signs them. Light: no SDK import.
  */
 import { InputError } from '../core/errors.js';
-import type { GlobalFlags } from '../cli/global-flags.js';
+
+/**
+ * A command's environment, as injected into main() (process.env only when run from a shell). AWS
+ * settings are read from here and nowhere else, so a test's environment is the one that counts.
+ */
+export type AwsEnv = Readonly<Record<string, string | undefined>>;
+
+/** The global flags that choose the target (a narrow view of the CLI's flags). */
+export interface AwsTargetFlags {
+  /** `--sandbox` alone → true; `--sandbox URL` → the URL. */
+  sandbox?: string | boolean;
+  endpointUrl?: string;
+  profile?: string;
+}
 
 export const DEFAULT_SANDBOX_URL = 'http://127.0.0.1:4566';
 
@@ -12,6 +26,7 @@ export interface AwsTarget {
   endpoint?: string;
   /** True when talking to the embedded sandbox (dummy credentials, HTTPS probes mapped to it). */
   sandbox: boolean;
+  /** The shared-config profile: --profile, else AWS_PROFILE from the command's environment. */
   profile?: string;
 }
 
@@ -29,10 +44,7 @@ function checkUrl(field: string, value: string): string {
   return value.replace(/\/+$/, '');
 }
 
-export function resolveAwsTarget(
-  flags: Pick<GlobalFlags, 'sandbox' | 'endpointUrl' | 'profile'>,
-  env: Record<string, string | undefined>,
-): AwsTarget {
+export function resolveAwsTarget(flags: AwsTargetFlags, env: AwsEnv): AwsTarget {
   if (flags.sandbox && flags.endpointUrl) {
     throw new InputError('MRR_INPUT_E011', 'flags', '--endpoint-url', flags.endpointUrl, 'not both --sandbox and --endpoint-url (pick one endpoint)');
   }
@@ -41,6 +53,8 @@ export function resolveAwsTarget(
     const field = typeof flags.sandbox === 'string' ? '--sandbox' : env.MRRCTL_SANDBOX_URL ? 'MRRCTL_SANDBOX_URL' : '--sandbox';
     return { endpoint: checkUrl(field, url), sandbox: true, profile: flags.profile };
   }
-  if (flags.endpointUrl) return { endpoint: checkUrl('--endpoint-url', flags.endpointUrl), sandbox: false, profile: flags.profile };
-  return { sandbox: false, profile: flags.profile };
+  // An empty AWS_PROFILE counts as unset, as it does for the SDK.
+  const profile = flags.profile || env.AWS_PROFILE || undefined;
+  if (flags.endpointUrl) return { endpoint: checkUrl('--endpoint-url', flags.endpointUrl), sandbox: false, profile };
+  return { sandbox: false, profile };
 }

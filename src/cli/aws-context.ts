@@ -17,6 +17,7 @@ export async function awsFor(ctx: CommandContext): Promise<AwsAccess> {
   const { AwsClients } = await import('../aws/clients.js');
   const clients = new AwsClients({
     target,
+    env: ctx.env,
     onCall: ctx.flags.verbose ? (record) => ctx.log(formatCallRecord(record)) : undefined,
   });
   return { target, clients };

@@ -59,7 +59,7 @@ export async function serveAwsCall(
     response.headers = { 'x-amzn-requestid': requestId, ...(response.headers ?? {}) };
     sendResponse(res, response);
     const error = response.status >= 400 ? errorNameOf(response) : undefined;
-    log(world, call, loggedRegion, response.status, error, started);
+    log(world, call, loggedRegion, response.status, error, started, scope?.accessKeyId);
   };
 
   if (!scope && !call.allowUnsigned) {
@@ -75,7 +75,7 @@ export async function serveAwsCall(
   const admission = await admitCall(world, { region, service: call.service, operation: call.operation }, shapes, category);
   if (admission.kind === 'reset') {
     req.socket.destroy();
-    log(world, call, region, 0, 'ConnectionReset', started);
+    log(world, call, region, 0, 'ConnectionReset', started, scope?.accessKeyId);
     return;
   }
   if (admission.kind === 'error') return finish(call.encodeError(admission.error));
@@ -169,7 +169,15 @@ function resolveCall(
   };
 }
 
-function log(world: World, call: ResolvedCall, region: string, status: number, error: string | undefined, started: number) {
+function log(
+  world: World,
+  call: ResolvedCall,
+  region: string,
+  status: number,
+  error: string | undefined,
+  started: number,
+  accessKeyId: string | undefined,
+) {
   world.callLog.record({
     region,
     service: call.service,
@@ -177,6 +185,7 @@ function log(world: World, call: ResolvedCall, region: string, status: number, e
     status,
     error,
     durationMs: performance.now() - started,
+    accessKeyId,
   });
 }
 

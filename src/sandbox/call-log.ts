@@ -1,6 +1,7 @@
 /**
  * The call log: one line per AWS call and OIDC request, so tests and operators can prove what was
- * (not) written. It holds names and outcomes only — never request bodies, headers or credentials.
+ * (not) written. It holds names and outcomes only — never request bodies, headers or secrets (the
+ * signer's access key id, an identifier, is kept so tests can prove whose credentials arrived).
  */
 import type { CallRecord } from './types.js';
 
@@ -33,6 +34,7 @@ export class CallLog {
       ...(input.error ? { error: input.error } : {}),
       write: isWriteOperation(input.service, input.operation),
       durationMs: Math.round(input.durationMs),
+      ...(input.accessKeyId ? { accessKeyId: input.accessKeyId } : {}),
     };
     this.records.push(record);
     if (this.records.length > MAX_RECORDS) this.records.splice(0, this.records.length - MAX_RECORDS);

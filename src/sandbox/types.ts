@@ -133,6 +133,12 @@ export interface CallRecord {
   /** True for operations that change state (anything but Describe/Get/List/Test/Batch-get reads). */
   write: boolean;
   durationMs: number;
+  /**
+   * The access key id a signed AWS call was signed with (its SigV4 scope), so a test can prove whose
+   * credentials reached the sandbox. An identifier, not a secret (CloudTrail logs it too); the
+   * secret key and the session token never reach the log.
+   */
+  accessKeyId?: string;
 }
 
 export type FaultKind = 'outage' | 'throttle' | 'error' | 'latency';

@@ -4,14 +4,21 @@
  * sandbox's token endpoint, and the tokens mrrctl mints itself must not appear in any stdout, stderr
  * (--verbose included), JSON document, plan file, report or the journal — nor may any Authorization
  * header, SigV4 signature or bearer token. The scanner is proved able to fail by negative controls.
+ *
+ * The AWS credentials must really pass through the SDK for that to mean anything, and in sandbox mode
+ * the SDK signs with the sandbox's fixed dummy keys. So every command that only calls AWS runs with
+ * real AWS settings pointed at the sandbox (`--endpoint-url`, the marker keys in the injected
+ * environment), and the sandbox's call log must show the marker key id; only commands that probe the
+ * HTTPS OIDC endpoints (mapped into the sandbox in sandbox mode alone) run with `--sandbox`.
  */
 import { readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { CognitoIdentityProviderClient, DescribeUserPoolClientCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toSandboxUrl } from '../../src/sandbox/url-map.js';
-import type { CliRun } from '../helpers/run-cli.js';
-import { awsClientConfig } from '../helpers/sandbox.js';
+import { toSandboxUrl } from '../../src/core/sandbox-urls.js';
+import { runCli, type CliRun } from '../helpers/run-cli.js';
+import type { CallRecord } from '../../src/sandbox/types.js';
+import { awsClientConfig, sandboxAdmin } from '../helpers/sandbox.js';
 import { seededWorld, type SeededWorld } from '../helpers/seeded.js';
 
 const P = 'us-east-1';
@@ -51,9 +58,19 @@ function findLeaks(text: string): string[] {
   return found;
 }
 
-async function run(argv: string[], codes: number[] = [0]): Promise<CliRun> {
-  const r = await w.run(argv, { env: { ...AWS_ENV, MRRCTL_PROBE_CLIENT_SECRET: clientSecret } });
-  expect(codes, `${argv.join(' ')} exited ${r.code}\n${r.stderr}`).toContain(r.code);
+/**
+ * How a command reaches the sandbox: `aws` = --endpoint-url, signed by the SDK with the marker keys
+ * from the environment; `sandbox` = --sandbox, for commands that probe HTTPS OIDC endpoints.
+ */
+type Route = 'aws' | 'sandbox';
+
+async function run(argv: string[], codes: number[] = [0], route: Route = 'aws'): Promise<CliRun> {
+  const env = { ...AWS_ENV, MRRCTL_PROBE_CLIENT_SECRET: clientSecret };
+  const r =
+    route === 'sandbox'
+      ? await w.run(argv, { env })
+      : await runCli(['--endpoint-url', w.sb.url, ...argv], { cwd: w.dir, env: { MRRCTL_JOURNAL: w.journal, HOME: w.dir, ...env } });
+  expect(codes, `${route}: ${argv.join(' ')} exited ${r.code}\n${r.stderr}`).toContain(r.code);
   outputs.push({ what: `stdout of ${argv.join(' ')}`, text: r.stdout }, { what: `stderr of ${argv.join(' ')}`, text: r.stderr });
   return r;
 }
@@ -136,20 +153,35 @@ describe('a full runbook with every secret in play', () => {
     await run(['--output', 'json', 'keys', 'verify']);
     await run(['--verbose', 'issuer', 'switch', '--dry-run', '--report', 'impact.md', '--plan-out', 'issuer.plan']);
     // Applying the saved plan verifies the new issuer with a freshly minted token (probe client).
-    const applied = await run(['--verbose', 'apply', join(w.dir, 'issuer.plan'), '--yes']);
+    const applied = await run(['--verbose', 'apply', join(w.dir, 'issuer.plan'), '--yes'], [0], 'sandbox');
     expect(applied.stdout).toMatch(/token/i);
-    await run(['--output', 'json', 'issuer', 'status']);
+    await run(['--output', 'json', 'issuer', 'status'], [0], 'sandbox');
     await run(['--verbose', '--output', 'json', 'replica', 'create', '--wait', '--yes']);
     await run(['replica', 'activate', '--yes', '--allow-drift']);
-    await run(['--verbose', 'preflight'], [0, 3]);
+    await run(['--verbose', 'preflight'], [0, 3], 'sandbox');
     // --deep reads every app client with DescribeUserPoolClient, whose answer carries the secret.
     await run(['--verbose', 'drift', '--deep', '--recheck-after', '0', '--report', 'drift.md', '--report', 'junit:drift.xml', '--report', 'drift.sarif'], [0, 3]);
     await run(['--output', 'json', 'drift', '--deep', '--recheck-after', '0'], [0, 3]);
-    await run(['--verbose', '--output', 'json', 'health'], [0, 3]);
+    await run(['--verbose', '--output', 'json', 'health'], [0, 3], 'sandbox');
+    // Through --endpoint-url the HTTPS probes reach nothing: error paths, with the marker keys in play.
+    await run(['--verbose', 'health'], [3]);
     // The failover mints a token in the source Region and verifies it after the move.
-    await run(['--verbose', 'failover', '--to', S, '--planned', '--force', '--reason', 'secrets drill', '--yes']);
-    await run(['--output', 'json', 'failover', '--to', P, '--planned', '--force', '--reason', 'secrets drill', '--yes']);
+    await run(['--verbose', 'failover', '--to', S, '--planned', '--force', '--reason', 'secrets drill', '--yes'], [0], 'sandbox');
+    await run(['--output', 'json', 'failover', '--to', P, '--planned', '--force', '--reason', 'secrets drill', '--yes'], [0], 'sandbox');
     await run(['iam-policy', '--output', 'json']);
+    // Twenty-one commands in a row: about 13 s alone, so a generous bound for a loaded 2-core machine.
+  }, 120_000);
+
+  it('signed the AWS-only commands with the marker credentials (the sandbox saw their key id)', async () => {
+    const response = await sandboxAdmin(w.sb, 'GET', 'calls');
+    const calls = response.body.calls as CallRecord[];
+    const signedByMarker = calls.filter((c) => c.accessKeyId === 'AKIAMRRCTLLEAKMARKER');
+    // drift --deep reads the parity services (Lambda triggers, WAF, SES, log delivery) too.
+    expect(new Set(signedByMarker.map((c) => c.service))).toEqual(new Set(['cognito-idp', 'kms', 'route53', 'lambda', 'logs', 'ses', 'wafv2']));
+    expect(signedByMarker.length).toBeGreaterThan(50);
+    // Every other signed call used a dummy key: the test's own client or the sandbox mode's.
+    const signed = calls.filter((c) => c.accessKeyId !== undefined);
+    expect(new Set(signed.map((c) => c.accessKeyId))).toEqual(new Set(['AKIAMRRCTLLEAKMARKER', 'AKIDSANDBOX', 'AKIDMRRCTLSANDBOX']));
   });
 
   it('keeps secrets out of error messages too (a secret pasted into the config file)', async () => {

@@ -1,6 +1,7 @@
 /** The failover planner: steps, change batches, guards and waivers, from a fixed observation. */
 import { describe, expect, it } from 'vitest';
 import { dnsStateOf } from '../../../src/core/failover/dns-state.js';
+// Builds observed lock records (inputs) only; expected records are stated literally.
 import { lockRecordSet } from '../../../src/core/failover/lock.js';
 import { FAILOVER_STEP, planFailover } from '../../../src/core/failover/plan.js';
 import type { DnsConfig } from '../../../src/core/config/schema.js';
@@ -51,8 +52,18 @@ describe('planFailover (weighted)', () => {
     const [del] = changesOf(parts.steps.at(-1)!);
     expect(create.Action).toBe('CREATE');
     expect(del).toEqual({ Action: 'DELETE', ResourceRecordSet: create.ResourceRecordSet });
-    const expected = lockRecordSet('auth.example.com', { holder: 'ana@ops', reason: 'x', since: NOW.toISOString(), expires: new Date(NOW.getTime() + 500_000).toISOString(), command: 'failover', id: 'lock-1' });
-    expect(create.ResourceRecordSet).toEqual(expected);
+    // The lock outlives the run: twice --timeout plus 5 min = 500 s after NOW (2026-06-10T03:10:00Z).
+    expect(create.ResourceRecordSet).toEqual({
+      Name: '_mrrctl-lock.auth.example.com',
+      Type: 'TXT',
+      TTL: 60,
+      ResourceRecords: [
+        {
+          Value:
+            '"mrrctl-lock=1" "holder=ana@ops" "reason=x" "since=2026-06-10T03:10:00.000Z" "expires=2026-06-10T03:18:20.000Z" "command=failover" "id=lock-1"',
+        },
+      ],
+    });
   });
 
   it('activates an INACTIVE replica first, calling the target Region', () => {

@@ -88,10 +88,21 @@ describe('antiFlapEvidence', () => {
   });
 
   it('reads an inverted check as the opposite of the endpoint (cognito-domain failback)', async () => {
-    const { p } = ports({ readings: () => reading(false, true), series: { minimum: [], maximum: [{ time: T0 - 300_000, value: 0 }, { time: T0 - 240_000, value: 0 }] } });
-    // Reported unhealthy + inverted = endpoint healthy; the reported Maximum 0 series is "healthy throughout".
-    const e = await antiFlapEvidence(p, { region: 'us-east-1', healthCheckId: 'hc-p', want: 'healthy', windowSeconds: 100 });
-    expect(e.source).toBe('cloudwatch');
+    // The check reports unhealthy throughout the last 120 s (10 s periods: Maximum 0, Minimum 0).
+    const reportedUnhealthy = Array.from({ length: 12 }, (_, i) => ({ time: T0 - 120_000 + i * 10_000, value: 0 }));
+    const series = { minimum: reportedUnhealthy, maximum: reportedUnhealthy };
+    const request = { region: 'us-east-1', healthCheckId: 'hc-p', want: 'healthy', windowSeconds: 100 } as const;
+
+    // Inverted, that is an endpoint healthy throughout: the 100 s window is proven.
+    const inverted = ports({ readings: () => reading(false, true), series });
+    const e = await antiFlapEvidence(inverted.p, request);
+    expect(e).toMatchObject({ ok: true, source: 'cloudwatch', seconds: 120, since: '2026-06-10T02:58:00.000Z' });
+    expect(e.detail).toBe('us-east-1 has been healthy for 2 min (since 2026-06-10T02:58:00.000Z) per CloudWatch HealthCheckStatus; the window is 100 s');
+    expect(inverted.asked[0].periodSeconds).toBe(10);
+
+    // Not inverted, the same reported series proves no healthy second (the check is healthy only now).
+    const plain = ports({ readings: () => reading(true), series });
+    expect(await antiFlapEvidence(plain.p, request)).toMatchObject({ ok: false, source: 'cloudwatch', seconds: 0 });
   });
 
   it('cannot prove anything without a health check', async () => {
