@@ -19,6 +19,7 @@ export async function main(argv: string[], overrides: Partial<MainDeps> = {}): P
     cwd: overrides.cwd ?? process.cwd(),
     clock: overrides.clock ?? systemClock,
     signal: overrides.signal ?? controller.signal,
+    ports: overrides.ports,
   };
   const onSigint = () => controller.abort(new Error('interrupted'));
   if (!overrides.signal) process.once('SIGINT', onSigint);

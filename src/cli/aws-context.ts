@@ -2,15 +2,11 @@
  * The AWS side of a command's context: resolves the target (AWS, --endpoint-url or the sandbox),
  * wires --verbose to stderr, and loads the client factory only when a command needs AWS.
  */
-import type { AwsClients } from '../aws/clients.js';
+import type { AwsAccess, CommandContext } from '../app/context.js';
 import { formatCallRecord } from '../aws/call-logger.js';
-import { resolveAwsTarget, type AwsTarget } from '../aws/target.js';
-import type { CommandContext } from './context.js';
+import { resolveAwsTarget } from '../aws/target.js';
 
-export interface AwsAccess {
-  target: AwsTarget;
-  clients: AwsClients;
-}
+export type { AwsAccess } from '../app/context.js';
 
 export async function awsFor(ctx: CommandContext): Promise<AwsAccess> {
   const target = resolveAwsTarget(ctx.flags, ctx.env);

@@ -1,7 +1,8 @@
 /**
  * How a command file plugs into the program: it declares its commander command and a run function
  * (ctx, args, options) → CommandResult. main() renders the result and maps the exit code; commands
- * never write the result themselves and never call process.exit.
+ * never write the result themselves and never call process.exit. What the context built for the run
+ * (AWS clients) is released here, once, whatever the command did.
  */
 import type { Command } from 'commander';
 import type { CommandResult } from '../ui/output.js';
@@ -31,7 +32,11 @@ export function actionFor<O>(hooks: ProgramHooks, run: RunFn<O>) {
     hooks.setCommand(commandPath(cmd));
     const positional = raw.slice(0, -2).filter((a): a is string => typeof a === 'string');
     const ctx = createContext(hooks.deps, toGlobalFlags(cmd.optsWithGlobals()));
-    hooks.setResult(await run(ctx, positional, cmd.opts() as O));
+    try {
+      hooks.setResult(await run(ctx, positional, cmd.opts() as O));
+    } finally {
+      await ctx.dispose();
+    }
   };
 }
 

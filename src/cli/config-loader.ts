@@ -12,7 +12,7 @@ import { isRegionName, isUserPoolId, userPoolIdExpectation, type MrrConfig } fro
 import type { Origin } from '../core/config/semantic-checks.js';
 import type { LoadedConfig, TopologyKey } from '../core/config/topology.js';
 import { validateConfig } from '../core/config/validate.js';
-import type { GlobalFlags } from './global-flags.js';
+import type { GlobalFlags } from '../core/global-flags.js';
 
 export { requireTopology, type LoadedConfig, type Topology } from '../core/config/topology.js';
 

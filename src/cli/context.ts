@@ -1,37 +1,50 @@
 /**
- * The context of lazy dependencies a command receives instead of singletons: io, environment,
- * clock, the parsed global flags, and loaders for config, AWS clients and the journal that import
- * their heavy modules only when a command asks for them (start-up stays fast).
+ * Builds a command's context (the type is in src/app/context.ts): io, environment, clock, the parsed
+ * global flags, and the lazy config(), topology(), aws() and ports — each built at most once per
+ * command run, from the injected environment, and only when the command asks (start-up stays fast:
+ * `--help` loads neither YAML, zod nor the SDK). dispose() releases what was built.
  */
-import type { IoStreams, TerminalPolicy } from '../ui/io.js';
+import type { AwsAccess, CommandContext, MainDeps } from '../app/context.js';
+import { readPorts } from '../app/read-ports.js';
+import type { LoadedConfig, Topology } from '../core/config/topology.js';
+import type { GlobalFlags } from '../core/global-flags.js';
 import { terminalPolicy } from '../ui/io.js';
-import type { GlobalFlags } from './global-flags.js';
-import type { Clock } from '../core/clock.js';
 
-export interface MainDeps {
-  io: IoStreams;
-  env: Record<string, string | undefined>;
-  cwd: string;
-  clock: Clock;
-  /** Aborted on SIGINT; long waits and applies stop at the next safe point. */
-  signal: AbortSignal;
+export type { CommandContext, MainDeps } from '../app/context.js';
+
+/** Caches the first call's promise, so concurrent and later callers share one build. */
+function once<T>(build: () => Promise<T>): () => Promise<T> {
+  let built: Promise<T> | undefined;
+  return () => (built ??= build());
 }
 
-export interface CommandContext extends MainDeps {
-  flags: GlobalFlags;
-  terminal: TerminalPolicy;
-  /** Writes a progress/log line to stderr (never stdout). */
-  log(line: string): void;
+export interface DisposableContext extends CommandContext {
+  /** Closes the AWS clients if this run built them. */
+  dispose(): Promise<void>;
 }
 
-export function createContext(deps: MainDeps, flags: GlobalFlags): CommandContext {
+export function createContext(deps: MainDeps, flags: GlobalFlags): DisposableContext {
   const terminal = terminalPolicy(deps.io, { color: flags.color, output: flags.output, env: deps.env });
-  return {
+  const log = (line: string): void => {
+    deps.io.stderr.write(`${line}\n`);
+  };
+  // The schema and YAML libraries are not needed for --help: imported on the first call.
+  const config = once<LoadedConfig>(async () => (await import('./config-loader.js')).loadConfig({ flags, env: deps.env, cwd: deps.cwd }));
+  const topology = once<Topology>(async () => (await import('./config-loader.js')).requireTopology(await config()));
+  let awsBuilt: Promise<AwsAccess> | undefined;
+  const ctx: DisposableContext = {
     ...deps,
     flags,
     terminal,
-    log: (line) => {
-      deps.io.stderr.write(`${line}\n`);
+    log,
+    config,
+    topology,
+    // awsFor reads only the flags, the environment and the base log line writer.
+    aws: () => (awsBuilt ??= import('./aws-context.js').then(({ awsFor }) => awsFor(ctx))),
+    ports: readPorts(() => ctx.aws(), deps.ports),
+    async dispose() {
+      if (awsBuilt) (await awsBuilt.catch(() => undefined))?.clients.destroy();
     },
   };
+  return ctx;
 }

@@ -3,7 +3,7 @@
  * Commander recognises program options anywhere on the line, before or after the command.
  */
 import { Command, Option } from 'commander';
-import type { GlobalFlags } from './global-flags.js';
+import type { GlobalFlags } from '../core/global-flags.js';
 
 export function addGlobalOptions(program: Command): Command {
   return program

@@ -19,7 +19,7 @@ import type { ProgressLog } from './wait-progress.js';
 export interface LiveContext {
   io: IoStreams;
   terminal: TerminalPolicy;
-  flags: { output: 'text' | 'json' };
+  flags: { output: 'text' | 'json'; yes: boolean };
   clock: Clock;
   /** Writes a line to stderr. */
   log(line: string): void;

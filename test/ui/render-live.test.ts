@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createContext } from '../../src/cli/context.js';
 import { systemClock } from '../../src/core/clock.js';
-import type { GlobalFlags } from '../../src/cli/global-flags.js';
+import type { GlobalFlags } from '../../src/core/global-flags.js';
 import type { ApplyEvent } from '../../src/core/plan/apply.js';
 import { bufferIo } from '../../src/ui/io.js';
 import { planResultText, showPlan, startProgress, statusResultText } from '../../src/ui/render-live.js';

@@ -10,11 +10,10 @@ import { assertFresh } from '../../core/plan/freshness.js';
 import { canonicalJson } from '../../core/plan/canonical-json.js';
 import { ConflictError } from '../../core/errors.js';
 import { resolve } from 'node:path';
-import type { JsonObject } from '../../core/plan/types.js';
+import { wholeSeconds } from '../../app/flag-values.js';
+import { MUTATIONS } from '../../app/mutation/registry.js';
+import { applyPrepared } from '../../app/mutation/run.js';
 import { actionFor, type ProgramHooks } from '../command-kit.js';
-import { applyPrepared } from '../mutation.js';
-import { MUTATIONS } from '../mutation-registry.js';
-import { wholeSeconds } from '../flag-values.js';
 
 /** Same as DEFAULT_PLAN_MAX_AGE_SECONDS in core/plan/plan-file.ts, kept here so --help stays light. */
 const DEFAULT_MAX_AGE_SECONDS = 3600;
@@ -34,36 +33,26 @@ export function registerApply(program: Command, hooks: ProgramHooks): void {
     .action(
       actionFor<ApplyFlags>(hooks, async (ctx, [file], flags) => {
         const maxAgeSeconds = wholeSeconds('--max-age', flags.maxAge, 'MRR_INPUT_E004');
-        const [{ loadConfig }, { loadPlanFile }, { awsFor }] = await Promise.all([
-          import('../config-loader.js'),
-          import('../plan-file-io.js'),
-          import('../aws-context.js'),
-        ]);
-        const loaded = await loadConfig({ flags: ctx.flags, env: ctx.env, cwd: ctx.cwd });
+        const { loadPlanFile } = await import('../../app/files/plan-file-io.js');
+        const loaded = await ctx.config();
         const expect = { userPoolId: loaded.config.userPoolId, primaryRegion: loaded.config.primaryRegion, secondaryRegion: loaded.config.secondaryRegion };
         const plan = await loadPlanFile(resolve(ctx.cwd, file), { now: ctx.clock.now(), maxAgeSeconds, expect });
         const load = MUTATIONS[plan.command];
         if (!load) throw new UsageError('MRR_PLAN_E010', `${file}: command: got "${plan.command}", expected a plan made by a mutating mrrctl command`);
-        const definition = await load();
-        const options: JsonObject = plan.options ?? {};
+        const mutation = (await load()).fromSaved(plan.options ?? {});
         const topology = { userPoolId: plan.userPoolId, primaryRegion: plan.primaryRegion, secondaryRegion: plan.secondaryRegion };
-        const aws = await awsFor(ctx);
-        try {
-          const env = { ctx, aws, topology, config: loaded.config };
-          const now = await definition.prepare(env, options);
-          assertFresh(plan, fingerprintOf(now.draft.observed));
-          // The checksum proves the file is intact, not that mrrctl wrote those steps: anyone can
-          // recompute it. So the steps must be exactly what mrrctl plans for the same observed state.
-          if (canonicalJson(plan.steps) !== canonicalJson(now.draft.steps)) {
-            throw new ConflictError(
-              'MRR_PLAN_E011',
-              `${file}: the plan's steps differ from what mrrctl plans for the current state (the file was edited, or made by another version); nothing was changed — make a new plan with \`mrrctl ${plan.command} --plan-out\``,
-            );
-          }
-          return await applyPrepared(env, definition, options, {}, plan, now);
-        } finally {
-          aws.clients.destroy();
+        const env = { ctx, aws: await ctx.aws(), ports: ctx.ports, topology, config: loaded.config };
+        const now = await mutation.prepare(env);
+        assertFresh(plan, fingerprintOf(now.draft.observed));
+        // The checksum proves the file is intact, not that mrrctl wrote those steps: anyone can
+        // recompute it. So the steps must be exactly what mrrctl plans for the same observed state.
+        if (canonicalJson(plan.steps) !== canonicalJson(now.draft.steps)) {
+          throw new ConflictError(
+            'MRR_PLAN_E011',
+            `${file}: the plan's steps differ from what mrrctl plans for the current state (the file was edited, or made by another version); nothing was changed — make a new plan with \`mrrctl ${plan.command} --plan-out\``,
+          );
         }
+        return applyPrepared(env, mutation, {}, plan, now);
       }),
     );
 }

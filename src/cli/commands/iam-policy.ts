@@ -64,9 +64,8 @@ async function runIamPolicy(ctx: CommandContext, flags: IamPolicyFlags): Promise
       text: [`${label} makes no AWS call: no IAM permission is needed.`],
     };
   }
-  const { loadConfig, requireTopology } = await import('../config-loader.js');
-  const loaded = await loadConfig({ flags: ctx.flags, env: ctx.env, cwd: ctx.cwd });
-  const scope = policyScope({ topology: requireTopology(loaded), config: loaded.config, account });
+  const topology = await ctx.topology();
+  const scope = policyScope({ topology, config: (await ctx.config()).config, account });
   const policy = buildIamPolicy(commands, scope);
   return {
     command: 'iam-policy',

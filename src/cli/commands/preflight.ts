@@ -5,8 +5,7 @@ import { observePreflight } from '../../core/preflight/observe.js';
 import { preflightChecks } from '../../core/preflight/checks.js';
 import { renderChecks } from '../../ui/preflight/checks-text.js';
 import { actionFor, type ProgramHooks } from '../command-kit.js';
-import { commandEnv } from '../command-env.js';
-import { readersFor } from '../readers.js';
+import { resolveEnv } from '../../app/env.js';
 
 export function registerPreflight(program: Command, hooks: ProgramHooks): void {
   program
@@ -15,24 +14,20 @@ export function registerPreflight(program: Command, hooks: ProgramHooks): void {
     .addHelpText('after', '\nExample:\n  mrrctl preflight --output json | jq \'.data.checks[] | select(.status=="fail")\'')
     .action(
       actionFor(hooks, async (ctx) => {
-        const env = await commandEnv(ctx);
-        try {
-          const checks = preflightChecks(env.topology, await observePreflight(readersFor(env.aws), env.topology));
-          const failed = checks.filter((c) => c.status === 'fail');
-          return {
-            command: 'preflight',
-            ok: failed.length === 0,
-            data: { checks },
-            diagnostics:
-              failed.length > 0
-                ? [{ severity: 'error' as const, code: 'MRR_PREFLIGHT_E001', message: `${failed.length} check(s) failed: ${failed.map((c) => c.id).join(', ')}` }]
-                : [],
-            text: renderChecks(checks),
-            exitCode: failed.length > 0 ? ExitCode.findings : ExitCode.ok,
-          };
-        } finally {
-          env.aws.clients.destroy();
-        }
+        const env = await resolveEnv(ctx);
+        const checks = preflightChecks(env.topology, await observePreflight(env.ports, env.topology));
+        const failed = checks.filter((c) => c.status === 'fail');
+        return {
+          command: 'preflight',
+          ok: failed.length === 0,
+          data: { checks },
+          diagnostics:
+            failed.length > 0
+              ? [{ severity: 'error' as const, code: 'MRR_PREFLIGHT_E001', message: `${failed.length} check(s) failed: ${failed.map((c) => c.id).join(', ')}` }]
+              : [],
+          text: renderChecks(checks),
+          exitCode: failed.length > 0 ? ExitCode.findings : ExitCode.ok,
+        };
       }),
     );
 }

@@ -11,9 +11,8 @@ import { observeStatus, type StatusReport } from '../../core/status/status.js';
 import type { CommandResult } from '../../ui/output.js';
 import { openDashboard, statusResultText } from '../../ui/render-live.js';
 import { actionFor, type ProgramHooks } from '../command-kit.js';
-import { commandEnv } from '../command-env.js';
+import { resolveEnv } from '../../app/env.js';
 import type { CommandContext } from '../context.js';
-import { readersFor } from '../readers.js';
 
 interface StatusFlags {
   watch?: boolean;
@@ -88,15 +87,11 @@ export function registerStatus(program: Command, hooks: ProgramHooks): void {
               'without one, run `mrrctl status` on a schedule instead, e.g. `watch -n 5 mrrctl status`',
           );
         }
-        const env = await commandEnv(ctx);
-        try {
-          const observe = () => observeStatus(readersFor(env.aws), env.topology, env.config);
-          const report = await observe();
-          if (flags.watch) return await watchStatus(ctx, observe, report, intervalMs);
-          return statusResult(report, await statusResultText(ctx, report));
-        } finally {
-          env.aws.clients.destroy();
-        }
+        const env = await resolveEnv(ctx);
+        const observe = () => observeStatus(env.ports, env.topology, env.config);
+        const report = await observe();
+        if (flags.watch) return watchStatus(ctx, observe, report, intervalMs);
+        return statusResult(report, await statusResultText(ctx, report));
       }),
     );
 }

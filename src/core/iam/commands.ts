@@ -1,9 +1,11 @@
 /**
  * Which AWS API calls each mrrctl command makes, as IAM actions — read from the command code (the
- * command files, the read-port adapters in src/aws/*-reader.ts, and the plan steps in
- * src/core/<feature>/plan.ts). Adding a command is one entry here; test/e2e/iam-policy.test.ts runs
- * every command against the sandbox and fails when a command calls something its entry lacks, or
- * when an entry grants something no command was seen to call.
+ * command files, the use-cases and mutation definitions in src/app, the read-port adapters in
+ * src/aws/*-reader.ts, and the plan steps in src/core/<feature>/plan.ts). Adding a command is one
+ * entry here; test/e2e/iam-policy.test.ts runs every command against the sandbox and fails when a
+ * command calls something its entry lacks, or when an entry grants something no command was seen
+ * to call; test/app/mutation-registry.test.ts fails when a mutation registered for `apply` has no
+ * entry marked `mutating`.
  */
 
 /** A permission AWS checks although it is not a call of its own (e.g. tags passed to CreateKey). */

@@ -3,7 +3,7 @@ import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadPlanFile, savePlanFile } from '../../../src/cli/plan-file-io.js';
+import { loadPlanFile, savePlanFile } from '../../../src/app/files/plan-file-io.js';
 import { ExitCode, MrrError } from '../../../src/core/errors.js';
 import { samplePlan, T0 } from './fixtures.js';
 

@@ -2,7 +2,7 @@ import { appendFile, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/prom
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultJournalPath, FileJournal } from '../../src/cli/journal-file.js';
+import { defaultJournalPath, FileJournal } from '../../src/app/files/journal-file.js';
 import { applyPlan } from '../../src/core/plan/apply.js';
 import type { JournalEntry } from '../../src/core/plan/journal.js';
 import type { StepOutcome } from '../../src/core/plan/types.js';

@@ -8,9 +8,8 @@
  */
 import { createInterface } from 'node:readline';
 import { NotConfirmedError } from '../core/errors.js';
-import { painter } from '../ui/ink/tone.js';
-import { askLive } from '../ui/render-live.js';
-import type { CommandContext } from './context.js';
+import { painter } from './ink/tone.js';
+import { askLive, type LiveContext } from './render-live.js';
 
 export interface ConfirmRequest {
   /** What is about to happen, in one line. */
@@ -21,7 +20,7 @@ export interface ConfirmRequest {
   warning?: string;
 }
 
-async function readAnswer(ctx: CommandContext, prompt: string): Promise<string> {
+async function readAnswer(ctx: LiveContext, prompt: string): Promise<string> {
   const rl = createInterface({ input: ctx.io.stdin, output: ctx.io.stderr, terminal: false });
   try {
     ctx.io.stderr.write(prompt);
@@ -35,7 +34,7 @@ async function readAnswer(ctx: CommandContext, prompt: string): Promise<string> 
   }
 }
 
-function linePrompt(ctx: CommandContext, request: ConfirmRequest): string {
+function linePrompt(ctx: LiveContext, request: ConfirmRequest): string {
   const paint = painter(ctx.terminal.colorStderr);
   const question = `${paint('?', 'cyan', 'bold')} ${paint(request.question, 'bold')}`;
   if (request.typeToConfirm === undefined) return `${question} [y/N] `;
@@ -43,7 +42,7 @@ function linePrompt(ctx: CommandContext, request: ConfirmRequest): string {
   return `${question}${warning}\nType the Region "${paint(request.typeToConfirm, 'bold')}" to confirm: `;
 }
 
-export async function confirmOrThrow(ctx: CommandContext, request: ConfirmRequest): Promise<void> {
+export async function confirmOrThrow(ctx: LiveContext, request: ConfirmRequest): Promise<void> {
   if (ctx.flags.yes) return;
   if (!ctx.terminal.canPrompt) {
     throw new NotConfirmedError(

@@ -5,9 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import { open, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { UsageError } from '../core/errors.js';
-import { parsePlan, serializePlan, type ParsePlanOptions } from '../core/plan/plan-file.js';
-import type { Plan } from '../core/plan/types.js';
+import { UsageError } from '../../core/errors.js';
+import { parsePlan, serializePlan, type ParsePlanOptions } from '../../core/plan/plan-file.js';
+import type { Plan } from '../../core/plan/types.js';
 
 /** Plans are a few kilobytes; a much larger "plan" is the wrong file (or /dev/zero). */
 export const MAX_PLAN_FILE_BYTES = 8 * 1024 * 1024;

@@ -1,100 +1,32 @@
 /**
  * The one flow every mutating command follows: observe → plan → show → (dry-run stops here) →
- * confirm → apply step by step, journaled → verify → result. Commands supply a MutationDefinition;
- * `mrrctl apply FILE` replays a saved plan through the same definition after re-observing.
+ * confirm → apply step by step, journaled → verify → result. Commands bind a definition
+ * (./definition.ts); `mrrctl apply FILE` replays a saved plan through the same definition after
+ * re-observing.
  */
-import { homedir, hostname, userInfo } from 'node:os';
 import { resolve } from 'node:path';
-import { ExitCode } from '../core/errors.js';
-import { applyPlan } from '../core/plan/apply.js';
-import { createPlan, type PlanDraft } from '../core/plan/create-plan.js';
-import type { ApplyResult, JsonObject, Plan } from '../core/plan/types.js';
-import { createAwsExecutor, type WaitHandler } from '../aws/step-executor.js';
-import type { Topology } from '../core/config/topology.js';
-import type { MrrConfig } from '../core/config/schema.js';
-import type { CommandResult, Diagnostic } from '../ui/output.js';
-import { planResultText, showPlan, startProgress } from '../ui/render-live.js';
-import type { ProgressLog } from '../ui/wait-progress.js';
-import type { AwsAccess } from './aws-context.js';
-import { confirmOrThrow, type ConfirmRequest } from './confirm.js';
-import type { CommandContext } from './context.js';
-import { defaultJournalPath, FileJournal } from './journal-file.js';
-
-/**
- * The context a definition sees. While applying, `log` also takes the waits' typed progress
- * (see ui/wait-progress.ts): pass `log: env.ctx.log` to a wait so the live view gets both.
- */
-export interface MutationContext extends CommandContext {
-  log: ProgressLog;
-}
-
-/** Everything a definition may use to observe, wait and verify. */
-export interface MutationEnv {
-  ctx: MutationContext;
-  aws: AwsAccess;
-  topology: Topology;
-  config: MrrConfig;
-}
-
-export interface Prepared {
-  draft: PlanDraft;
-  /** Shown before the plan (e.g. the issuer impact report); part of the JSON data. */
-  report?: { text: string[]; data: unknown };
-  confirm: ConfirmRequest;
-  /** A guard refuses: dry-run exits 3, apply refuses with 3. */
-  refused?: boolean;
-}
-
-export interface Verification {
-  ok: boolean;
-  lines: string[];
-  data?: unknown;
-}
-
-export interface MutationDefinition<O extends JsonObject = JsonObject> {
-  command: string;
-  prepare(env: MutationEnv, options: O): Promise<Prepared>;
-  waits?(env: MutationEnv): Record<string, WaitHandler>;
-  verify?(env: MutationEnv, options: O, result: ApplyResult): Promise<Verification>;
-}
-
-export interface MutationFlags {
-  dryRun?: boolean;
-  planOut?: string;
-}
-
-/** Who applies, as the journal, locks and history name them: user@host. */
-export function actor(env: Record<string, string | undefined>): string {
-  let user = env.USER ?? env.LOGNAME;
-  try {
-    user ??= userInfo().username;
-  } catch {
-    user ??= 'unknown';
-  }
-  return `${user}@${hostname()}`;
-}
-
-/** The operator's journal: MRRCTL_JOURNAL, else ~/.mrrctl/journal.jsonl. */
-export function journalFor(ctx: Pick<CommandContext, 'env'>): FileJournal {
-  return new FileJournal(defaultJournalPath(ctx.env, ctx.env.HOME ?? homedir()));
-}
+import { createAwsExecutor } from '../../aws/step-executor.js';
+import { ExitCode } from '../../core/errors.js';
+import { applyPlan } from '../../core/plan/apply.js';
+import { createPlan } from '../../core/plan/create-plan.js';
+import type { ApplyResult, Plan } from '../../core/plan/types.js';
+import { confirmOrThrow } from '../../ui/confirm.js';
+import type { CommandResult, Diagnostic } from '../../ui/output.js';
+import { planResultText, showPlan, startProgress } from '../../ui/render-live.js';
+import { actor, journalFor } from '../journal.js';
+import type { BoundMutation, MutationEnv, MutationFlags, Prepared, Verification } from './definition.js';
 
 /** Plans, shows, confirms and applies. Returns the command's result; throws only input errors. */
-export async function runMutation<O extends JsonObject>(
-  env: MutationEnv,
-  definition: MutationDefinition<O>,
-  options: O,
-  flags: MutationFlags,
-): Promise<CommandResult> {
-  const prepared = await definition.prepare(env, options);
-  const plan = { ...createPlan(prepared.draft, { now: env.ctx.clock.now() }), options };
-  return applyPrepared(env, definition, options, flags, plan, prepared);
+export async function runMutation(env: MutationEnv, mutation: BoundMutation, flags: MutationFlags): Promise<CommandResult> {
+  const prepared = await mutation.prepare(env);
+  const plan = { ...createPlan(prepared.draft, { now: env.ctx.clock.now() }), options: mutation.options };
+  return applyPrepared(env, mutation, flags, plan, prepared);
 }
 
-export async function applyPrepared<O extends JsonObject>(
+/** Shows, confirms and applies a plan already made (by runMutation, or read from a file by `apply`). */
+export async function applyPrepared(
   env: MutationEnv,
-  definition: MutationDefinition<O>,
-  options: O,
+  mutation: BoundMutation,
   flags: MutationFlags,
   plan: Plan,
   prepared: Pick<Prepared, 'report' | 'confirm' | 'refused'>,
@@ -102,7 +34,7 @@ export async function applyPrepared<O extends JsonObject>(
   const { ctx } = env;
   const reportLines = prepared.report?.text ?? [];
   const baseData = { plan, report: prepared.report?.data };
-  if (flags.planOut) await (await import('./plan-file-io.js')).savePlanFile(resolve(ctx.cwd, flags.planOut), plan);
+  if (flags.planOut) await (await import('../files/plan-file-io.js')).savePlanFile(resolve(ctx.cwd, flags.planOut), plan);
 
   const refusedDiag: Diagnostic[] = prepared.refused
     ? [{ severity: 'error', code: 'MRR_GUARD_E001', message: 'a guard refuses this change; see the guard results in the plan' }]
@@ -111,7 +43,7 @@ export async function applyPrepared<O extends JsonObject>(
   if (flags.dryRun || flags.planOut || plan.steps.length === 0 || prepared.refused) {
     const saved = flags.planOut && plan.steps.length > 0 && !prepared.refused ? [`Saved the plan to ${flags.planOut}; apply it with \`mrrctl apply ${flags.planOut}\`.`] : [];
     return {
-      command: definition.command,
+      command: mutation.command,
       ok: !prepared.refused,
       data: { ...baseData, dryRun: Boolean(flags.dryRun || flags.planOut), changes: plan.steps.length, ...(flags.planOut ? { planFile: flags.planOut } : {}) },
       diagnostics: refusedDiag,
@@ -127,7 +59,7 @@ export async function applyPrepared<O extends JsonObject>(
   const progress = await startProgress(ctx);
   // The waits log through the env they are built from: route their lines (and typed progress) to the view.
   const applyEnv: MutationEnv = { ...env, ctx: { ...ctx, log: progress.log } };
-  const executor = createAwsExecutor(env.aws.clients, definition.waits?.(applyEnv) ?? {});
+  const executor = createAwsExecutor(env.aws.clients, mutation.waits?.(applyEnv) ?? {});
   let result: ApplyResult;
   try {
     result = await applyPlan(plan, {
@@ -141,8 +73,8 @@ export async function applyPrepared<O extends JsonObject>(
   } finally {
     await progress.close();
   }
-  const verification = result.ok && definition.verify ? await definition.verify(env, options, result) : undefined;
-  return applyOutcome(definition.command, plan, result, verification, baseData);
+  const verification = result.ok && mutation.verify ? await mutation.verify(env, result) : undefined;
+  return applyOutcome(mutation.command, plan, result, verification, baseData);
 }
 
 /** "This plan has 1 destructive step.": what the confirmation warns about; undefined when neither. */

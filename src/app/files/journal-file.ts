@@ -5,7 +5,7 @@
  */
 import { mkdir, open, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { Journal, JournalEntry } from '../core/plan/journal.js';
+import type { Journal, JournalEntry } from '../../core/plan/journal.js';
 
 export function defaultJournalPath(env: Readonly<Record<string, string | undefined>>, homedir: string): string {
   const fromEnv = env.MRRCTL_JOURNAL;

@@ -1,0 +1,35 @@
+/**
+ * The drift check: the drift command's report, and the guard other commands call (replica activate,
+ * failover's drift guard). Observes both Regions, applies the config's drift.allow entries, and
+ * returns the report. It never writes and never throws for drift — look at `report.ok` (or
+ * failingFindings(report, 'error')).
+ */
+import type { DriftReaders } from '../../core/drift/observe.js';
+import { runDriftCheck } from '../../core/drift/run.js';
+import type { DriftReport, DriftSeverity } from '../../core/drift/types.js';
+import type { MutationEnv } from '../mutation/definition.js';
+
+export interface CheckDriftOptions {
+  /** Compare every app client's full configuration (DescribeUserPoolClient in both Regions). */
+  deep?: boolean;
+  /** The severity that makes `report.ok` false (default error). */
+  failOn?: DriftSeverity;
+  /** Wait before re-reading a replicated setting that differs (default 5000 ms). */
+  recheckDelayMs?: number;
+}
+
+export function driftReaders(env: Pick<MutationEnv, 'ports'>): DriftReaders {
+  return { cognito: env.ports.cognito, parity: env.ports.parity };
+}
+
+export async function checkDrift(env: MutationEnv, opts: CheckDriftOptions = {}): Promise<DriftReport> {
+  const { report } = await runDriftCheck(driftReaders(env), env.topology, {
+    deep: Boolean(opts.deep),
+    failOn: opts.failOn ?? 'error',
+    recheckDelayMs: opts.recheckDelayMs,
+    clock: env.ctx.clock,
+    signal: env.ctx.signal,
+    allowances: env.config.drift.allow,
+  });
+  return report;
+}

@@ -1,0 +1,40 @@
+/**
+ * The health of both Regions side by side — the Route 53 health check, the Region's issuer discovery
+ * document and JWKS, the token endpoint — plus the pool's issuer as apps see it. A Region that is
+ * down costs seconds (short probe timeouts), and never hides the other Region's results.
+ */
+import { oidcProbes } from '../../aws/oidc-probe.js';
+import { healthCheckFor } from '../../core/failover/dns-state.js';
+import { probeRegionHealth } from '../../core/health/region.js';
+import { healthReport, type HealthReport } from '../../core/health/report.js';
+import { discoveryUrl, issuerTypeOf, updatedIssuerUrl } from '../../core/issuer/urls.js';
+import type { MutationEnv } from '../mutation/definition.js';
+import { probeCredentials, probeOptions } from '../probes.js';
+
+export async function observeHealth(env: MutationEnv): Promise<HealthReport> {
+  const t = env.topology;
+  const regions = { primary: t.primaryRegion, secondary: t.secondaryRegion };
+  const probes = oidcProbes(probeOptions(env));
+  const ports = { cognito: env.ports.cognito, route53: env.ports.route53, probes };
+  const credentials = probeCredentials(env);
+  const [primary, secondary] = await Promise.all(
+    (['primary', 'secondary'] as const).map((role) =>
+      probeRegionHealth(ports, {
+        region: regions[role],
+        role,
+        userPoolId: t.userPoolId,
+        primaryRegion: t.primaryRegion,
+        healthCheckId: healthCheckFor(env.config.dns, regions[role], regions),
+        credentials,
+      }),
+    ),
+  );
+  // The pool's issuer as apps trust it: with UPDATED one URL, served by whichever Region is up.
+  const pool = primary.pool ?? secondary.pool;
+  let issuer: HealthReport['issuer'];
+  if (pool && issuerTypeOf(pool) === 'UPDATED') {
+    const url = updatedIssuerUrl(t.primaryRegion, t.userPoolId);
+    issuer = { type: 'UPDATED', url, discovery: await probes.fetchDiscovery(discoveryUrl(url)) };
+  }
+  return healthReport(t.userPoolId, [primary, secondary], issuer);
+}

@@ -1,0 +1,57 @@
+/** What a failover observes through: the read ports, the probes, the journal's last move, the drift guard, and the pre-failover token. */
+import { oidcProbes, requestClientCredentialsToken } from '../../aws/oidc-probe.js';
+import type { DriftEvidence, LastMove } from '../../core/failover/guards.js';
+import type { FailoverPorts } from '../../core/failover/observe.js';
+import { tokenEndpointIn } from '../../core/health/region.js';
+import type { StepEntry } from '../../core/plan/journal.js';
+import { checkDrift } from '../drift/check.js';
+import { journalFor } from '../journal.js';
+import type { MutationEnv } from '../mutation/definition.js';
+import { probeCredentials, probeOptions } from '../probes.js';
+import { rememberPreFailoverToken } from './waits.js';
+import { eventLine } from '../../ui/events.js';
+
+/** The newest failover this machine's journal recorded for the pool (the zone history is the other source). */
+async function journalLastMove(env: MutationEnv): Promise<LastMove | undefined> {
+  const entries = await journalFor(env.ctx).read();
+  const moves = entries.filter(
+    (e): e is StepEntry => e.kind === 'step' && e.command === 'failover' && e.trafficMoving === true && e.status === 'applied' && e.userPoolId === env.topology.userPoolId,
+  );
+  const last = moves.at(-1);
+  if (!last) return undefined;
+  const named = /(failover|failback) (\S+) → (\S+)/.exec(JSON.stringify(last.input ?? ''));
+  return { time: last.time, actor: last.actor, kind: named?.[1] ?? 'failover', from: named?.[2], to: named?.[3], source: 'journal' };
+}
+
+/** Error-severity drift findings whose Region at fault is the target (the drift command's own check). */
+async function driftEvidence(env: MutationEnv, target: string): Promise<DriftEvidence> {
+  const report = await checkDrift(env, { failOn: 'error' });
+  const errors = report.findings.filter((f) => f.severity === 'error' && f.region === target).map((f) => `${f.code} ${f.path}: ${f.message}`);
+  return { required: true, checked: true, errors };
+}
+
+export function failoverPorts(env: MutationEnv, target: string): FailoverPorts {
+  const opts = probeOptions(env);
+  const credentials = probeCredentials(env);
+  return {
+    cognito: env.ports.cognito,
+    route53: env.ports.route53,
+    probes: oidcProbes(opts),
+    metrics: env.ports.metrics,
+    clock: env.ctx.clock,
+    emit: (event) => env.ctx.log(eventLine(event)),
+    signal: env.ctx.signal,
+    journalLastMove: () => journalLastMove(env),
+    drift: () => driftEvidence(env, target),
+    mintSourceToken: credentials
+      ? async (region, pool) => {
+          const url = pool ? tokenEndpointIn(pool, region) : undefined;
+          if (!url) return { minted: false, detail: 'the pool has no domain, so no token endpoint' };
+          const { accessToken, ...probe } = await requestClientCredentialsToken(url, credentials.clientId, credentials.clientSecret, undefined, opts);
+          if (!accessToken) return { minted: false, detail: `${url} did not issue a token: ${probe.error?.name ?? 'failed'}` };
+          rememberPreFailoverToken(env.aws, accessToken);
+          return { minted: true, detail: `minted by ${region} (${url}) before the failover; held in memory only` };
+        }
+      : undefined,
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * The command context's lazy dependencies: built once per run, from the injected environment, and
+ * the one seam where a test swaps read ports (no vi.mock). Also: `--help` loads neither the config
+ * libraries (YAML, zod) nor the AWS SDK.
+ */
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { CognitoReader, ReplicaInfo } from '../../src/core/ports/cognito.js';
+import { systemClock } from '../../src/core/clock.js';
+import { createContext } from '../../src/cli/context.js';
+import { main } from '../../src/main.js';
+import { bufferIo } from '../../src/ui/io.js';
+import { BIN } from '../helpers/run-cli.js';
+
+const TOPOLOGY_FLAGS = ['--pool', 'us-east-1_AbCdEf123', '--primary', 'us-east-1', '--secondary', 'eu-west-1'];
+// Nothing listens on port 9 (discard): a call that reached it would fail, not answer.
+const UNREACHABLE_SANDBOX = ['--sandbox', 'http://127.0.0.1:9'];
+
+/** A port implementing only what the test needs; any other method fails loudly. */
+function onlyMethods<T extends object>(impl: Partial<T>): T {
+  return new Proxy(impl, {
+    get: (target, name) => (target as Record<string | symbol, unknown>)[name] ?? (() => Promise.reject(new Error(`${String(name)}: not expected in this test`))),
+  }) as T;
+}
+
+const FLAGS = { output: 'text' as const, yes: false, color: false, verbose: false, sandbox: 'http://127.0.0.1:9' };
+
+describe('command context', () => {
+  it('builds the AWS access once per run, from the flags', async () => {
+    const io = bufferIo();
+    const ctx = createContext({ io, env: { HOME: '/nonexistent-home' }, cwd: tmpdir(), clock: systemClock, signal: new AbortController().signal }, FLAGS);
+    const [first, second] = await Promise.all([ctx.aws(), ctx.aws()]);
+    expect(second).toBe(first);
+    expect(first.target).toMatchObject({ sandbox: true, endpoint: 'http://127.0.0.1:9' });
+    await ctx.dispose();
+  });
+
+  it('main() takes read ports from the caller: replica list answers from the injected port', async () => {
+    const io = bufferIo();
+    const calls: string[] = [];
+    // Mocked because the point is the seam: the answer can only come from this port, not the sandbox.
+    const cognito = onlyMethods<CognitoReader>({
+      listReplicas: async (region: string, pool: string): Promise<ReplicaInfo[]> => {
+        calls.push(`${region} ${pool}`);
+        return [{ RegionName: 'us-east-1', Role: 'PRIMARY', Status: 'ACTIVE', UserPoolArn: 'arn:aws:cognito-idp:us-east-1:111122223333:userpool/us-east-1_AbCdEf123' }];
+      },
+    });
+    const code = await main([...UNREACHABLE_SANDBOX, ...TOPOLOGY_FLAGS, 'replica', 'list', '--output', 'json'], {
+      io,
+      env: { HOME: '/nonexistent-home' },
+      cwd: mkdtempSync(join(tmpdir(), 'mrrctl-ctx-')),
+      signal: new AbortController().signal,
+      ports: { cognito },
+    });
+    expect(io.err()).toBe('');
+    expect(code).toBe(0);
+    expect(calls).toEqual(['us-east-1 us-east-1_AbCdEf123']);
+    expect(JSON.parse(io.out()).data.replicas).toEqual([
+      { RegionName: 'us-east-1', Role: 'PRIMARY', Status: 'ACTIVE', UserPoolArn: 'arn:aws:cognito-idp:us-east-1:111122223333:userpool/us-east-1_AbCdEf123' },
+    ]);
+  });
+});
+
+describe('start-up stays light (bin/mrrctl.js over dist/)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mrrctl-startup-'));
+  const hook = join(dir, 'hook.mjs');
+  const register = join(dir, 'register.mjs');
+  // A module resolution hook that names every heavy module the process resolves.
+  writeFileSync(hook, "export async function resolve(s, c, next) { const r = await next(s, c); if (/[\\/](yaml|zod|@aws-sdk)[\\/]/.test(r.url)) process.stderr.write(`HEAVY ${r.url}\\n`); return r; }\n");
+  writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hook).href)});\n`);
+  const heavy = (argv: string[]) => {
+    const r = spawnSync(process.execPath, ['--import', register, BIN, ...argv], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: dir }, cwd: dir, timeout: 30_000 });
+    return r.stderr.split('\n').filter((line) => line.startsWith('HEAVY '));
+  };
+
+  it.each(['--help', 'drift --help', 'failover --help', 'apply --help'])('mrrctl %s loads no YAML, zod or SDK module', (line) => {
+    expect(heavy(line.split(' '))).toEqual([]);
+  });
+
+  it('the hook sees them when a command does need them (the check can fail)', () => {
+    expect(heavy([...UNREACHABLE_SANDBOX, ...TOPOLOGY_FLAGS, 'replica', 'list']).length).toBeGreaterThan(0);
+  });
+});
