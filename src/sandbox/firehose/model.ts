@@ -4,7 +4,7 @@
  * Region has its own. Only DirectPut streams, with an optional S3 destination, are modelled.
  */
 import { SandboxError, type CallContext, type JsonObject } from '../types.js';
-import { COMMON_THROTTLING, JsonParityModel, type JsonOperation } from '../parity/parity-model.js';
+import { COMMON_THROTTLING, JsonParityModel, type JsonOperation, type JsonServiceFacts } from '../parity/parity-model.js';
 import { recordsByName } from '../parity/regional-state.js';
 import { patternMessage, rangeMessage } from '../wire/validation.js';
 
@@ -50,6 +50,18 @@ function destinationsOf(stream: StreamRecord, accountId: string): JsonObject[] {
   ];
 }
 
+/** Firehose's X-Amz-Target prefix, name and errors. */
+const FIREHOSE: JsonServiceFacts = {
+  targetPrefix: 'Firehose_20150804',
+  service: 'firehose',
+  // Firehose's control plane throttles with the common ThrottlingException ("Rate exceeded").
+  throttle: COMMON_THROTTLING,
+  internalError: {
+    code: 'ServiceUnavailableException',
+    message: 'The service is unavailable. Back off and retry the operation.',
+  },
+};
+
 export class FirehoseModel extends JsonParityModel<Record<string, StreamRecord>> {
   protected readonly operations: Record<string, JsonOperation> = {
     DescribeDeliveryStream: (input, ctx) => this.describe(input, ctx),
@@ -57,19 +69,7 @@ export class FirehoseModel extends JsonParityModel<Record<string, StreamRecord>>
   };
 
   constructor() {
-    super(
-      'Firehose_20150804',
-      {
-        service: 'firehose',
-        // Firehose's control plane throttles with the common ThrottlingException ("Rate exceeded").
-        throttle: COMMON_THROTTLING,
-        internalError: {
-          code: 'ServiceUnavailableException',
-          message: 'The service is unavailable. Back off and retry the operation.',
-        },
-      },
-      recordsByName<StreamRecord>('streams'),
-    );
+    super(FIREHOSE, recordsByName<StreamRecord>('streams'));
   }
 
   /** Seed {DeliveryStreamName, BucketARN?, RoleARN?}; re-seeding replaces the destination. */

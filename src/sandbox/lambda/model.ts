@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { SandboxError, type CallContext, type JsonObject, type RestRequest } from '../types.js';
-import { RestParityModel, jsonResponse, type RestOperation } from '../parity/parity-model.js';
+import { RestParityModel, jsonResponse, type RestOperation, type RestServiceFacts } from '../parity/parity-model.js';
 import { decodePageToken, encodePageToken } from '../parity/page-token.js';
 import { recordsByName } from '../parity/regional-state.js';
 import { rangeMessage } from '../wire/validation.js';
@@ -46,6 +46,14 @@ function functionNameOf(req: RestRequest): string {
   return routeOf(req)?.functionName ?? '';
 }
 
+/** Lambda's name on the wire and the errors it answers when throttled or failing. */
+const LAMBDA: RestServiceFacts = {
+  label: 'Lambda',
+  service: 'lambda',
+  throttle: { code: 'TooManyRequestsException', status: 429, message: 'Rate exceeded' },
+  internalError: { code: 'ServiceException', message: 'The Lambda service encountered an internal error.' },
+};
+
 export class LambdaModel extends RestParityModel<Record<string, FunctionRecord>> {
   protected readonly operations: Record<string, RestOperation> = {
     ListFunctions: (req, ctx) => jsonResponse(200, this.listFunctions(req, ctx)),
@@ -56,15 +64,7 @@ export class LambdaModel extends RestParityModel<Record<string, FunctionRecord>>
   };
 
   constructor() {
-    super(
-      'Lambda',
-      {
-        service: 'lambda',
-        throttle: { code: 'TooManyRequestsException', status: 429, message: 'Rate exceeded' },
-        internalError: { code: 'ServiceException', message: 'The Lambda service encountered an internal error.' },
-      },
-      recordsByName<FunctionRecord>('functions'),
-    );
+    super(LAMBDA, recordsByName<FunctionRecord>('functions'));
   }
 
   operationFor(req: RestRequest): string | null {

@@ -4,7 +4,7 @@
  * or an operator make one. Every Region has its own log groups.
  */
 import { SandboxError, type CallContext, type JsonObject } from '../types.js';
-import { COMMON_THROTTLING, JsonParityModel, type JsonOperation } from '../parity/parity-model.js';
+import { COMMON_THROTTLING, JsonParityModel, type JsonOperation, type JsonServiceFacts } from '../parity/parity-model.js';
 import { decodePageToken, encodePageToken } from '../parity/page-token.js';
 import { recordsByName } from '../parity/regional-state.js';
 import { notNullMessage, patternMessage, rangeMessage } from '../wire/validation.js';
@@ -45,6 +45,14 @@ function nameFromIdentifier(identifier: string, region: string, accountId: strin
   return rest.endsWith(':*') ? rest.slice(0, -2) : rest;
 }
 
+/** CloudWatch Logs' X-Amz-Target prefix, name and errors. */
+const LOGS: JsonServiceFacts = {
+  targetPrefix: 'Logs_20140328',
+  service: 'logs',
+  throttle: COMMON_THROTTLING,
+  internalError: { code: 'ServiceUnavailableException', message: 'The service cannot complete the request.' },
+};
+
 export class LogsModel extends JsonParityModel<Record<string, LogGroupRecord>> {
   protected readonly operations: Record<string, JsonOperation> = {
     DescribeLogGroups: (input, ctx) => this.describeLogGroups(input, ctx),
@@ -53,15 +61,7 @@ export class LogsModel extends JsonParityModel<Record<string, LogGroupRecord>> {
   };
 
   constructor() {
-    super(
-      'Logs_20140328',
-      {
-        service: 'logs',
-        throttle: COMMON_THROTTLING,
-        internalError: { code: 'ServiceUnavailableException', message: 'The service cannot complete the request.' },
-      },
-      recordsByName<LogGroupRecord>('groups'),
-    );
+    super(LOGS, recordsByName<LogGroupRecord>('groups'));
   }
 
   /** Seed {logGroupName, retentionInDays?}; re-seeding updates the retention and keeps creationTime. */

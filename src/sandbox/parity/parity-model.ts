@@ -5,18 +5,8 @@
  * fixed table of operations; the base dispatches that table and answers anything else as
  * UnknownOperationException, so a model only states its operations and their logic.
  */
-import {
-  SandboxError,
-  type CallContext,
-  type JsonObject,
-  type JsonService,
-  type JsonValue,
-  type Persistent,
-  type RestRequest,
-  type RestResponse,
-  type RestService,
-  type Seedable,
-} from '../types.js';
+import { SandboxError, type CallContext, type JsonObject, type JsonValue, type Persistent, type Seedable } from '../types.js';
+import type { JsonService, RestRequest, RestResponse, RestService } from '../types.js';
 import type { RegionalState } from './regional-state.js';
 
 export interface ThrottleError {
@@ -31,6 +21,16 @@ export interface ServiceFacts {
   service: string;
   throttle: ThrottleError;
   internalError: { code: string; message: string };
+}
+
+/** A JSON service is also known by its X-Amz-Target prefix. */
+export interface JsonServiceFacts extends ServiceFacts {
+  targetPrefix: string;
+}
+
+/** A REST service's errors name it as its documentation does, e.g. "SESv2". */
+export interface RestServiceFacts extends ServiceFacts {
+  label: string;
 }
 
 /** The common throttling error of AWS JSON services that model none of their own. */
@@ -81,12 +81,11 @@ export abstract class JsonParityModel<State> extends ParityModel<State> implemen
   /** Operation name → handler. */
   protected abstract readonly operations: Readonly<Record<string, JsonOperation>>;
 
-  constructor(
-    readonly targetPrefix: string,
-    facts: ServiceFacts,
-    state: RegionalState<State>,
-  ) {
+  readonly targetPrefix: string;
+
+  constructor(facts: JsonServiceFacts, state: RegionalState<State>) {
     super(facts, state);
+    this.targetPrefix = facts.targetPrefix;
   }
 
   handle(operation: string, input: JsonObject, ctx: CallContext): JsonObject {
@@ -104,13 +103,11 @@ export abstract class RestParityModel<State> extends ParityModel<State> implemen
   /** Operation name → handler. */
   protected abstract readonly operations: Readonly<Record<string, RestOperation>>;
 
-  constructor(
-    /** The service as its error messages name it, e.g. "SESv2". */
-    private readonly label: string,
-    facts: ServiceFacts,
-    state: RegionalState<State>,
-  ) {
+  private readonly label: string;
+
+  constructor(facts: RestServiceFacts, state: RegionalState<State>) {
     super(facts, state);
+    this.label = facts.label;
   }
 
   abstract operationFor(req: RestRequest): string | null;

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { SandboxError, type CallContext, type JsonObject, type RestRequest } from '../types.js';
-import { RestParityModel, jsonResponse, type RestOperation } from '../parity/parity-model.js';
+import { RestParityModel, jsonResponse, type RestOperation, type RestServiceFacts } from '../parity/parity-model.js';
 import { decodePageToken, encodePageToken } from '../parity/page-token.js';
 import { recordsByName } from '../parity/regional-state.js';
 
@@ -65,6 +65,17 @@ function viewOf(record: IdentityRecord): JsonObject {
   };
 }
 
+/** SES's name on the wire; it throttles with its own TooManyRequestsException. */
+const SES: RestServiceFacts = {
+  label: 'SESv2',
+  service: 'ses',
+  throttle: { code: 'TooManyRequestsException', status: 429, message: 'Too many requests' },
+  internalError: {
+    code: 'InternalServiceErrorException',
+    message: "The request couldn't be processed because an error occurred with the Amazon SES API v2.",
+  },
+};
+
 export class SesV2Model extends RestParityModel<Record<string, IdentityRecord>> {
   protected readonly operations: Record<string, RestOperation> = {
     GetEmailIdentity: (req, ctx) => jsonResponse(200, this.getEmailIdentity(identityOf(req) ?? '', ctx)),
@@ -72,18 +83,7 @@ export class SesV2Model extends RestParityModel<Record<string, IdentityRecord>> 
   };
 
   constructor() {
-    super(
-      'SESv2',
-      {
-        service: 'ses',
-        throttle: { code: 'TooManyRequestsException', status: 429, message: 'Too many requests' },
-        internalError: {
-          code: 'InternalServiceErrorException',
-          message: "The request couldn't be processed because an error occurred with the Amazon SES API v2.",
-        },
-      },
-      recordsByName<IdentityRecord>('identities'),
-    );
+    super(SES, recordsByName<IdentityRecord>('identities'));
   }
 
   operationFor(req: RestRequest): string | null {

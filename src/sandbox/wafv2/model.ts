@@ -4,7 +4,7 @@
  * secondary's ACL. Web ACLs are seeded through the admin API; only the REGIONAL scope is modelled.
  */
 import type { CallContext, JsonObject } from '../types.js';
-import { COMMON_THROTTLING, JsonParityModel, type JsonOperation } from '../parity/parity-model.js';
+import { COMMON_THROTTLING, JsonParityModel, type JsonOperation, type JsonServiceFacts } from '../parity/parity-model.js';
 import { decodePageToken, encodePageToken } from '../parity/page-token.js';
 import { RegionalState } from '../parity/regional-state.js';
 import {
@@ -38,6 +38,18 @@ function decodeMarker(marker: unknown): number {
   return index;
 }
 
+/** WAFv2's X-Amz-Target prefix, name and errors. */
+const WAF: JsonServiceFacts = {
+  targetPrefix: 'AWSWAF_20190729',
+  service: 'wafv2',
+  // WAFv2 has no modelled throttling error; it answers with the common ThrottlingException.
+  throttle: COMMON_THROTTLING,
+  internalError: {
+    code: 'WAFInternalErrorException',
+    message: "Your request is valid, but WAF couldn't perform the operation because of a system problem.",
+  },
+};
+
 export class WafV2Model extends JsonParityModel<RegionState> {
   protected readonly operations: Record<string, JsonOperation> = {
     GetWebACLForResource: (input, ctx) => this.getWebAclForResource(input, ctx),
@@ -48,19 +60,7 @@ export class WafV2Model extends JsonParityModel<RegionState> {
   };
 
   constructor() {
-    super(
-      'AWSWAF_20190729',
-      {
-        service: 'wafv2',
-        // WAFv2 has no modelled throttling error; it answers with the common ThrottlingException.
-        throttle: COMMON_THROTTLING,
-        internalError: {
-          code: 'WAFInternalErrorException',
-          message: "Your request is valid, but WAF couldn't perform the operation because of a system problem.",
-        },
-      },
-      new RegionalState<RegionState>('regions', () => ({ acls: {}, associations: {} })),
-    );
+    super(WAF, new RegionalState<RegionState>('regions', () => ({ acls: {}, associations: {} })));
   }
 
   /** Seed {Name, Rules?, DefaultAction?, Description?, VisibilityConfig?, associateWith?: resource ARN}. */
