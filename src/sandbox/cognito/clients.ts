@@ -5,7 +5,7 @@
 import { SandboxError, type JsonObject } from '../types.js';
 import type { OperationScope } from './ports.js';
 import { paginate } from './pagination.js';
-import { hostedPool, recordGlobalChange, requirePrimary, type HostedPool } from './replication.js';
+import { hostedPool, recordGlobalChange, writablePool, writeGlobal, type HostedPool } from './replication.js';
 import { clone, compact, newClientId, newClientSecret, wireDate } from './state.js';
 import {
   invalidParameter,
@@ -95,8 +95,7 @@ function view(client: JsonObject, withSecret: boolean): JsonObject {
 }
 
 export function createUserPoolClient(scope: OperationScope, input: JsonObject): JsonObject {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
-  requirePrimary(hosted, 'CreateUserPoolClient');
+  const hosted = writablePool(scope, input, 'CreateUserPoolClient');
   const name = requireString(input, 'ClientName', CLIENT_NAME);
   const withSecret = input.GenerateSecret === true;
   const settings = clientSettings(input, hosted, withSecret);
@@ -111,8 +110,7 @@ export function createUserPoolClient(scope: OperationScope, input: JsonObject): 
     CreationDate: scope.ctx.now,
     LastModifiedDate: scope.ctx.now,
   });
-  hosted.pool.global.clients[clientId] = client;
-  recordGlobalChange(hosted.pool, scope.ctx);
+  writeGlobal(hosted, 'clients', clientId, client, scope.ctx);
   return { UserPoolClient: view(client, true) };
 }
 
@@ -122,8 +120,7 @@ export function describeUserPoolClient(scope: OperationScope, input: JsonObject)
 }
 
 export function updateUserPoolClient(scope: OperationScope, input: JsonObject): JsonObject {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
-  requirePrimary(hosted, 'UpdateUserPoolClient');
+  const hosted = writablePool(scope, input, 'UpdateUserPoolClient');
   const existing = clientOf(hosted, requireString(input, 'ClientId', CLIENT_ID));
   const name = optionalString(input, 'ClientName', CLIENT_NAME) ?? existing.ClientName;
   const settings = clientSettings(input, hosted, existing.ClientSecret !== undefined);
@@ -136,14 +133,12 @@ export function updateUserPoolClient(scope: OperationScope, input: JsonObject): 
     CreationDate: existing.CreationDate,
     LastModifiedDate: scope.ctx.now,
   });
-  hosted.pool.global.clients[existing.ClientId] = client;
-  recordGlobalChange(hosted.pool, scope.ctx);
+  writeGlobal(hosted, 'clients', existing.ClientId, client, scope.ctx);
   return { UserPoolClient: view(client, false) };
 }
 
 export function deleteUserPoolClient(scope: OperationScope, input: JsonObject): JsonObject {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
-  requirePrimary(hosted, 'DeleteUserPoolClient');
+  const hosted = writablePool(scope, input, 'DeleteUserPoolClient');
   const client = clientOf(hosted, requireString(input, 'ClientId', CLIENT_ID));
   delete hosted.pool.global.clients[client.ClientId];
   delete hosted.pool.global.risk[client.ClientId];

@@ -7,7 +7,7 @@ import { createHmac } from 'node:crypto';
 import { SandboxError, type CallContext, type JsonObject } from '../types.js';
 import { paginate } from './pagination.js';
 import type { OperationScope } from './ports.js';
-import { hostedPool, recordGlobalChange, requirePrimary, viewIn, type HostedPool } from './replication.js';
+import { hostedPool, recordGlobalChange, requirePrimary, viewIn, writablePool, writeGlobal, type HostedPool } from './replication.js';
 import { clone, compact, newSub, wireDate, type PoolRecord } from './state.js';
 import { invalidParameter, notFound, optionalEnum, optionalInt, optionalString, optionalStringList, requirePoolId, requireString } from './validation.js';
 
@@ -20,8 +20,7 @@ function groupView(group: JsonObject): JsonObject {
 }
 
 export function createGroup(scope: OperationScope, input: JsonObject): JsonObject {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
-  requirePrimary(hosted, 'CreateGroup');
+  const hosted = writablePool(scope, input, 'CreateGroup');
   const name = requireString(input, 'GroupName', GROUP_NAME);
   const group = compact({
     GroupName: name,
@@ -33,8 +32,7 @@ export function createGroup(scope: OperationScope, input: JsonObject): JsonObjec
     LastModifiedDate: scope.ctx.now,
   });
   if (hosted.global.groups[name]) throw new SandboxError('GroupExistsException', `A group with the name ${name} already exists.`);
-  hosted.pool.global.groups[name] = group;
-  recordGlobalChange(hosted.pool, scope.ctx);
+  writeGlobal(hosted, 'groups', name, group, scope.ctx);
   return { Group: groupView(group) };
 }
 
@@ -57,11 +55,9 @@ export function listGroups(scope: OperationScope, input: JsonObject): JsonObject
 }
 
 export function deleteGroup(scope: OperationScope, input: JsonObject): JsonObject {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
-  requirePrimary(hosted, 'DeleteGroup');
+  const hosted = writablePool(scope, input, 'DeleteGroup');
   const group = groupOf(hosted, requireString(input, 'GroupName', GROUP_NAME));
-  delete hosted.pool.global.groups[group.GroupName];
-  recordGlobalChange(hosted.pool, scope.ctx);
+  writeGlobal(hosted, 'groups', group.GroupName, undefined, scope.ctx);
   return {};
 }
 
@@ -102,8 +98,7 @@ function userView(user: JsonObject, attributesField: 'Attributes' | 'UserAttribu
 }
 
 export function adminCreateUser(scope: OperationScope, input: JsonObject): JsonObject {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
-  requirePrimary(hosted, 'AdminCreateUser');
+  const hosted = writablePool(scope, input, 'AdminCreateUser');
   const username = requireString(input, 'Username', USERNAME);
   const action = optionalEnum(input, 'MessageAction', ['RESEND', 'SUPPRESS']);
   const attributes = readAttributes(input);

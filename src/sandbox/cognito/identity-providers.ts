@@ -5,7 +5,7 @@
 import { SandboxError, type JsonObject } from '../types.js';
 import { paginate } from './pagination.js';
 import type { OperationScope } from './ports.js';
-import { hostedPool, recordGlobalChange, requirePrimary, type HostedPool } from './replication.js';
+import { hostedPool, writablePool, writeGlobal, type HostedPool } from './replication.js';
 import { clone, compact, wireDate } from './state.js';
 import { invalidParameter, notFound, optionalObject, optionalStringList, requireEnum, requirePoolId, requireString, validationError } from './validation.js';
 
@@ -35,8 +35,7 @@ function checkDetails(type: string, details: JsonObject): void {
 }
 
 export function createIdentityProvider(scope: OperationScope, input: JsonObject): JsonObject {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
-  requirePrimary(hosted, 'CreateIdentityProvider');
+  const hosted = writablePool(scope, input, 'CreateIdentityProvider');
   const name = requireString(input, 'ProviderName', PROVIDER_NAME);
   const type = requireEnum(input, 'ProviderType', PROVIDER_TYPES);
   const details = optionalObject(input, 'ProviderDetails');
@@ -56,8 +55,7 @@ export function createIdentityProvider(scope: OperationScope, input: JsonObject)
     CreationDate: scope.ctx.now,
     LastModifiedDate: scope.ctx.now,
   });
-  hosted.pool.global.identityProviders[name] = provider;
-  recordGlobalChange(hosted.pool, scope.ctx);
+  writeGlobal(hosted, 'identityProviders', name, provider, scope.ctx);
   return { IdentityProvider: view(provider) };
 }
 
@@ -68,8 +66,7 @@ export function describeIdentityProvider(scope: OperationScope, input: JsonObjec
 
 /** Fields the request carries replace the stored ones; omitted ones are kept. [INF] */
 export function updateIdentityProvider(scope: OperationScope, input: JsonObject): JsonObject {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
-  requirePrimary(hosted, 'UpdateIdentityProvider');
+  const hosted = writablePool(scope, input, 'UpdateIdentityProvider');
   const existing = providerOf(hosted, requireString(input, 'ProviderName', PROVIDER_NAME));
   const details = optionalObject(input, 'ProviderDetails');
   if (details) checkDetails(existing.ProviderType, details);
@@ -80,8 +77,7 @@ export function updateIdentityProvider(scope: OperationScope, input: JsonObject)
     IdpIdentifiers: optionalStringList(input, 'IdpIdentifiers') ?? existing.IdpIdentifiers,
     LastModifiedDate: scope.ctx.now,
   });
-  hosted.pool.global.identityProviders[existing.ProviderName] = provider;
-  recordGlobalChange(hosted.pool, scope.ctx);
+  writeGlobal(hosted, 'identityProviders', existing.ProviderName, provider, scope.ctx);
   return { IdentityProvider: view(provider) };
 }
 
@@ -101,10 +97,8 @@ export function listIdentityProviders(scope: OperationScope, input: JsonObject):
 }
 
 export function deleteIdentityProvider(scope: OperationScope, input: JsonObject): JsonObject {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
-  requirePrimary(hosted, 'DeleteIdentityProvider');
+  const hosted = writablePool(scope, input, 'DeleteIdentityProvider');
   const provider = providerOf(hosted, requireString(input, 'ProviderName', PROVIDER_NAME));
-  delete hosted.pool.global.identityProviders[provider.ProviderName];
-  recordGlobalChange(hosted.pool, scope.ctx);
+  writeGlobal(hosted, 'identityProviders', provider.ProviderName, undefined, scope.ctx);
   return {};
 }

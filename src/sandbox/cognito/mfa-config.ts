@@ -5,7 +5,7 @@
  */
 import type { JsonObject } from '../types.js';
 import type { OperationScope } from './ports.js';
-import { hostedPool, recordGlobalChange, requirePrimary, type HostedPool } from './replication.js';
+import { hostedPool, recordGlobalChange, writablePool, type HostedPool } from './replication.js';
 import { clone, compact } from './state.js';
 import { invalidParameter, optionalEnum, optionalObject, requirePoolId } from './validation.js';
 
@@ -29,8 +29,7 @@ export function getUserPoolMfaConfig(scope: OperationScope, input: JsonObject): 
 }
 
 export function setUserPoolMfaConfig(scope: OperationScope, input: JsonObject): JsonObject {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
-  requirePrimary(hosted, 'SetUserPoolMfaConfig');
+  const hosted = writablePool(scope, input, 'SetUserPoolMfaConfig');
   const mode = optionalEnum(input, 'MfaConfiguration', ['OFF', 'ON', 'OPTIONAL']);
   const sms = optionalObject(input, 'SmsMfaConfiguration');
   const totp = optionalObject(input, 'SoftwareTokenMfaConfiguration');

@@ -5,7 +5,7 @@
 import type { JsonObject } from '../types.js';
 import { paginate } from './pagination.js';
 import type { OperationScope } from './ports.js';
-import { hostedPool, recordGlobalChange, requirePrimary, type HostedPool } from './replication.js';
+import { hostedPool, writablePool, writeGlobal, type HostedPool } from './replication.js';
 import { clone } from './state.js';
 import { invalidParameter, notFound, requirePoolId, requireString, validationError } from './validation.js';
 
@@ -34,15 +34,13 @@ function serverOf(hosted: HostedPool, identifier: string): JsonObject {
 }
 
 export function createResourceServer(scope: OperationScope, input: JsonObject): JsonObject {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
-  requirePrimary(hosted, 'CreateResourceServer');
+  const hosted = writablePool(scope, input, 'CreateResourceServer');
   const identifier = requireString(input, 'Identifier', IDENTIFIER);
   const server = { UserPoolId: hosted.pool.id, Identifier: identifier, Name: requireString(input, 'Name', NAME), Scopes: readScopes(input) };
   if (hosted.global.resourceServers[identifier]) {
     throw invalidParameter(`A resource server with identifier ${identifier} already exists in this user pool.`);
   }
-  hosted.pool.global.resourceServers[identifier] = server;
-  recordGlobalChange(hosted.pool, scope.ctx);
+  writeGlobal(hosted, 'resourceServers', identifier, server, scope.ctx);
   return { ResourceServer: clone(server) };
 }
 
@@ -53,12 +51,10 @@ export function describeResourceServer(scope: OperationScope, input: JsonObject)
 
 /** Like the other Update operations, omitted Scopes are reset (to none). */
 export function updateResourceServer(scope: OperationScope, input: JsonObject): JsonObject {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
-  requirePrimary(hosted, 'UpdateResourceServer');
+  const hosted = writablePool(scope, input, 'UpdateResourceServer');
   const existing = serverOf(hosted, requireString(input, 'Identifier', IDENTIFIER));
   const server = { ...existing, Name: requireString(input, 'Name', NAME), Scopes: readScopes(input) };
-  hosted.pool.global.resourceServers[existing.Identifier] = server;
-  recordGlobalChange(hosted.pool, scope.ctx);
+  writeGlobal(hosted, 'resourceServers', existing.Identifier, server, scope.ctx);
   return { ResourceServer: clone(server) };
 }
 
@@ -70,10 +66,8 @@ export function listResourceServers(scope: OperationScope, input: JsonObject): J
 }
 
 export function deleteResourceServer(scope: OperationScope, input: JsonObject): JsonObject {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
-  requirePrimary(hosted, 'DeleteResourceServer');
+  const hosted = writablePool(scope, input, 'DeleteResourceServer');
   const server = serverOf(hosted, requireString(input, 'Identifier', IDENTIFIER));
-  delete hosted.pool.global.resourceServers[server.Identifier];
-  recordGlobalChange(hosted.pool, scope.ctx);
+  writeGlobal(hosted, 'resourceServers', server.Identifier, undefined, scope.ctx);
   return {};
 }
