@@ -5,7 +5,7 @@
 import { SandboxError, type JsonObject } from '../types.js';
 import type { OperationScope } from './ports.js';
 import { paginate } from './pagination.js';
-import { hostedPool, recordGlobalChange, writablePool, writeGlobal, type HostedPool } from './replication.js';
+import { readablePool, recordGlobalChange, writablePool, writeGlobal, type HostedPool } from './replication.js';
 import { clone, compact, newClientId, newClientSecret, wireDate } from './state.js';
 import {
   invalidParameter,
@@ -14,7 +14,6 @@ import {
   optionalObject,
   optionalString,
   optionalStringList,
-  requirePoolId,
   requireString,
   validationError,
 } from './validation.js';
@@ -115,7 +114,7 @@ export function createUserPoolClient(scope: OperationScope, input: JsonObject): 
 }
 
 export function describeUserPoolClient(scope: OperationScope, input: JsonObject): JsonObject {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
+  const hosted = readablePool(scope, input);
   return { UserPoolClient: view(clientOf(hosted, requireString(input, 'ClientId', CLIENT_ID)), true) };
 }
 
@@ -147,7 +146,7 @@ export function deleteUserPoolClient(scope: OperationScope, input: JsonObject): 
 }
 
 export function listUserPoolClients(scope: OperationScope, input: JsonObject): JsonObject {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
+  const hosted = readablePool(scope, input);
   const all = Object.values(hosted.global.clients).sort((a, b) => a.CreationDate - b.CreationDate || a.ClientId.localeCompare(b.ClientId));
   const { page, nextToken } = paginate(all, input, { sizeField: 'MaxResults', tokenField: 'NextToken', maxSize: 60, defaultSize: 60 });
   return compact({

@@ -7,9 +7,9 @@ import { createHmac } from 'node:crypto';
 import { SandboxError, type CallContext, type JsonObject } from '../types.js';
 import { paginate } from './pagination.js';
 import type { OperationScope } from './ports.js';
-import { hostedPool, recordGlobalChange, requirePrimary, viewIn, writablePool, writeGlobal, type HostedPool } from './replication.js';
+import { readablePool, recordGlobalChange, requirePrimary, viewIn, writablePool, writeGlobal, type HostedPool } from './replication.js';
 import { clone, compact, newSub, wireDate, type PoolRecord } from './state.js';
-import { invalidParameter, notFound, optionalEnum, optionalInt, optionalString, optionalStringList, requirePoolId, requireString } from './validation.js';
+import { invalidParameter, notFound, optionalEnum, optionalInt, optionalString, optionalStringList, requireString } from './validation.js';
 
 const GROUP_NAME = { min: 1, max: 128, pattern: /^[^\s][\s\S]*$/ };
 const USERNAME = { min: 1, max: 128, pattern: /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u };
@@ -43,12 +43,12 @@ function groupOf(hosted: HostedPool, name: string): JsonObject {
 }
 
 export function getGroup(scope: OperationScope, input: JsonObject): JsonObject {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
+  const hosted = readablePool(scope, input);
   return { Group: groupView(groupOf(hosted, requireString(input, 'GroupName', GROUP_NAME))) };
 }
 
 export function listGroups(scope: OperationScope, input: JsonObject): JsonObject {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
+  const hosted = readablePool(scope, input);
   const all = Object.values(hosted.global.groups).sort((a, b) => a.GroupName.localeCompare(b.GroupName));
   const { page, nextToken } = paginate(all, input, { sizeField: 'Limit', tokenField: 'NextToken', maxSize: 60, defaultSize: 60 });
   return compact({ Groups: page.map(groupView), NextToken: nextToken });
@@ -116,7 +116,7 @@ export function adminCreateUser(scope: OperationScope, input: JsonObject): JsonO
 }
 
 export function adminGetUser(scope: OperationScope, input: JsonObject): JsonObject {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
+  const hosted = readablePool(scope, input);
   const username = requireString(input, 'Username', USERNAME);
   const user = hosted.global.users[userKey(hosted.global.config, username)];
   if (!user) throw new SandboxError('UserNotFoundException', 'User does not exist.');
@@ -128,7 +128,7 @@ const FILTERABLE = new Set(['username', 'email', 'phone_number', 'name', 'given_
 
 /** ListUsers with the simple `attr = "v"` / `attr ^= "prefix"` filters. */
 export function listUsers(scope: OperationScope, input: JsonObject): JsonObject {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
+  const hosted = readablePool(scope, input);
   const only = optionalStringList(input, 'AttributesToGet');
   const filter = optionalString(input, 'Filter', { max: 256 });
   let users = Object.values(hosted.global.users).sort((a, b) => a.UserCreateDate - b.UserCreateDate);

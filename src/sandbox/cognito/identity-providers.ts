@@ -5,9 +5,9 @@
 import { SandboxError, type JsonObject } from '../types.js';
 import { paginate } from './pagination.js';
 import type { OperationScope } from './ports.js';
-import { hostedPool, writablePool, writeGlobal, type HostedPool } from './replication.js';
+import { readablePool, writablePool, writeGlobal, type HostedPool } from './replication.js';
 import { clone, compact, wireDate } from './state.js';
-import { invalidParameter, notFound, optionalObject, optionalStringList, requireEnum, requirePoolId, requireString, validationError } from './validation.js';
+import { invalidParameter, notFound, optionalObject, optionalStringList, requireEnum, requireString, validationError } from './validation.js';
 
 const PROVIDER_TYPES = ['SAML', 'Facebook', 'Google', 'LoginWithAmazon', 'SignInWithApple', 'OIDC'] as const;
 const SOCIAL = new Set(['Facebook', 'Google', 'LoginWithAmazon', 'SignInWithApple']);
@@ -60,8 +60,7 @@ export function createIdentityProvider(scope: OperationScope, input: JsonObject)
 }
 
 export function describeIdentityProvider(scope: OperationScope, input: JsonObject): JsonObject {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
-  return { IdentityProvider: view(providerOf(hosted, requireString(input, 'ProviderName', PROVIDER_NAME))) };
+  return { IdentityProvider: view(providerOf(readablePool(scope, input), requireString(input, 'ProviderName', PROVIDER_NAME))) };
 }
 
 /** Fields the request carries replace the stored ones; omitted ones are kept. [INF] */
@@ -82,7 +81,7 @@ export function updateIdentityProvider(scope: OperationScope, input: JsonObject)
 }
 
 export function listIdentityProviders(scope: OperationScope, input: JsonObject): JsonObject {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
+  const hosted = readablePool(scope, input);
   const all = Object.values(hosted.global.identityProviders).sort((a, b) => a.CreationDate - b.CreationDate);
   const { page, nextToken } = paginate(all, input, { sizeField: 'MaxResults', tokenField: 'NextToken', maxSize: 60, defaultSize: 60 });
   return compact({

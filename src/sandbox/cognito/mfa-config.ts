@@ -5,7 +5,7 @@
  */
 import type { JsonObject } from '../types.js';
 import type { OperationScope } from './ports.js';
-import { hostedPool, recordGlobalChange, writablePool, type HostedPool } from './replication.js';
+import { readablePool, recordGlobalChange, writablePool, type HostedPool } from './replication.js';
 import { clone, compact } from './state.js';
 import { invalidParameter, optionalEnum, optionalObject, requirePoolId } from './validation.js';
 
@@ -25,7 +25,7 @@ function mfaView(hosted: HostedPool): JsonObject {
 }
 
 export function getUserPoolMfaConfig(scope: OperationScope, input: JsonObject): JsonObject {
-  return mfaView(hostedPool(scope.pools, requirePoolId(input), scope.ctx));
+  return mfaView(readablePool(scope, input));
 }
 
 export function setUserPoolMfaConfig(scope: OperationScope, input: JsonObject): JsonObject {

@@ -101,9 +101,14 @@ export function requirePrimary(hosted: HostedPool, operation: string): void {
   }
 }
 
-/** The pool a write to replicated data names, as the call's Region hosts it; a secondary refuses it. */
+/** The pool the input's UserPoolId names, as the call's Region hosts it (any Region may read). */
+export function readablePool(scope: OperationScope, input: JsonObject): HostedPool {
+  return hostedPool(scope.pools, requirePoolId(input), scope.ctx);
+}
+
+/** The same for a write to replicated data: a secondary refuses it. */
 export function writablePool(scope: OperationScope, input: JsonObject, operation: string): HostedPool {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
+  const hosted = readablePool(scope, input);
   requirePrimary(hosted, operation);
   return hosted;
 }

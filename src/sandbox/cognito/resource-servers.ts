@@ -5,9 +5,9 @@
 import type { JsonObject } from '../types.js';
 import { paginate } from './pagination.js';
 import type { OperationScope } from './ports.js';
-import { hostedPool, writablePool, writeGlobal, type HostedPool } from './replication.js';
+import { readablePool, writablePool, writeGlobal, type HostedPool } from './replication.js';
 import { clone } from './state.js';
-import { invalidParameter, notFound, requirePoolId, requireString, validationError } from './validation.js';
+import { invalidParameter, notFound, requireString, validationError } from './validation.js';
 
 const IDENTIFIER = { min: 1, max: 256, pattern: /^[\x21\x23-\x5B\x5D-\x7E]+$/ };
 const NAME = { min: 1, max: 256, pattern: /^[\w\s+=,.@-]+$/ };
@@ -45,8 +45,7 @@ export function createResourceServer(scope: OperationScope, input: JsonObject): 
 }
 
 export function describeResourceServer(scope: OperationScope, input: JsonObject): JsonObject {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
-  return { ResourceServer: clone(serverOf(hosted, requireString(input, 'Identifier', IDENTIFIER))) };
+  return { ResourceServer: clone(serverOf(readablePool(scope, input), requireString(input, 'Identifier', IDENTIFIER))) };
 }
 
 /** Like the other Update operations, omitted Scopes are reset (to none). */
@@ -59,7 +58,7 @@ export function updateResourceServer(scope: OperationScope, input: JsonObject): 
 }
 
 export function listResourceServers(scope: OperationScope, input: JsonObject): JsonObject {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
+  const hosted = readablePool(scope, input);
   const all = Object.values(hosted.global.resourceServers).sort((a, b) => a.Identifier.localeCompare(b.Identifier));
   const { page, nextToken } = paginate(all, input, { sizeField: 'MaxResults', tokenField: 'NextToken', maxSize: 50, defaultSize: 50 });
   return { ResourceServers: clone(page), ...(nextToken ? { NextToken: nextToken } : {}) };
