@@ -18,15 +18,15 @@ import {
 import { CreateKeyCommand, KMSClient, ReplicateKeyCommand } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from '../../src/sandbox/server.js';
-import { awsClientConfig, startTestSandbox } from '../helpers/sandbox.js';
+import { manualSandboxClock, sandboxClient, startTestSandbox } from '../helpers/sandbox.js';
 
 const PRIMARY = 'us-east-1';
 const SECONDARY = 'us-west-2';
 const REPLICA_DELAY = 1_000;
-const clock = { t: Date.now(), now() { return this.t; }, advance(ms: number) { this.t += ms; } };
+const clock = manualSandboxClock();
 let sb: SandboxHandle;
-const idp = (region = PRIMARY) => new CognitoIdentityProviderClient(awsClientConfig(sb, region));
-const kms = (region = PRIMARY) => new KMSClient(awsClientConfig(sb, region));
+const idp = (region = PRIMARY) => sandboxClient(CognitoIdentityProviderClient, sb, region);
+const kms = (region = PRIMARY) => sandboxClient(KMSClient, sb, region);
 
 beforeAll(async () => {
   sb = await startTestSandbox({ replicaDelayMs: REPLICA_DELAY, syncDelayMs: 0 }, { clock });
