@@ -67,6 +67,7 @@ export type SdkClientClass<C> = new (config: SandboxClientConfig) => C;
 /** Config for an SDK client in `region` against the sandbox (same credentials and no retries as awsClientConfig). */
 export function sandboxClientConfig(target: SandboxTarget, region: string, overrides: Partial<SandboxClientConfig> = {}): SandboxClientConfig {
   const url = typeof target === 'string' ? target : target.url;
+  // awsClientConfig reads only the handle's URL: one source for the sandbox credentials and retry policy.
   return { ...awsClientConfig({ url } as SandboxHandle, region), ...overrides };
 }
 

@@ -29,10 +29,11 @@ import {
   UpdateUserPoolCommand,
   type UserPoolType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { CreateKeyCommand, KMSClient, ReplicateKeyCommand } from '@aws-sdk/client-kms';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from '../../src/sandbox/server.js';
 import { manualSandboxClock, sandboxClient, startTestSandbox } from '../helpers/sandbox.js';
+import { multiRegionKey } from './kms-fixtures.js';
 
 const PRIMARY = 'us-east-1';
 const SECONDARY = 'eu-west-1';
@@ -54,10 +55,7 @@ const clientNames = async (region: string) =>
 
 beforeAll(async () => {
   sb = await startTestSandbox({ replicaDelayMs: REPLICA_DELAY, syncDelayMs: SYNC_DELAY }, { clock });
-  const kms = sandboxClient(KMSClient, sb, PRIMARY);
-  const key = (await kms.send(new CreateKeyCommand({ MultiRegion: true }))).KeyMetadata!;
-  await kms.send(new ReplicateKeyCommand({ KeyId: key.KeyId, ReplicaRegion: SECONDARY }));
-  clock.advance(REPLICA_DELAY);
+  const key = await multiRegionKey(sandboxClient(KMSClient, sb, PRIMARY), [SECONDARY], { clock, ms: REPLICA_DELAY });
   id = (
     await idp().send(
       new CreateUserPoolCommand({

@@ -14,7 +14,7 @@ import {
   UpdateUserPoolCommand,
   UpdateUserPoolReplicaCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { CreateKeyCommand, KMSClient, ReplicateKeyCommand } from '@aws-sdk/client-kms';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { CreateHealthCheckCommand, Route53Client, UpdateHealthCheckCommand } from '@aws-sdk/client-route-53';
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import type { Jwks } from 'aws-jwt-verify/jwk';
@@ -24,6 +24,7 @@ import type { OidcEndpoint } from '../../src/sandbox/oidc/endpoint.js';
 import type { SandboxHandle } from '../../src/sandbox/server.js';
 import { toSandboxUrl } from '../../src/sandbox/url-map.js';
 import { manualSandboxClock, sandboxAdmin, sandboxClient, startTestSandbox } from '../helpers/sandbox.js';
+import { multiRegionKey } from './kms-fixtures.js';
 
 const PRIMARY = 'us-east-1';
 const SECONDARY = 'us-west-2';
@@ -68,10 +69,7 @@ async function setIssuer(type: 'ORIGINAL' | 'UPDATED') {
 
 beforeAll(async () => {
   sb = await startTestSandbox({ replicaDelayMs: REPLICA_DELAY, syncDelayMs: SYNC_DELAY }, { clock });
-  const kms = sandboxClient(KMSClient, sb, PRIMARY);
-  const key = (await kms.send(new CreateKeyCommand({ MultiRegion: true }))).KeyMetadata!;
-  await kms.send(new ReplicateKeyCommand({ KeyId: key.KeyId, ReplicaRegion: SECONDARY }));
-  clock.advance(REPLICA_DELAY);
+  const key = await multiRegionKey(sandboxClient(KMSClient, sb, PRIMARY), [SECONDARY], { clock, ms: REPLICA_DELAY });
   id = (await idp().send(new CreateUserPoolCommand({ PoolName: 'oidc', KeyConfiguration: { KeyType: 'CUSTOMER_MANAGED_KEY', KmsKeyArn: key.Arn } }))).UserPool!.Id!;
   await idp().send(new CreateResourceServerCommand({ UserPoolId: id, Identifier: 'https://api.example.com', Name: 'api', Scopes: [{ ScopeName: 'read', ScopeDescription: 'r' }] }));
   const created = (
