@@ -3,26 +3,27 @@ import { KMSClient, ListKeysCommand } from '@aws-sdk/client-kms';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from '../../src/sandbox/server.js';
 import { toSandboxUrl } from '../../src/sandbox/url-map.js';
-import { rejectionOf, sandboxAdmin, sandboxClient, startTestSandbox } from '../helpers/sandbox.js';
+import { rejectionOf, sandboxAdmin, sandboxClients, startTestSandbox } from '../helpers/sandbox.js';
 import { manualClock, testWorld } from './server-fakes.js';
 
 let sb: SandboxHandle | undefined;
-const clients: Array<{ destroy(): void }> = [];
+/** The clients of the running sandbox, destroyed with it. */
+let clients: ReturnType<typeof sandboxClients> | undefined;
 afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
+  clients?.destroy();
+  clients = undefined;
   await sb?.stop();
   sb = undefined;
 });
 
 async function start(options: Parameters<typeof testWorld>[0] = {}) {
   sb = await startTestSandbox({}, { world: testWorld(options) });
+  clients = sandboxClients(sb);
   return sb;
 }
 
 function kms(region: string, maxAttempts = 1): KMSClient {
-  const client = sandboxClient(KMSClient, sb!, region, { maxAttempts });
-  clients.push(client);
-  return client;
+  return clients!.make(KMSClient, region, { maxAttempts });
 }
 
 async function addFault(body: unknown) {
@@ -118,8 +119,7 @@ describe('error', () => {
   it('defaults to HTTP 500 and only hits the operation it names', async () => {
     await start();
     await addFault({ region: 'us-east-1', operation: 'DescribeUserPool', kind: 'error' });
-    const cognito = sandboxClient(CognitoIdentityProviderClient, sb!, 'us-east-1');
-    clients.push(cognito);
+    const cognito = clients!.make(CognitoIdentityProviderClient, 'us-east-1');
     const err = await rejectionOf(cognito.send(new DescribeUserPoolCommand({ UserPoolId: 'us-east-1_x' })));
     expect(err.name).toBe('InternalErrorException');
     expect(err.$metadata.httpStatusCode).toBe(500);
@@ -171,9 +171,8 @@ describe('request quotas', () => {
     await start({ clock });
     // UserPoolRead is 15 RPS; scale 0.1 leaves 1.5 requests per second with a burst of 1.5.
     expect((await sandboxAdmin(sb!, 'PUT', 'settings', { quotas: { enabled: true, scale: 0.1 } })).status).toBe(200);
-    const east = sandboxClient(CognitoIdentityProviderClient, sb!, 'us-east-1');
-    const west = sandboxClient(CognitoIdentityProviderClient, sb!, 'eu-west-1');
-    clients.push(east, west);
+    const east = clients!.make(CognitoIdentityProviderClient, 'us-east-1');
+    const west = clients!.make(CognitoIdentityProviderClient, 'eu-west-1');
     const describe = (c: CognitoIdentityProviderClient) =>
       c.send(new DescribeUserPoolCommand({ UserPoolId: 'us-east-1_x' })).then(() => 'ok', (e) => e.name);
 
@@ -186,8 +185,7 @@ describe('request quotas', () => {
 
   it('is off by default', async () => {
     await start({ clock: manualClock() });
-    const east = sandboxClient(CognitoIdentityProviderClient, sb!, 'us-east-1');
-    clients.push(east);
+    const east = clients!.make(CognitoIdentityProviderClient, 'us-east-1');
     for (let i = 0; i < 30; i++) await east.send(new DescribeUserPoolCommand({ UserPoolId: 'us-east-1_x' }));
     expect(sb!.calls().every((c) => c.status === 200)).toBe(true);
   });
