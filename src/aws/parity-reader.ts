@@ -13,7 +13,10 @@ import type {
   WebAcl,
   WebAclSummary,
 } from '../core/ports/parity.js';
+import type { WAFV2Client } from '@aws-sdk/client-wafv2';
 import type { AwsClients } from './clients.js';
+
+type WafSdk = typeof import('@aws-sdk/client-wafv2');
 import { isNotFound, plain } from './plain.js';
 
 /** WAF names "not found" its own way. */
@@ -28,13 +31,26 @@ async function orUndefined<T>(fn: () => Promise<T>, extraNotFound: string[] = []
   }
 }
 
+/**
+ * One read in one Region: the SDK module is loaded on first use (start-up stays fast), then the
+ * Region's client; a resource that does not exist answers undefined.
+ */
+async function readOrUndefined<Sdk, Client, T>(
+  sdk: Promise<Sdk>,
+  client: () => Promise<Client>,
+  read: (sdk: Sdk, client: Client) => Promise<T>,
+  extraNotFound: string[] = [],
+): Promise<T | undefined> {
+  const loaded = await sdk;
+  const regional = await client();
+  return orUndefined(() => read(loaded, regional), extraNotFound);
+}
+
 export class SdkParityReader implements ParityReader {
   constructor(private readonly clients: AwsClients) {}
 
-  async getFunction(region: string, functionName: string): Promise<LambdaFunctionInfo | undefined> {
-    const { GetFunctionCommand } = await import('@aws-sdk/client-lambda');
-    const client = await this.clients.lambda(region);
-    return orUndefined(async () => {
+  getFunction(region: string, functionName: string): Promise<LambdaFunctionInfo | undefined> {
+    return readOrUndefined(import('@aws-sdk/client-lambda'), () => this.clients.lambda(region), async ({ GetFunctionCommand }, client) => {
       const c = (await client.send(new GetFunctionCommand({ FunctionName: functionName }))).Configuration ?? {};
       return {
         FunctionArn: c.FunctionArn ?? functionName,
@@ -47,19 +63,15 @@ export class SdkParityReader implements ParityReader {
     });
   }
 
-  async getFunctionPolicy(region: string, functionName: string): Promise<PolicyDocument | undefined> {
-    const { GetPolicyCommand } = await import('@aws-sdk/client-lambda');
-    const client = await this.clients.lambda(region);
-    return orUndefined(async () => {
+  getFunctionPolicy(region: string, functionName: string): Promise<PolicyDocument | undefined> {
+    return readOrUndefined(import('@aws-sdk/client-lambda'), () => this.clients.lambda(region), async ({ GetPolicyCommand }, client) => {
       const text = (await client.send(new GetPolicyCommand({ FunctionName: functionName }))).Policy;
       return text ? (JSON.parse(text) as PolicyDocument) : undefined;
     });
   }
 
-  async getEmailIdentity(region: string, identity: string): Promise<EmailIdentityInfo | undefined> {
-    const { GetEmailIdentityCommand } = await import('@aws-sdk/client-sesv2');
-    const client = await this.clients.sesv2(region);
-    return orUndefined(async () => {
+  getEmailIdentity(region: string, identity: string): Promise<EmailIdentityInfo | undefined> {
+    return readOrUndefined(import('@aws-sdk/client-sesv2'), () => this.clients.sesv2(region), async ({ GetEmailIdentityCommand }, client) => {
       const r = await client.send(new GetEmailIdentityCommand({ EmailIdentity: identity }));
       return {
         IdentityName: identity,
@@ -70,13 +82,10 @@ export class SdkParityReader implements ParityReader {
     });
   }
 
-  async getWebAclForResource(region: string, resourceArn: string): Promise<WebAcl | undefined> {
-    const { GetWebACLForResourceCommand } = await import('@aws-sdk/client-wafv2');
-    const client = await this.clients.wafv2(region);
-    return orUndefined(async () => {
-      const r = await client.send(new GetWebACLForResourceCommand({ ResourceArn: resourceArn }));
-      return r.WebACL ? (plain(r.WebACL) as WebAcl) : undefined;
-    }, [WAF_NOT_FOUND]);
+  getWebAclForResource(region: string, resourceArn: string): Promise<WebAcl | undefined> {
+    return this.readWebAcl(region, ({ GetWebACLForResourceCommand }, client) =>
+      client.send(new GetWebACLForResourceCommand({ ResourceArn: resourceArn })),
+    );
   }
 
   async listWebAcls(region: string): Promise<WebAclSummary[]> {
@@ -95,13 +104,14 @@ export class SdkParityReader implements ParityReader {
     return all;
   }
 
-  async getWebAcl(region: string, arn: string): Promise<WebAcl | undefined> {
-    const { GetWebACLCommand } = await import('@aws-sdk/client-wafv2');
-    const client = await this.clients.wafv2(region);
-    return orUndefined(async () => {
-      const r = await client.send(new GetWebACLCommand({ ARN: arn }));
-      return r.WebACL ? (plain(r.WebACL) as WebAcl) : undefined;
-    }, [WAF_NOT_FOUND]);
+  getWebAcl(region: string, arn: string): Promise<WebAcl | undefined> {
+    return this.readWebAcl(region, ({ GetWebACLCommand }, client) => client.send(new GetWebACLCommand({ ARN: arn })));
+  }
+
+  /** WAF answers "no web ACL" either as an empty answer or as its own not-found error. */
+  private async readWebAcl(region: string, read: (sdk: WafSdk, client: WAFV2Client) => Promise<{ WebACL?: object }>): Promise<WebAcl | undefined> {
+    const answer = await readOrUndefined(import('@aws-sdk/client-wafv2'), () => this.clients.wafv2(region), read, [WAF_NOT_FOUND]);
+    return answer?.WebACL ? (plain(answer.WebACL) as WebAcl) : undefined;
   }
 
   async getLogGroup(region: string, logGroupName: string): Promise<LogGroupInfo | undefined> {
@@ -118,10 +128,8 @@ export class SdkParityReader implements ParityReader {
     return undefined;
   }
 
-  async getDeliveryStream(region: string, streamName: string): Promise<DeliveryStreamInfo | undefined> {
-    const { DescribeDeliveryStreamCommand } = await import('@aws-sdk/client-firehose');
-    const client = await this.clients.firehose(region);
-    return orUndefined(async () => {
+  getDeliveryStream(region: string, streamName: string): Promise<DeliveryStreamInfo | undefined> {
+    return readOrUndefined(import('@aws-sdk/client-firehose'), () => this.clients.firehose(region), async ({ DescribeDeliveryStreamCommand }, client) => {
       const d = (await client.send(new DescribeDeliveryStreamCommand({ DeliveryStreamName: streamName }))).DeliveryStreamDescription;
       return {
         DeliveryStreamName: d?.DeliveryStreamName ?? streamName,

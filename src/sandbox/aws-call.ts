@@ -40,13 +40,7 @@ interface ResolvedCall {
   invoke(ctx: CallContext): Promise<RestResponse>;
 }
 
-export async function serveAwsCall(
-  world: World,
-  req: IncomingMessage,
-  res: ServerResponse,
-  url: URL,
-  body: string,
-): Promise<void> {
+export async function serveAwsCall(world: World, req: IncomingMessage, res: ServerResponse, url: URL, body: string): Promise<void> {
   const started = performance.now();
   const requestId = randomUUID();
   const prefixed = REGION_PREFIX.exec(url.pathname);

@@ -41,13 +41,7 @@ const SHAPES: ServiceShapes = {
   internalError: (status) => new SandboxError('server_error', 'The server had an internal failure.', status),
 };
 
-export async function serveOidc(
-  world: World,
-  req: IncomingMessage,
-  res: ServerResponse,
-  url: URL,
-  body: string,
-): Promise<void> {
+export async function serveOidc(world: World, req: IncomingMessage, res: ServerResponse, url: URL, body: string): Promise<void> {
   const started = performance.now();
   const mapped = fromSandboxPath(url.pathname + url.search);
   if (!mapped) return sendResponse(res, oauthError(new SandboxError('not_found', 'Not a mapped HTTPS URL', 404)));

@@ -19,7 +19,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DemoSummary } from '../../src/sandbox/seed/demo.js';
 import type { SandboxHandle } from '../../src/sandbox/server.js';
 import { toSandboxUrl } from '../../src/sandbox/url-map.js';
-import { awsClientConfig, sandboxAdmin, startTestSandbox } from '../helpers/sandbox.js';
+import { rejectionOf, sandboxAdmin, sandboxClient, startTestSandbox } from '../helpers/sandbox.js';
 
 const handles: SandboxHandle[] = [];
 const clients: Array<{ destroy(): void }> = [];
@@ -50,22 +50,13 @@ async function seed(sb: SandboxHandle): Promise<{ summary: DemoSummary; config: 
   return { ...body, raw };
 }
 
-async function caught(promise: Promise<unknown>): Promise<any> {
-  try {
-    await promise;
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected the call to fail');
-}
-
 describe('the demo scenario', () => {
   it('builds the pool the runbook starts from, in us-east-1 only', async () => {
     const sb = await start();
     const { summary } = await seed(sb);
     expect(summary).toMatchObject({ primaryRegion: 'us-east-1', secondaryRegion: 'eu-west-1', recordName: 'auth.example.com' });
 
-    const east = client(() => new CognitoIdentityProviderClient(awsClientConfig(sb, 'us-east-1')));
+    const east = client(() => sandboxClient(CognitoIdentityProviderClient, sb, 'us-east-1'));
     const pool = (await east.send(new DescribeUserPoolCommand({ UserPoolId: summary.userPoolId }))).UserPool!;
     expect(pool).toMatchObject({
       UserPoolTier: 'ESSENTIALS',
@@ -90,17 +81,17 @@ describe('the demo scenario', () => {
 
     // Triggers and the SES identity exist only in the primary Region: drift has something to find.
     const functionName = pool.LambdaConfig!.PreSignUp!.split(':').pop()!;
-    await expect(client(() => new LambdaClient(awsClientConfig(sb, 'us-east-1'))).send(new GetFunctionCommand({ FunctionName: functionName }))).resolves.toBeDefined();
-    const westLambda = client(() => new LambdaClient(awsClientConfig(sb, 'eu-west-1')));
-    expect((await caught(westLambda.send(new GetFunctionCommand({ FunctionName: functionName })))).name).toBe('ResourceNotFoundException');
-    const ses = await client(() => new SESv2Client(awsClientConfig(sb, 'us-east-1'))).send(new GetEmailIdentityCommand({ EmailIdentity: 'example.com' }));
+    await expect(client(() => sandboxClient(LambdaClient, sb, 'us-east-1')).send(new GetFunctionCommand({ FunctionName: functionName }))).resolves.toBeDefined();
+    const westLambda = client(() => sandboxClient(LambdaClient, sb, 'eu-west-1'));
+    expect((await rejectionOf(westLambda.send(new GetFunctionCommand({ FunctionName: functionName })))).name).toBe('ResourceNotFoundException');
+    const ses = await client(() => sandboxClient(SESv2Client, sb, 'us-east-1')).send(new GetEmailIdentityCommand({ EmailIdentity: 'example.com' }));
     expect(ses.VerifiedForSendingStatus).toBe(true);
-    const westSes = client(() => new SESv2Client(awsClientConfig(sb, 'eu-west-1')));
-    expect((await caught(westSes.send(new GetEmailIdentityCommand({ EmailIdentity: 'example.com' })))).name).toBe('NotFoundException');
+    const westSes = client(() => sandboxClient(SESv2Client, sb, 'eu-west-1'));
+    expect((await rejectionOf(westSes.send(new GetEmailIdentityCommand({ EmailIdentity: 'example.com' })))).name).toBe('NotFoundException');
 
-    const acl = await client(() => new WAFV2Client(awsClientConfig(sb, 'us-east-1'))).send(new GetWebACLForResourceCommand({ ResourceArn: summary.userPoolArn }));
+    const acl = await client(() => sandboxClient(WAFV2Client, sb, 'us-east-1')).send(new GetWebACLForResourceCommand({ ResourceArn: summary.userPoolArn }));
     expect(acl.WebACL?.Name).toBe('demo-auth-acl');
-    const logs = await client(() => new CloudWatchLogsClient(awsClientConfig(sb, 'us-east-1'))).send(new DescribeLogGroupsCommand({}));
+    const logs = await client(() => sandboxClient(CloudWatchLogsClient, sb, 'us-east-1')).send(new DescribeLogGroupsCommand({}));
     expect(logs.logGroups?.map((g) => g.logGroupName)).toContain('/aws/vendedlogs/cognito/demo-users');
 
     // Seeding is not traffic: the call log only holds the calls above.
@@ -110,7 +101,7 @@ describe('the demo scenario', () => {
   it('builds weighted records with a health check per Region', async () => {
     const sb = await start();
     const { summary } = await seed(sb);
-    const route53 = client(() => new Route53Client(awsClientConfig(sb, 'us-east-1')));
+    const route53 = client(() => sandboxClient(Route53Client, sb, 'us-east-1'));
     const listed = await route53.send(new ListResourceRecordSetsCommand({ HostedZoneId: summary.hostedZoneId }));
     const weighted = (listed.ResourceRecordSets ?? []).filter((r) => r.Type === 'CNAME');
     expect(weighted.map((r) => [r.Name, r.SetIdentifier, r.Weight, r.HealthCheckId])).toEqual(
@@ -128,7 +119,7 @@ describe('the demo scenario', () => {
   it('returns a matching mrrctl.yaml and never the client secret', async () => {
     const sb = await start();
     const { summary, config, raw } = await seed(sb);
-    const east = client(() => new CognitoIdentityProviderClient(awsClientConfig(sb, 'us-east-1')));
+    const east = client(() => sandboxClient(CognitoIdentityProviderClient, sb, 'us-east-1'));
     const m2m = await east.send(new DescribeUserPoolClientCommand({ UserPoolId: summary.userPoolId, ClientId: summary.m2mClientId }));
     expect(raw).not.toContain(m2m.UserPoolClient!.ClientSecret!);
 
@@ -185,10 +176,10 @@ describe('the demo scenario', () => {
     const { summary } = await seed(first);
     await first.stop();
     const second = await start(stateFile);
-    const east = client(() => new CognitoIdentityProviderClient(awsClientConfig(second, 'us-east-1')));
+    const east = client(() => sandboxClient(CognitoIdentityProviderClient, second, 'us-east-1'));
     const pool = await east.send(new DescribeUserPoolCommand({ UserPoolId: summary.userPoolId }));
     expect(pool.UserPool?.Name).toBe('demo-users');
-    const route53 = client(() => new Route53Client(awsClientConfig(second, 'us-east-1')));
+    const route53 = client(() => sandboxClient(Route53Client, second, 'us-east-1'));
     const check = await route53.send(new GetHealthCheckCommand({ HealthCheckId: summary.healthChecks['eu-west-1'] }));
     expect(check.HealthCheck?.Id).toBe(summary.healthChecks['eu-west-1']);
   });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from '../../src/sandbox/server.js';
-import { awsClientConfig, sandboxAdmin, startTestSandbox } from '../helpers/sandbox.js';
+import { sandboxAdmin, sandboxClient, startTestSandbox } from '../helpers/sandbox.js';
 import { testWorld } from './server-fakes.js';
 
 const handles: SandboxHandle[] = [];
@@ -27,14 +27,14 @@ function tempDir(): string {
 }
 
 async function createKey(sb: SandboxHandle, region = 'us-east-1'): Promise<string> {
-  const client = new KMSClient(awsClientConfig(sb, region));
+  const client = sandboxClient(KMSClient, sb, region);
   const created = await client.send(new CreateKeyCommand({ Description: 'admin test' }));
   client.destroy();
   return created.KeyMetadata!.KeyId!;
 }
 
 async function listKeys(sb: SandboxHandle, region = 'us-east-1'): Promise<string[]> {
-  const client = new KMSClient(awsClientConfig(sb, region));
+  const client = sandboxClient(KMSClient, sb, region);
   const listed = await client.send(new ListKeysCommand({}));
   client.destroy();
   return (listed.Keys ?? []).map((k) => k.KeyId!);

@@ -7,7 +7,7 @@ import { CloudWatchClient, GetMetricDataCommand, ListMetricsCommand, type Metric
 import { CreateHealthCheckCommand, Route53Client, UpdateHealthCheckCommand } from '@aws-sdk/client-route-53';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from '../../src/sandbox/server.js';
-import { awsClientConfig, startTestSandbox } from '../helpers/sandbox.js';
+import { rejectionOf, sandboxClient, startTestSandbox } from '../helpers/sandbox.js';
 
 const MINUTE = 60_000;
 const T0 = Date.UTC(2025, 5, 1, 12, 0, 0);
@@ -19,23 +19,14 @@ let cw: CloudWatchClient;
 beforeEach(async () => {
   now = T0;
   sb = await startTestSandbox({}, { clock: { now: () => now } });
-  r53 = new Route53Client(awsClientConfig(sb, 'us-east-1'));
-  cw = new CloudWatchClient(awsClientConfig(sb, 'us-east-1'));
+  r53 = sandboxClient(Route53Client, sb, 'us-east-1');
+  cw = sandboxClient(CloudWatchClient, sb, 'us-east-1');
 });
 afterEach(async () => {
   r53.destroy();
   cw.destroy();
   await sb.stop();
 });
-
-async function failure(promise: Promise<unknown>): Promise<any> {
-  try {
-    await promise;
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected the call to fail');
-}
 
 async function healthCheck(region = 'us-east-1'): Promise<string> {
   const created = await r53.send(
@@ -109,7 +100,7 @@ describe('GetMetricData HealthCheckStatus', () => {
     const other: MetricDataQuery = { Id: 'cpu', MetricStat: { Metric: { Namespace: 'AWS/EC2', MetricName: 'CPUUtilization' }, Period: 60, Stat: 'Average' } };
     const results = await series(cw, [other, statusQuery('00000000-0000-0000-0000-000000000000', 'Minimum', 60, 'unknown')], T0, now);
     expect(results.map((r) => r.values)).toEqual([[], []]);
-    const west = new CloudWatchClient(awsClientConfig(sb, 'eu-west-1'));
+    const west = sandboxClient(CloudWatchClient, sb, 'eu-west-1');
     const [fromWest] = await series(west, [statusQuery(id, 'Minimum')], T0, now);
     expect(fromWest.values).toEqual([]);
     west.destroy();
@@ -118,14 +109,14 @@ describe('GetMetricData HealthCheckStatus', () => {
   it('refuses a bad Period and metric math with InvalidParameterValueException', async () => {
     const id = await healthCheck();
     now += 5 * MINUTE;
-    expect((await failure(series(cw, [statusQuery(id, 'Minimum', 45)], T0, now))).name).toBe('InvalidParameterValueException');
-    expect((await failure(series(cw, [{ Id: 'm', Expression: 'SUM(METRICS())' }], T0, now))).name).toBe('InvalidParameterValueException');
+    expect((await rejectionOf(series(cw, [statusQuery(id, 'Minimum', 45)], T0, now))).name).toBe('InvalidParameterValueException');
+    expect((await rejectionOf(series(cw, [{ Id: 'm', Expression: 'SUM(METRICS())' }], T0, now))).name).toBe('InvalidParameterValueException');
   });
 
   it('throttles with CloudWatch own error (Throttling, 400)', async () => {
     const id = await healthCheck();
     sb.world.addFault({ service: 'monitoring', kind: 'throttle' });
-    const err = await failure(series(cw, [statusQuery(id, 'Minimum')], T0, now + MINUTE));
+    const err = await rejectionOf(series(cw, [statusQuery(id, 'Minimum')], T0, now + MINUTE));
     expect(err.name).toBe('Throttling');
     expect(err.$metadata.httpStatusCode).toBe(400);
   });

@@ -36,12 +36,12 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from '../../src/sandbox/server.js';
-import { awsClientConfig, startTestSandbox } from '../helpers/sandbox.js';
+import { sandboxClient, startTestSandbox } from '../helpers/sandbox.js';
 
 const PRIMARY = 'us-east-1';
 let sb: SandboxHandle;
 let id: string;
-const idp = (region = PRIMARY) => new CognitoIdentityProviderClient(awsClientConfig(sb, region));
+const idp = (region = PRIMARY) => sandboxClient(CognitoIdentityProviderClient, sb, region);
 const CERT = 'arn:aws:acm:us-east-1:123456789012:certificate/abcd-1234';
 
 beforeAll(async () => {

@@ -21,12 +21,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CognitoModel } from '../../src/sandbox/cognito/model.js';
 import type { SandboxHandle } from '../../src/sandbox/server.js';
 import type { CallContext } from '../../src/sandbox/types.js';
-import { awsClientConfig, startTestSandbox } from '../helpers/sandbox.js';
+import { sandboxClient, startTestSandbox } from '../helpers/sandbox.js';
 
 const PRIMARY = 'us-east-1';
 let sb: SandboxHandle;
-const idp = (region = PRIMARY) => new CognitoIdentityProviderClient(awsClientConfig(sb, region));
-const kms = (region = PRIMARY) => new KMSClient(awsClientConfig(sb, region));
+const idp = (region = PRIMARY) => sandboxClient(CognitoIdentityProviderClient, sb, region);
+const kms = (region = PRIMARY) => sandboxClient(KMSClient, sb, region);
 
 beforeAll(async () => {
   sb = await startTestSandbox();

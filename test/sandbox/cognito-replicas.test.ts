@@ -15,30 +15,28 @@ import {
   UpdateUserPoolCommand,
   UpdateUserPoolReplicaCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { CreateKeyCommand, KMSClient, ReplicateKeyCommand } from '@aws-sdk/client-kms';
+import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from '../../src/sandbox/server.js';
-import { awsClientConfig, startTestSandbox } from '../helpers/sandbox.js';
+import { manualSandboxClock, sandboxClient, startTestSandbox } from '../helpers/sandbox.js';
+import { multiRegionKey } from './kms-fixtures.js';
 
 const PRIMARY = 'us-east-1';
 const SECONDARY = 'us-west-2';
 const REPLICA_DELAY = 1_000;
-const clock = { t: Date.now(), now() { return this.t; }, advance(ms: number) { this.t += ms; } };
+const clock = manualSandboxClock();
 let sb: SandboxHandle;
-const idp = (region = PRIMARY) => new CognitoIdentityProviderClient(awsClientConfig(sb, region));
-const kms = (region = PRIMARY) => new KMSClient(awsClientConfig(sb, region));
+const idp = (region = PRIMARY) => sandboxClient(CognitoIdentityProviderClient, sb, region);
+const kms = (region = PRIMARY) => sandboxClient(KMSClient, sb, region);
 
 beforeAll(async () => {
   sb = await startTestSandbox({ replicaDelayMs: REPLICA_DELAY, syncDelayMs: 0 }, { clock });
 });
 afterAll(() => sb.stop());
 
-/** A multi-Region key in the primary, replicated (and Enabled) in `replicaRegions`. */
-async function multiRegionKey(...replicaRegions: string[]): Promise<string> {
-  const key = (await kms().send(new CreateKeyCommand({ MultiRegion: true }))).KeyMetadata!;
-  for (const region of replicaRegions) await kms().send(new ReplicateKeyCommand({ KeyId: key.KeyId, ReplicaRegion: region }));
-  clock.advance(REPLICA_DELAY + 1);
-  return key.Arn!;
+/** The ARN of a multi-Region key in the primary, replicated (and Enabled) in `replicaRegions`. */
+async function replicatedKeyArn(...replicaRegions: string[]): Promise<string> {
+  return (await multiRegionKey(kms(), replicaRegions, { clock, ms: REPLICA_DELAY + 1 })).Arn!;
 }
 
 async function pool(input: Record<string, unknown>): Promise<string> {
@@ -63,17 +61,17 @@ describe('CreateUserPoolReplica preconditions', () => {
   });
 
   it('needs the key replicated to the target Region', async () => {
-    const id = await pool(cmk(await multiRegionKey()));
+    const id = await pool(cmk(await replicatedKeyArn()));
     await expect(replicate(id)).rejects.toMatchObject({ name: 'InvalidParameterException', message: expect.stringMatching(/no replica in us-west-2/) });
   });
 
   it('is unavailable on the LITE plan', async () => {
-    const id = await pool({ ...cmk(await multiRegionKey(SECONDARY)), UserPoolTier: 'LITE' });
+    const id = await pool({ ...cmk(await replicatedKeyArn(SECONDARY)), UserPoolTier: 'LITE' });
     await expect(replicate(id)).rejects.toMatchObject({ name: 'FeatureUnavailableInTierException' });
   });
 
   it('refuses the primary Region and a Region that does not exist', async () => {
-    const id = await pool(cmk(await multiRegionKey(SECONDARY)));
+    const id = await pool(cmk(await replicatedKeyArn(SECONDARY)));
     await expect(replicate(id, PRIMARY)).rejects.toMatchObject({ name: 'InvalidParameterException', message: expect.stringMatching(/primary Region/) });
     await expect(replicate(id, 'us-east-9')).rejects.toMatchObject({ name: 'InvalidParameterException', message: expect.stringMatching(/not a valid AWS Region/) });
   });
@@ -82,7 +80,7 @@ describe('CreateUserPoolReplica preconditions', () => {
 describe('the replica lifecycle', () => {
   let id: string;
   beforeAll(async () => {
-    id = await pool(cmk(await multiRegionKey(SECONDARY, 'eu-west-1')));
+    id = await pool(cmk(await replicatedKeyArn(SECONDARY, 'eu-west-1')));
   });
 
   it('is CREATING, invisible in its Region, then INACTIVE after the replica delay', async () => {

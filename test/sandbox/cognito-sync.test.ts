@@ -29,20 +29,21 @@ import {
   UpdateUserPoolCommand,
   type UserPoolType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { CreateKeyCommand, KMSClient, ReplicateKeyCommand } from '@aws-sdk/client-kms';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from '../../src/sandbox/server.js';
-import { awsClientConfig, startTestSandbox } from '../helpers/sandbox.js';
+import { manualSandboxClock, sandboxClient, startTestSandbox } from '../helpers/sandbox.js';
+import { multiRegionKey } from './kms-fixtures.js';
 
 const PRIMARY = 'us-east-1';
 const SECONDARY = 'eu-west-1';
 const REPLICA_DELAY = 1_000;
 const SYNC_DELAY = 500;
 const LAMBDA = 'arn:aws:lambda:us-east-1:123456789012:function:pre-signup';
-const clock = { t: Date.now(), now() { return this.t; }, advance(ms: number) { this.t += ms; } };
+const clock = manualSandboxClock();
 let sb: SandboxHandle;
 let id: string;
-const idp = (region = PRIMARY) => new CognitoIdentityProviderClient(awsClientConfig(sb, region));
+const idp = (region = PRIMARY) => sandboxClient(CognitoIdentityProviderClient, sb, region);
 
 function writable(pool: UserPoolType): Record<string, unknown> {
   const { Id, Name, Arn, CreationDate, LastModifiedDate, EstimatedNumberOfUsers, Domain, CustomDomain, SchemaAttributes, AliasAttributes, UsernameAttributes, UsernameConfiguration, ...rest } = pool;
@@ -54,10 +55,7 @@ const clientNames = async (region: string) =>
 
 beforeAll(async () => {
   sb = await startTestSandbox({ replicaDelayMs: REPLICA_DELAY, syncDelayMs: SYNC_DELAY }, { clock });
-  const kms = new KMSClient(awsClientConfig(sb, PRIMARY));
-  const key = (await kms.send(new CreateKeyCommand({ MultiRegion: true }))).KeyMetadata!;
-  await kms.send(new ReplicateKeyCommand({ KeyId: key.KeyId, ReplicaRegion: SECONDARY }));
-  clock.advance(REPLICA_DELAY);
+  const key = await multiRegionKey(sandboxClient(KMSClient, sb, PRIMARY), [SECONDARY], { clock, ms: REPLICA_DELAY });
   id = (
     await idp().send(
       new CreateUserPoolCommand({
@@ -147,7 +145,7 @@ describe('writes in the secondary', () => {
   it('refuses SignUp (an unsigned call) in the secondary and accepts it in the primary', async () => {
     const clientId = (await idp().send(new CreateUserPoolClientCommand({ UserPoolId: id, ClientName: 'signup' }))).UserPoolClient!.ClientId!;
     clock.advance(SYNC_DELAY);
-    const unsigned = (region: string) => new CognitoIdentityProviderClient({ ...awsClientConfig(sb, region), endpoint: `${sb.url}/_region/${region}` });
+    const unsigned = (region: string) => sandboxClient(CognitoIdentityProviderClient, `${sb.url}/_region/${region}`, region);
     const input = { ClientId: clientId, Username: 'carol', Password: 'Corr3ct-Horse!' };
     await expect(unsigned(SECONDARY).send(new SignUpCommand(input))).rejects.toMatchObject(refused);
     const signed = await unsigned(PRIMARY).send(new SignUpCommand(input));

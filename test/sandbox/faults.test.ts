@@ -3,35 +3,27 @@ import { KMSClient, ListKeysCommand } from '@aws-sdk/client-kms';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from '../../src/sandbox/server.js';
 import { toSandboxUrl } from '../../src/sandbox/url-map.js';
-import { awsClientConfig, sandboxAdmin, startTestSandbox } from '../helpers/sandbox.js';
+import { rejectionOf, sandboxAdmin, sandboxClients, startTestSandbox } from '../helpers/sandbox.js';
 import { manualClock, testWorld } from './server-fakes.js';
 
 let sb: SandboxHandle | undefined;
-const clients: Array<{ destroy(): void }> = [];
+/** The clients of the running sandbox, destroyed with it. */
+let clients: ReturnType<typeof sandboxClients> | undefined;
 afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
+  clients?.destroy();
+  clients = undefined;
   await sb?.stop();
   sb = undefined;
 });
 
 async function start(options: Parameters<typeof testWorld>[0] = {}) {
   sb = await startTestSandbox({}, { world: testWorld(options) });
+  clients = sandboxClients(sb);
   return sb;
 }
 
 function kms(region: string, maxAttempts = 1): KMSClient {
-  const client = new KMSClient({ ...awsClientConfig(sb!, region), maxAttempts });
-  clients.push(client);
-  return client;
-}
-
-async function caught(promise: Promise<unknown>): Promise<any> {
-  try {
-    await promise;
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected the call to fail');
+  return clients!.make(KMSClient, region, { maxAttempts });
 }
 
 async function addFault(body: unknown) {
@@ -45,7 +37,7 @@ describe('outage', () => {
     await start();
     await addFault({ region: 'us-east-1', kind: 'outage' });
 
-    const err = await caught(kms('us-east-1').send(new ListKeysCommand({})));
+    const err = await rejectionOf(kms('us-east-1').send(new ListKeysCommand({})));
     expect(['ECONNRESET', 'EPIPE']).toContain(err.code);
     await expect(kms('eu-west-1').send(new ListKeysCommand({}))).resolves.toBeDefined();
 
@@ -97,7 +89,7 @@ describe('throttle', () => {
   it('answers with the service’s own throttling error', async () => {
     await start();
     await addFault({ region: 'us-east-1', service: 'kms', kind: 'throttle' });
-    const err = await caught(kms('us-east-1').send(new ListKeysCommand({})));
+    const err = await rejectionOf(kms('us-east-1').send(new ListKeysCommand({})));
     expect(err.name).toBe('ThrottlingException');
     expect(err.$metadata.httpStatusCode).toBe(400);
   });
@@ -119,7 +111,7 @@ describe('error', () => {
   it('answers the service’s internal error with the chosen status', async () => {
     await start();
     await addFault({ service: 'kms', kind: 'error', status: 503 });
-    const err = await caught(kms('ap-southeast-2').send(new ListKeysCommand({})));
+    const err = await rejectionOf(kms('ap-southeast-2').send(new ListKeysCommand({})));
     expect(err.name).toBe('KMSInternalException');
     expect(err.$metadata.httpStatusCode).toBe(503);
   });
@@ -127,9 +119,8 @@ describe('error', () => {
   it('defaults to HTTP 500 and only hits the operation it names', async () => {
     await start();
     await addFault({ region: 'us-east-1', operation: 'DescribeUserPool', kind: 'error' });
-    const cognito = new CognitoIdentityProviderClient(awsClientConfig(sb!, 'us-east-1'));
-    clients.push(cognito);
-    const err = await caught(cognito.send(new DescribeUserPoolCommand({ UserPoolId: 'us-east-1_x' })));
+    const cognito = clients!.make(CognitoIdentityProviderClient, 'us-east-1');
+    const err = await rejectionOf(cognito.send(new DescribeUserPoolCommand({ UserPoolId: 'us-east-1_x' })));
     expect(err.name).toBe('InternalErrorException');
     expect(err.$metadata.httpStatusCode).toBe(500);
     await expect(kms('us-east-1').send(new ListKeysCommand({}))).resolves.toBeDefined();
@@ -154,9 +145,9 @@ describe('latency, ratio and bursts', () => {
     await start();
     await addFault({ region: 'us-east-1', kind: 'error', count: 2 });
     const client = kms('us-east-1');
-    expect((await caught(client.send(new ListKeysCommand({})))).name).toBe('KMSInternalException');
+    expect((await rejectionOf(client.send(new ListKeysCommand({})))).name).toBe('KMSInternalException');
     expect((await sandboxAdmin(sb!, 'GET', 'faults')).body.faults[0].count).toBe(1);
-    expect((await caught(client.send(new ListKeysCommand({})))).name).toBe('KMSInternalException');
+    expect((await rejectionOf(client.send(new ListKeysCommand({})))).name).toBe('KMSInternalException');
     await expect(client.send(new ListKeysCommand({}))).resolves.toBeDefined();
     expect((await sandboxAdmin(sb!, 'GET', 'faults')).body.faults).toEqual([]);
   });
@@ -180,9 +171,8 @@ describe('request quotas', () => {
     await start({ clock });
     // UserPoolRead is 15 RPS; scale 0.1 leaves 1.5 requests per second with a burst of 1.5.
     expect((await sandboxAdmin(sb!, 'PUT', 'settings', { quotas: { enabled: true, scale: 0.1 } })).status).toBe(200);
-    const east = new CognitoIdentityProviderClient(awsClientConfig(sb!, 'us-east-1'));
-    const west = new CognitoIdentityProviderClient(awsClientConfig(sb!, 'eu-west-1'));
-    clients.push(east, west);
+    const east = clients!.make(CognitoIdentityProviderClient, 'us-east-1');
+    const west = clients!.make(CognitoIdentityProviderClient, 'eu-west-1');
     const describe = (c: CognitoIdentityProviderClient) =>
       c.send(new DescribeUserPoolCommand({ UserPoolId: 'us-east-1_x' })).then(() => 'ok', (e) => e.name);
 
@@ -195,8 +185,7 @@ describe('request quotas', () => {
 
   it('is off by default', async () => {
     await start({ clock: manualClock() });
-    const east = new CognitoIdentityProviderClient(awsClientConfig(sb!, 'us-east-1'));
-    clients.push(east);
+    const east = clients!.make(CognitoIdentityProviderClient, 'us-east-1');
     for (let i = 0; i < 30; i++) await east.send(new DescribeUserPoolCommand({ UserPoolId: 'us-east-1_x' }));
     expect(sb!.calls().every((c) => c.status === 200)).toBe(true);
   });

@@ -29,7 +29,7 @@ import {
 } from '@aws-sdk/client-kms';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from '../../src/sandbox/server.js';
-import { awsClientConfig, startTestSandbox } from '../helpers/sandbox.js';
+import { rejectionOf, sandboxClient, startTestSandbox } from '../helpers/sandbox.js';
 
 const DAY = 86_400_000;
 const REPLICA_DELAY = 5_000;
@@ -49,23 +49,14 @@ let west: KMSClient;
 beforeEach(async () => {
   now = Date.UTC(2025, 5, 1, 12);
   sb = await startTestSandbox({ replicaDelayMs: REPLICA_DELAY }, { clock: { now: () => now } });
-  east = new KMSClient(awsClientConfig(sb, 'us-east-1'));
-  west = new KMSClient(awsClientConfig(sb, 'eu-west-1'));
+  east = sandboxClient(KMSClient, sb, 'us-east-1');
+  west = sandboxClient(KMSClient, sb, 'eu-west-1');
 });
 afterEach(async () => {
   east.destroy();
   west.destroy();
   await sb.stop();
 });
-
-async function failure(promise: Promise<unknown>): Promise<any> {
-  try {
-    await promise;
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected the call to fail');
-}
 
 async function primaryWithReplica(policy?: string) {
   const created = await east.send(new CreateKeyCommand({ MultiRegion: true, Policy: policy, Description: 'mrr key' }));
@@ -105,7 +96,7 @@ describe('CreateKey and DescribeKey', () => {
 
   it('refuses a malformed policy with MalformedPolicyDocumentException and creates nothing', async () => {
     for (const bad of ['not json', '{"Version":"2012-10-17"}', '{"Statement":[{"Effect":"Allow","Action":"kms:*"}]}']) {
-      const err = await failure(east.send(new CreateKeyCommand({ Policy: bad })));
+      const err = await rejectionOf(east.send(new CreateKeyCommand({ Policy: bad })));
       expect(err.name).toBe('MalformedPolicyDocumentException');
     }
     expect((await east.send(new ListKeysCommand({}))).Keys).toEqual([]);
@@ -118,9 +109,9 @@ describe('CreateKey and DescribeKey', () => {
     for (const ref of [keyId, key.KeyMetadata!.Arn!, 'alias/pool-key', 'arn:aws:kms:us-east-1:123456789012:alias/pool-key']) {
       expect((await east.send(new DescribeKeyCommand({ KeyId: ref }))).KeyMetadata?.KeyId).toBe(keyId);
     }
-    expect((await failure(west.send(new DescribeKeyCommand({ KeyId: keyId })))).name).toBe('NotFoundException');
-    expect((await failure(west.send(new DescribeKeyCommand({ KeyId: key.KeyMetadata!.Arn! })))).name).toBe('NotFoundException');
-    expect((await failure(east.send(new DescribeKeyCommand({ KeyId: 'alias/missing' })))).name).toBe('NotFoundException');
+    expect((await rejectionOf(west.send(new DescribeKeyCommand({ KeyId: keyId })))).name).toBe('NotFoundException');
+    expect((await rejectionOf(west.send(new DescribeKeyCommand({ KeyId: key.KeyMetadata!.Arn! })))).name).toBe('NotFoundException');
+    expect((await rejectionOf(east.send(new DescribeKeyCommand({ KeyId: 'alias/missing' })))).name).toBe('NotFoundException');
   });
 });
 
@@ -164,7 +155,7 @@ describe('ReplicateKey', () => {
 
   it('refuses a second replica in the same Region with AlreadyExistsException', async () => {
     const { keyId } = await primaryWithReplica();
-    const err = await failure(east.send(new ReplicateKeyCommand({ KeyId: keyId, ReplicaRegion: 'eu-west-1' })));
+    const err = await rejectionOf(east.send(new ReplicateKeyCommand({ KeyId: keyId, ReplicaRegion: 'eu-west-1' })));
     expect(err.name).toBe('AlreadyExistsException');
   });
 
@@ -172,14 +163,14 @@ describe('ReplicateKey', () => {
     const { keyId } = await primaryWithReplica();
     now += REPLICA_DELAY;
     // From the replica's Region the id names the replica, which cannot be replicated.
-    const fromReplica = await failure(west.send(new ReplicateKeyCommand({ KeyId: keyId, ReplicaRegion: 'ap-southeast-2' })));
+    const fromReplica = await rejectionOf(west.send(new ReplicateKeyCommand({ KeyId: keyId, ReplicaRegion: 'ap-southeast-2' })));
     expect(fromReplica.name).toBe('UnsupportedOperationException');
     // From a Region holding neither key, the key does not exist.
-    const elsewhere = new KMSClient(awsClientConfig(sb, 'us-west-2'));
-    expect((await failure(elsewhere.send(new ReplicateKeyCommand({ KeyId: keyId, ReplicaRegion: 'eu-west-1' })))).name).toBe('NotFoundException');
+    const elsewhere = sandboxClient(KMSClient, sb, 'us-west-2');
+    expect((await rejectionOf(elsewhere.send(new ReplicateKeyCommand({ KeyId: keyId, ReplicaRegion: 'eu-west-1' })))).name).toBe('NotFoundException');
     elsewhere.destroy();
     const single = await east.send(new CreateKeyCommand({}));
-    const notMrk = await failure(east.send(new ReplicateKeyCommand({ KeyId: single.KeyMetadata!.KeyId!, ReplicaRegion: 'eu-west-1' })));
+    const notMrk = await rejectionOf(east.send(new ReplicateKeyCommand({ KeyId: single.KeyMetadata!.KeyId!, ReplicaRegion: 'eu-west-1' })));
     expect(notMrk.name).toBe('UnsupportedOperationException');
   });
 
@@ -199,10 +190,10 @@ describe('key policies', () => {
     const keyId = key.KeyMetadata!.KeyId!;
     await east.send(new PutKeyPolicyCommand({ KeyId: keyId, Policy: COGNITO_POLICY }));
     expect((await east.send(new GetKeyPolicyCommand({ KeyId: keyId, PolicyName: 'default' }))).Policy).toBe(COGNITO_POLICY);
-    expect((await failure(east.send(new PutKeyPolicyCommand({ KeyId: keyId, Policy: '{"Statement":[]}' })))).name).toBe('MalformedPolicyDocumentException');
+    expect((await rejectionOf(east.send(new PutKeyPolicyCommand({ KeyId: keyId, Policy: '{"Statement":[]}' })))).name).toBe('MalformedPolicyDocumentException');
     expect((await east.send(new GetKeyPolicyCommand({ KeyId: keyId }))).Policy).toBe(COGNITO_POLICY);
     expect((await east.send(new ListKeyPoliciesCommand({ KeyId: keyId }))).PolicyNames).toEqual(['default']);
-    expect((await failure(east.send(new GetKeyPolicyCommand({ KeyId: keyId, PolicyName: 'other' })))).name).toBe('NotFoundException');
+    expect((await rejectionOf(east.send(new GetKeyPolicyCommand({ KeyId: keyId, PolicyName: 'other' })))).name).toBe('NotFoundException');
   });
 });
 
@@ -221,10 +212,10 @@ describe('aliases', () => {
     const key = await east.send(new CreateKeyCommand({}));
     const keyId = key.KeyMetadata!.KeyId!;
     await east.send(new CreateAliasCommand({ AliasName: 'alias/app', TargetKeyId: keyId }));
-    expect((await failure(east.send(new CreateAliasCommand({ AliasName: 'alias/app', TargetKeyId: keyId })))).name).toBe('AlreadyExistsException');
-    expect((await failure(east.send(new CreateAliasCommand({ AliasName: 'alias/aws/app', TargetKeyId: keyId })))).name).toBe('InvalidAliasNameException');
-    expect((await failure(east.send(new CreateAliasCommand({ AliasName: 'app', TargetKeyId: keyId })))).name).toBe('InvalidAliasNameException');
-    expect((await failure(east.send(new CreateAliasCommand({ AliasName: 'alias/x', TargetKeyId: 'mrk-00000000000000000000000000000000' })))).name).toBe('NotFoundException');
+    expect((await rejectionOf(east.send(new CreateAliasCommand({ AliasName: 'alias/app', TargetKeyId: keyId })))).name).toBe('AlreadyExistsException');
+    expect((await rejectionOf(east.send(new CreateAliasCommand({ AliasName: 'alias/aws/app', TargetKeyId: keyId })))).name).toBe('InvalidAliasNameException');
+    expect((await rejectionOf(east.send(new CreateAliasCommand({ AliasName: 'app', TargetKeyId: keyId })))).name).toBe('InvalidAliasNameException');
+    expect((await rejectionOf(east.send(new CreateAliasCommand({ AliasName: 'alias/x', TargetKeyId: 'mrk-00000000000000000000000000000000' })))).name).toBe('NotFoundException');
   });
 
   it('moves with UpdateAlias and disappears with DeleteAlias', async () => {
@@ -234,7 +225,7 @@ describe('aliases', () => {
     await east.send(new UpdateAliasCommand({ AliasName: 'alias/app', TargetKeyId: second }));
     expect((await east.send(new DescribeKeyCommand({ KeyId: 'alias/app' }))).KeyMetadata?.KeyId).toBe(second);
     await east.send(new DeleteAliasCommand({ AliasName: 'alias/app' }));
-    expect((await failure(east.send(new DeleteAliasCommand({ AliasName: 'alias/app' })))).name).toBe('NotFoundException');
+    expect((await rejectionOf(east.send(new DeleteAliasCommand({ AliasName: 'alias/app' })))).name).toBe('NotFoundException');
     expect((await east.send(new ListAliasesCommand({}))).Aliases).toEqual([]);
   });
 });
@@ -247,17 +238,17 @@ describe('rotation', () => {
     const onReplica = await west.send(new GetKeyRotationStatusCommand({ KeyId: keyId }));
     expect(onReplica).toMatchObject({ KeyRotationEnabled: true, RotationPeriodInDays: 180 });
     expect(onReplica.NextRotationDate?.getTime()).toBe(now + 180 * DAY);
-    expect((await failure(west.send(new EnableKeyRotationCommand({ KeyId: keyId })))).name).toBe('UnsupportedOperationException');
+    expect((await rejectionOf(west.send(new EnableKeyRotationCommand({ KeyId: keyId })))).name).toBe('UnsupportedOperationException');
     await east.send(new DisableKeyRotationCommand({ KeyId: keyId }));
     expect((await west.send(new GetKeyRotationStatusCommand({ KeyId: keyId }))).KeyRotationEnabled).toBe(false);
   });
 
   it('refuses a disabled key and an out-of-range period', async () => {
     const keyId = (await east.send(new CreateKeyCommand({}))).KeyMetadata!.KeyId!;
-    expect((await failure(east.send(new EnableKeyRotationCommand({ KeyId: keyId, RotationPeriodInDays: 30 })))).name).toBe('ValidationException');
+    expect((await rejectionOf(east.send(new EnableKeyRotationCommand({ KeyId: keyId, RotationPeriodInDays: 30 })))).name).toBe('ValidationException');
     await east.send(new DisableKeyCommand({ KeyId: keyId }));
     expect((await east.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata).toMatchObject({ KeyState: 'Disabled', Enabled: false });
-    expect((await failure(east.send(new EnableKeyRotationCommand({ KeyId: keyId })))).name).toBe('DisabledException');
+    expect((await rejectionOf(east.send(new EnableKeyRotationCommand({ KeyId: keyId })))).name).toBe('DisabledException');
     await east.send(new EnableKeyCommand({ KeyId: keyId }));
     await east.send(new EnableKeyRotationCommand({ KeyId: keyId }));
     expect((await east.send(new GetKeyRotationStatusCommand({ KeyId: keyId }))).RotationPeriodInDays).toBe(365);
@@ -272,7 +263,7 @@ describe('deletion', () => {
     expect(scheduled).toMatchObject({ KeyState: 'PendingReplicaDeletion', PendingWindowInDays: 10 });
     expect(scheduled.DeletionDate).toBeUndefined();
     expect((await east.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata).toMatchObject({ KeyState: 'PendingReplicaDeletion', PendingDeletionWindowInDays: 10 });
-    expect((await failure(east.send(new ReplicateKeyCommand({ KeyId: keyId, ReplicaRegion: 'us-west-2' })))).name).toBe('KMSInvalidStateException');
+    expect((await rejectionOf(east.send(new ReplicateKeyCommand({ KeyId: keyId, ReplicaRegion: 'us-west-2' })))).name).toBe('KMSInvalidStateException');
 
     const replicaGoneAt = now + 7 * DAY;
     const replica = await west.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 7 }));
@@ -280,7 +271,7 @@ describe('deletion', () => {
     expect(replica.DeletionDate?.getTime()).toBe(replicaGoneAt);
 
     now = replicaGoneAt;
-    expect((await failure(west.send(new DescribeKeyCommand({ KeyId: keyId })))).name).toBe('NotFoundException');
+    expect((await rejectionOf(west.send(new DescribeKeyCommand({ KeyId: keyId })))).name).toBe('NotFoundException');
     const primary = (await east.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata!;
     expect(primary.KeyState).toBe('PendingDeletion');
     expect(primary.DeletionDate?.getTime()).toBe(replicaGoneAt + 10 * DAY);
@@ -291,22 +282,22 @@ describe('deletion', () => {
     const keyId = (await east.send(new CreateKeyCommand({}))).KeyMetadata!.KeyId!;
     await east.send(new CreateAliasCommand({ AliasName: 'alias/temp', TargetKeyId: keyId }));
     await east.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 7 }));
-    expect((await failure(east.send(new EnableKeyCommand({ KeyId: keyId })))).name).toBe('KMSInvalidStateException');
-    expect((await failure(east.send(new ScheduleKeyDeletionCommand({ KeyId: keyId })))).name).toBe('KMSInvalidStateException');
+    expect((await rejectionOf(east.send(new EnableKeyCommand({ KeyId: keyId })))).name).toBe('KMSInvalidStateException');
+    expect((await rejectionOf(east.send(new ScheduleKeyDeletionCommand({ KeyId: keyId })))).name).toBe('KMSInvalidStateException');
     await east.send(new CancelKeyDeletionCommand({ KeyId: keyId }));
     expect((await east.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata?.KeyState).toBe('Disabled');
-    expect((await failure(east.send(new CancelKeyDeletionCommand({ KeyId: keyId })))).name).toBe('KMSInvalidStateException');
+    expect((await rejectionOf(east.send(new CancelKeyDeletionCommand({ KeyId: keyId })))).name).toBe('KMSInvalidStateException');
 
     await east.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 7 }));
     now += 7 * DAY;
-    expect((await failure(east.send(new DescribeKeyCommand({ KeyId: keyId })))).name).toBe('NotFoundException');
+    expect((await rejectionOf(east.send(new DescribeKeyCommand({ KeyId: keyId })))).name).toBe('NotFoundException');
     expect((await east.send(new ListKeysCommand({}))).Keys).toEqual([]);
     expect((await east.send(new ListAliasesCommand({}))).Aliases).toEqual([]);
   });
 
   it('checks the waiting period (7–30 days)', async () => {
     const keyId = (await east.send(new CreateKeyCommand({}))).KeyMetadata!.KeyId!;
-    expect((await failure(east.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 3 })))).name).toBe('ValidationException');
+    expect((await rejectionOf(east.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 3 })))).name).toBe('ValidationException');
   });
 });
 
@@ -320,7 +311,7 @@ describe('tags and listing', () => {
     ]);
     await east.send(new UntagResourceCommand({ KeyId: keyId, TagKeys: ['app'] }));
     expect((await east.send(new ListResourceTagsCommand({ KeyId: keyId }))).Tags).toEqual([{ TagKey: 'team', TagValue: 'id' }]);
-    expect((await failure(east.send(new TagResourceCommand({ KeyId: keyId, Tags: [{ TagKey: 'aws:x', TagValue: 'y' }] })))).name).toBe('TagException');
+    expect((await rejectionOf(east.send(new TagResourceCommand({ KeyId: keyId, Tags: [{ TagKey: 'aws:x', TagValue: 'y' }] })))).name).toBe('TagException');
   });
 
   it('pages ListKeys with Limit and Marker', async () => {
@@ -334,14 +325,14 @@ describe('tags and listing', () => {
     const second = await east.send(new ListKeysCommand({ Limit: 2, Marker: first.NextMarker }));
     expect(second.Truncated).toBe(false);
     expect([...first.Keys!, ...second.Keys!].map((k) => k.KeyId)).toEqual(ids);
-    expect((await failure(east.send(new ListKeysCommand({ Marker: 'garbage' })))).name).toBe('InvalidMarkerException');
+    expect((await rejectionOf(east.send(new ListKeysCommand({ Marker: 'garbage' })))).name).toBe('InvalidMarkerException');
   });
 });
 
 describe('the wire', () => {
   it('throttles with KMS own error (ThrottlingException, 400) and logs the refused write', async () => {
     sb.world.addFault({ service: 'kms', region: 'us-east-1', kind: 'throttle' });
-    const err = await failure(east.send(new CreateKeyCommand({})));
+    const err = await rejectionOf(east.send(new CreateKeyCommand({})));
     expect(err.name).toBe('ThrottlingException');
     expect(err.$metadata.httpStatusCode).toBe(400);
     expect(sb.calls().at(-1)).toMatchObject({ service: 'kms', operation: 'CreateKey', error: 'ThrottlingException', write: true });

@@ -14,7 +14,7 @@ import {
   UpdateUserPoolCommand,
   UpdateUserPoolReplicaCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { CreateKeyCommand, KMSClient, ReplicateKeyCommand } from '@aws-sdk/client-kms';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { CreateHealthCheckCommand, Route53Client, UpdateHealthCheckCommand } from '@aws-sdk/client-route-53';
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import type { Jwks } from 'aws-jwt-verify/jwk';
@@ -23,7 +23,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OidcEndpoint } from '../../src/sandbox/oidc/endpoint.js';
 import type { SandboxHandle } from '../../src/sandbox/server.js';
 import { toSandboxUrl } from '../../src/sandbox/url-map.js';
-import { awsClientConfig, sandboxAdmin, startTestSandbox } from '../helpers/sandbox.js';
+import { manualSandboxClock, sandboxAdmin, sandboxClient, startTestSandbox } from '../helpers/sandbox.js';
+import { multiRegionKey } from './kms-fixtures.js';
 
 const PRIMARY = 'us-east-1';
 const SECONDARY = 'us-west-2';
@@ -31,12 +32,12 @@ const REPLICA_DELAY = 1_000;
 const SYNC_DELAY = 200;
 const SCOPE = 'https://api.example.com/read';
 const CUSTOM = 'auth.example.com';
-const clock = { t: Date.now(), now() { return this.t; }, advance(ms: number) { this.t += ms; } };
+const clock = manualSandboxClock();
 let sb: SandboxHandle;
 let id: string;
 let client: { id: string; secret: string };
 let healthCheckId: string;
-const idp = (region = PRIMARY) => new CognitoIdentityProviderClient(awsClientConfig(sb, region));
+const idp = (region = PRIMARY) => sandboxClient(CognitoIdentityProviderClient, sb, region);
 
 const https = (url: string, init?: RequestInit) => fetch(toSandboxUrl(url, sb.url), init);
 const getJson = async (url: string) => {
@@ -68,10 +69,7 @@ async function setIssuer(type: 'ORIGINAL' | 'UPDATED') {
 
 beforeAll(async () => {
   sb = await startTestSandbox({ replicaDelayMs: REPLICA_DELAY, syncDelayMs: SYNC_DELAY }, { clock });
-  const kms = new KMSClient(awsClientConfig(sb, PRIMARY));
-  const key = (await kms.send(new CreateKeyCommand({ MultiRegion: true }))).KeyMetadata!;
-  await kms.send(new ReplicateKeyCommand({ KeyId: key.KeyId, ReplicaRegion: SECONDARY }));
-  clock.advance(REPLICA_DELAY);
+  const key = await multiRegionKey(sandboxClient(KMSClient, sb, PRIMARY), [SECONDARY], { clock, ms: REPLICA_DELAY });
   id = (await idp().send(new CreateUserPoolCommand({ PoolName: 'oidc', KeyConfiguration: { KeyType: 'CUSTOMER_MANAGED_KEY', KmsKeyArn: key.Arn } }))).UserPool!.Id!;
   await idp().send(new CreateResourceServerCommand({ UserPoolId: id, Identifier: 'https://api.example.com', Name: 'api', Scopes: [{ ScopeName: 'read', ScopeDescription: 'r' }] }));
   const created = (
@@ -175,7 +173,7 @@ describe('/oauth2/token', () => {
 
 describe('custom domain failover', () => {
   beforeAll(async () => {
-    const route53 = new Route53Client(awsClientConfig(sb, PRIMARY));
+    const route53 = sandboxClient(Route53Client, sb, PRIMARY);
     healthCheckId = (
       await route53.send(
         new CreateHealthCheckCommand({
@@ -199,7 +197,7 @@ describe('custom domain failover', () => {
 
   it('is served by the primary while its health check is healthy, by the secondary when not', async () => {
     expect((await token(CUSTOM)).region).toBe(PRIMARY);
-    const route53 = new Route53Client(awsClientConfig(sb, PRIMARY));
+    const route53 = sandboxClient(Route53Client, sb, PRIMARY);
     await route53.send(new UpdateHealthCheckCommand({ HealthCheckId: healthCheckId, Inverted: true }));
     const failedOver = await token(CUSTOM);
     expect(failedOver).toMatchObject({ status: 200, region: SECONDARY });
@@ -224,7 +222,7 @@ describe('custom domain failover', () => {
     expect(oidc.regionOf(CUSTOM)).toBeUndefined();
     expect(oidc.regionOf(CUSTOM, sb.world.context('global'))).toBe(PRIMARY);
     expect(oidc.regionOf(updated().replace('https://', '').split('/')[0], sb.world.context('global'))).toBeUndefined();
-    const route53 = new Route53Client(awsClientConfig(sb, PRIMARY));
+    const route53 = sandboxClient(Route53Client, sb, PRIMARY);
     await route53.send(new UpdateHealthCheckCommand({ HealthCheckId: healthCheckId, Inverted: true }));
     expect(oidc.regionOf(CUSTOM, sb.world.context('global'))).toBe(SECONDARY);
     await route53.send(new UpdateHealthCheckCommand({ HealthCheckId: healthCheckId, Inverted: false }));
@@ -232,7 +230,7 @@ describe('custom domain failover', () => {
 
   it('answers 503 when the failover Region is not ACTIVE', async () => {
     await idp().send(new UpdateUserPoolReplicaCommand({ UserPoolId: id, RegionName: SECONDARY, Status: 'INACTIVE' }));
-    const route53 = new Route53Client(awsClientConfig(sb, PRIMARY));
+    const route53 = sandboxClient(Route53Client, sb, PRIMARY);
     await route53.send(new UpdateHealthCheckCommand({ HealthCheckId: healthCheckId, Inverted: true }));
     expect(await token(CUSTOM)).toMatchObject({ status: 503, region: SECONDARY });
     await route53.send(new UpdateHealthCheckCommand({ HealthCheckId: healthCheckId, Inverted: false }));

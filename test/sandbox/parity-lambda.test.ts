@@ -12,7 +12,7 @@ import {
   ListFunctionsCommand,
 } from '@aws-sdk/client-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { awsClientConfig, sandboxAdmin, startTestSandbox } from '../helpers/sandbox.js';
+import { rejectionOf, sandboxAdmin, sandboxClient, seedResource, startTestSandbox } from '../helpers/sandbox.js';
 
 type Sandbox = Awaited<ReturnType<typeof startTestSandbox>>;
 
@@ -23,22 +23,7 @@ let sb: Sandbox;
 let account: string;
 
 function lambda(region: string): LambdaClient {
-  return new LambdaClient(awsClientConfig(sb, region));
-}
-
-async function seed(service: string, body: Record<string, unknown>): Promise<Record<string, any>> {
-  const res = await sandboxAdmin(sb, 'POST', `resources/${service}`, body);
-  expect(res.status).toBe(201);
-  return res.body as Record<string, any>;
-}
-
-async function failure(promise: Promise<unknown>): Promise<any> {
-  return promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (err: unknown) => err,
-  );
+  return sandboxClient(LambdaClient, sb, region);
 }
 
 const poolArn = (region: string) => `arn:aws:cognito-idp:${region}:${account}:userpool/us-east-1_Abc123`;
@@ -46,7 +31,7 @@ const poolArn = (region: string) => `arn:aws:cognito-idp:${region}:${account}:us
 beforeAll(async () => {
   sb = await startTestSandbox();
   account = sb.world.settings.accountId;
-  await seed('lambda', {
+  await seedResource(sb, 'lambda', {
     region: PRIMARY,
     FunctionName: 'pre-signup',
     Runtime: 'nodejs20.x',
@@ -54,9 +39,9 @@ beforeAll(async () => {
     CodeSha256: 'q2p5X0b1ZzA3bGRfY29kZV9oYXNoX2Zvcl90ZXN0cz0=',
     Environment: { Variables: { STAGE: 'prod', API_KEY: 'not-a-real-secret' } },
   });
-  await seed('lambda', { region: PRIMARY, FunctionName: 'custom-message', Runtime: 'python3.12', Handler: 'app.handler', CodeSha256: 'aGFzaC0y' });
-  await seed('lambda', { region: PRIMARY, FunctionName: 'post-confirmation', Runtime: 'nodejs20.x', Handler: 'index.handler', CodeSha256: 'aGFzaC0z' });
-  await seed('lambda', {
+  await seedResource(sb, 'lambda', { region: PRIMARY, FunctionName: 'custom-message', Runtime: 'python3.12', Handler: 'app.handler', CodeSha256: 'aGFzaC0y' });
+  await seedResource(sb, 'lambda', { region: PRIMARY, FunctionName: 'post-confirmation', Runtime: 'nodejs20.x', Handler: 'index.handler', CodeSha256: 'aGFzaC0z' });
+  await seedResource(sb, 'lambda', {
     region: SECONDARY,
     FunctionName: 'pre-signup',
     Runtime: 'nodejs18.x',
@@ -110,7 +95,7 @@ describe('GetFunction', () => {
   });
 
   it('raises ResourceNotFoundException for a function that exists only in another Region', async () => {
-    const err = await failure(lambda(SECONDARY).send(new GetFunctionCommand({ FunctionName: 'custom-message' })));
+    const err = await rejectionOf(lambda(SECONDARY).send(new GetFunctionCommand({ FunctionName: 'custom-message' })));
     expect(err.name).toBe('ResourceNotFoundException');
     expect(err.$metadata.httpStatusCode).toBe(404);
     expect(err.message).toBe(`Function not found: arn:aws:lambda:${SECONDARY}:${account}:function:custom-message`);
@@ -118,15 +103,15 @@ describe('GetFunction', () => {
 
   it('refuses an ARN of another Region as Lambda does', async () => {
     const arn = `arn:aws:lambda:${PRIMARY}:${account}:function:custom-message`;
-    const err = await failure(lambda(SECONDARY).send(new GetFunctionCommand({ FunctionName: arn })));
+    const err = await rejectionOf(lambda(SECONDARY).send(new GetFunctionCommand({ FunctionName: arn })));
     expect(err.name).toBe('ResourceNotFoundException');
     expect(err.message).toBe(`Functions from '${PRIMARY}' are not reachable in this region ('${SECONDARY}')`);
   });
 
   it('finds no published version or alias (only $LATEST exists)', async () => {
-    const err = await failure(lambda(PRIMARY).send(new GetFunctionCommand({ FunctionName: 'pre-signup', Qualifier: 'prod' })));
+    const err = await rejectionOf(lambda(PRIMARY).send(new GetFunctionCommand({ FunctionName: 'pre-signup', Qualifier: 'prod' })));
     expect(err.name).toBe('ResourceNotFoundException');
-    const mismatch = await failure(lambda(PRIMARY).send(new GetFunctionCommand({ FunctionName: 'pre-signup:live', Qualifier: 'prod' })));
+    const mismatch = await rejectionOf(lambda(PRIMARY).send(new GetFunctionCommand({ FunctionName: 'pre-signup:live', Qualifier: 'prod' })));
     expect(mismatch.name).toBe('InvalidParameterValueException');
   });
 });
@@ -164,7 +149,7 @@ describe('GetPolicy and AddPermission', () => {
   });
 
   it('raises ResourceNotFoundException when the function has no policy', async () => {
-    const err = await failure(lambda(PRIMARY).send(new GetPolicyCommand({ FunctionName: 'post-confirmation' })));
+    const err = await rejectionOf(lambda(PRIMARY).send(new GetPolicyCommand({ FunctionName: 'post-confirmation' })));
     expect(err.name).toBe('ResourceNotFoundException');
     expect(err.message).toBe('The resource you requested does not exist.');
   });
@@ -204,10 +189,10 @@ describe('GetPolicy and AddPermission', () => {
   it('refuses a duplicate statement id and a stale revision id', async () => {
     const client = lambda(SECONDARY);
     const grant = { FunctionName: 'pre-signup', Action: 'lambda:InvokeFunction', Principal: 'cognito-idp.amazonaws.com' };
-    const duplicate = await failure(client.send(new AddPermissionCommand({ ...grant, StatementId: 'cognito-invoke' })));
+    const duplicate = await rejectionOf(client.send(new AddPermissionCommand({ ...grant, StatementId: 'cognito-invoke' })));
     expect(duplicate.name).toBe('ResourceConflictException');
     expect(duplicate.$metadata.httpStatusCode).toBe(409);
-    const stale = await failure(client.send(new AddPermissionCommand({ ...grant, StatementId: 'other', RevisionId: 'not-the-current-one' })));
+    const stale = await rejectionOf(client.send(new AddPermissionCommand({ ...grant, StatementId: 'other', RevisionId: 'not-the-current-one' })));
     expect(stale.name).toBe('PreconditionFailedException');
   });
 });
@@ -224,7 +209,7 @@ describe('the wire', () => {
   it('throttles with TooManyRequestsException 429 when a throttle fault is set', async () => {
     const res = await sandboxAdmin(sb, 'POST', 'faults', { service: 'lambda', region: SECONDARY, kind: 'throttle', count: 1 });
     expect(res.status).toBe(201);
-    const err = await failure(lambda(SECONDARY).send(new GetFunctionCommand({ FunctionName: 'pre-signup' })));
+    const err = await rejectionOf(lambda(SECONDARY).send(new GetFunctionCommand({ FunctionName: 'pre-signup' })));
     expect(err.name).toBe('TooManyRequestsException');
     expect(err.$metadata.httpStatusCode).toBe(429);
     // The burst is spent: the next call goes through.

@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-cloudwatch-logs';
 import { DescribeDeliveryStreamCommand, FirehoseClient, ListDeliveryStreamsCommand } from '@aws-sdk/client-firehose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { awsClientConfig, sandboxAdmin, startTestSandbox } from '../helpers/sandbox.js';
+import { rejectionOf, sandboxClient, seedResource, startTestSandbox } from '../helpers/sandbox.js';
 
 type Sandbox = Awaited<ReturnType<typeof startTestSandbox>>;
 
@@ -21,31 +21,16 @@ const GROUP = '/aws/cognito/userpool/us-east-1_Abc123';
 let sb: Sandbox;
 let account: string;
 
-const logs = (region: string) => new CloudWatchLogsClient(awsClientConfig(sb, region));
-const firehose = (region: string) => new FirehoseClient(awsClientConfig(sb, region));
-
-async function seed(service: string, body: Record<string, unknown>): Promise<Record<string, any>> {
-  const res = await sandboxAdmin(sb, 'POST', `resources/${service}`, body);
-  expect(res.status).toBe(201);
-  return res.body as Record<string, any>;
-}
-
-async function failure(promise: Promise<unknown>): Promise<any> {
-  return promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (err: unknown) => err,
-  );
-}
+const logs = (region: string) => sandboxClient(CloudWatchLogsClient, sb, region);
+const firehose = (region: string) => sandboxClient(FirehoseClient, sb, region);
 
 beforeAll(async () => {
   sb = await startTestSandbox();
   account = sb.world.settings.accountId;
-  await seed('logs', { region: PRIMARY, logGroupName: GROUP, retentionInDays: 30 });
-  await seed('logs', { region: PRIMARY, logGroupName: '/aws/lambda/pre-signup' });
-  await seed('firehose', { region: PRIMARY, DeliveryStreamName: 'AWSLogs-cognito', BucketARN: 'arn:aws:s3:::cognito-logs' });
-  await seed('firehose', { region: PRIMARY, DeliveryStreamName: 'AWSLogs-other' });
+  await seedResource(sb, 'logs', { region: PRIMARY, logGroupName: GROUP, retentionInDays: 30 });
+  await seedResource(sb, 'logs', { region: PRIMARY, logGroupName: '/aws/lambda/pre-signup' });
+  await seedResource(sb, 'firehose', { region: PRIMARY, DeliveryStreamName: 'AWSLogs-cognito', BucketARN: 'arn:aws:s3:::cognito-logs' });
+  await seedResource(sb, 'firehose', { region: PRIMARY, DeliveryStreamName: 'AWSLogs-other' });
 });
 
 afterAll(async () => {
@@ -87,9 +72,9 @@ describe('CloudWatch Logs', () => {
     await client.send(new CreateLogGroupCommand({ logGroupName: GROUP }));
     const listed = await client.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: GROUP }));
     expect(listed.logGroups?.[0].logGroupArn).toBe(`arn:aws:logs:${SECONDARY}:${account}:log-group:${GROUP}`);
-    expect((await failure(client.send(new CreateLogGroupCommand({ logGroupName: GROUP })))).name).toBe('ResourceAlreadyExistsException');
+    expect((await rejectionOf(client.send(new CreateLogGroupCommand({ logGroupName: GROUP })))).name).toBe('ResourceAlreadyExistsException');
     await client.send(new DeleteLogGroupCommand({ logGroupName: GROUP }));
-    expect((await failure(client.send(new DeleteLogGroupCommand({ logGroupName: GROUP })))).name).toBe('ResourceNotFoundException');
+    expect((await rejectionOf(client.send(new DeleteLogGroupCommand({ logGroupName: GROUP })))).name).toBe('ResourceNotFoundException');
     const writes = sb.calls().filter((c) => c.service === 'logs' && c.write);
     expect(writes.map((c) => [c.operation, c.status])).toEqual([
       ['CreateLogGroup', 200],
@@ -101,14 +86,14 @@ describe('CloudWatch Logs', () => {
 
   it('refuses a malformed name and a prefix combined with a pattern', async () => {
     const client = logs(PRIMARY);
-    expect((await failure(client.send(new CreateLogGroupCommand({ logGroupName: 'has spaces' })))).name).toBe('InvalidParameterException');
-    const both = await failure(client.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: '/aws', logGroupNamePattern: 'cognito' })));
+    expect((await rejectionOf(client.send(new CreateLogGroupCommand({ logGroupName: 'has spaces' })))).name).toBe('InvalidParameterException');
+    const both = await rejectionOf(client.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: '/aws', logGroupNamePattern: 'cognito' })));
     expect(both.name).toBe('InvalidParameterException');
   });
 
   it('throttles with ThrottlingException', async () => {
     sb.world.addFault({ service: 'logs', kind: 'throttle', count: 1 });
-    const err = await failure(logs(PRIMARY).send(new DescribeLogGroupsCommand({})));
+    const err = await rejectionOf(logs(PRIMARY).send(new DescribeLogGroupsCommand({})));
     expect(err.name).toBe('ThrottlingException');
   });
 });
@@ -128,7 +113,7 @@ describe('Firehose', () => {
   });
 
   it('raises ResourceNotFoundException for a stream that exists only in another Region', async () => {
-    const err = await failure(firehose(SECONDARY).send(new DescribeDeliveryStreamCommand({ DeliveryStreamName: 'AWSLogs-cognito' })));
+    const err = await rejectionOf(firehose(SECONDARY).send(new DescribeDeliveryStreamCommand({ DeliveryStreamName: 'AWSLogs-cognito' })));
     expect(err.name).toBe('ResourceNotFoundException');
   });
 

@@ -8,7 +8,7 @@ import { AddPermissionCommand, GetFunctionCommand, GetPolicyCommand, LambdaClien
 import { GetEmailIdentityCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { GetWebACLForResourceCommand, WAFV2Client } from '@aws-sdk/client-wafv2';
 import { afterEach, describe, expect, it } from 'vitest';
-import { awsClientConfig, startTestSandbox } from '../helpers/sandbox.js';
+import { awsClientConfig, sandboxClient, startTestSandbox } from '../helpers/sandbox.js';
 
 type Sandbox = Awaited<ReturnType<typeof startTestSandbox>>;
 
@@ -55,7 +55,7 @@ describe('parity resources across snapshot/restore', () => {
       CodeSha256: 'aGFzaA==',
       Environment: { Variables: { STAGE: 'prod' } },
     });
-    await new LambdaClient(awsClientConfig(first, REGION)).send(
+    await sandboxClient(LambdaClient, first, REGION).send(
       new AddPermissionCommand({ FunctionName: 'pre-signup', StatementId: 'cognito', Action: 'lambda:InvokeFunction', Principal: 'cognito-idp.amazonaws.com', SourceArn: poolArn }),
     );
     first.world.put('ses', REGION, { EmailIdentity: 'example.com', VerificationStatus: 'PENDING' });

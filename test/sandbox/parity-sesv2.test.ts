@@ -4,7 +4,7 @@
  */
 import { GetEmailIdentityCommand, ListEmailIdentitiesCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { awsClientConfig, sandboxAdmin, startTestSandbox } from '../helpers/sandbox.js';
+import { rejectionOf, sandboxClient, seedResource, startTestSandbox } from '../helpers/sandbox.js';
 
 type Sandbox = Awaited<ReturnType<typeof startTestSandbox>>;
 
@@ -14,30 +14,15 @@ const SECONDARY = 'eu-west-1';
 let sb: Sandbox;
 
 function ses(region: string): SESv2Client {
-  return new SESv2Client(awsClientConfig(sb, region));
-}
-
-async function seed(body: Record<string, unknown>): Promise<Record<string, any>> {
-  const res = await sandboxAdmin(sb, 'POST', 'resources/ses', body);
-  expect(res.status).toBe(201);
-  return res.body as Record<string, any>;
-}
-
-async function failure(promise: Promise<unknown>): Promise<any> {
-  return promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (err: unknown) => err,
-  );
+  return sandboxClient(SESv2Client, sb, region);
 }
 
 beforeAll(async () => {
   sb = await startTestSandbox();
-  await seed({ region: PRIMARY, EmailIdentity: 'no-reply@example.com' });
-  await seed({ region: PRIMARY, EmailIdentity: 'example.com' });
-  await seed({ region: PRIMARY, EmailIdentity: 'alerts@example.org', VerificationStatus: 'FAILED' });
-  await seed({ region: SECONDARY, EmailIdentity: 'no-reply@example.com', VerificationStatus: 'PENDING' });
+  await seedResource(sb, 'ses', { region: PRIMARY, EmailIdentity: 'no-reply@example.com' });
+  await seedResource(sb, 'ses', { region: PRIMARY, EmailIdentity: 'example.com' });
+  await seedResource(sb, 'ses', { region: PRIMARY, EmailIdentity: 'alerts@example.org', VerificationStatus: 'FAILED' });
+  await seedResource(sb, 'ses', { region: SECONDARY, EmailIdentity: 'no-reply@example.com', VerificationStatus: 'PENDING' });
 });
 
 afterAll(async () => {
@@ -70,7 +55,7 @@ describe('GetEmailIdentity', () => {
   });
 
   it('raises NotFoundException (404) for an identity that exists only in another Region', async () => {
-    const err = await failure(ses(SECONDARY).send(new GetEmailIdentityCommand({ EmailIdentity: 'example.com' })));
+    const err = await rejectionOf(ses(SECONDARY).send(new GetEmailIdentityCommand({ EmailIdentity: 'example.com' })));
     expect(err.name).toBe('NotFoundException');
     expect(err.$metadata.httpStatusCode).toBe(404);
   });
@@ -99,7 +84,7 @@ describe('ListEmailIdentities', () => {
 describe('the wire', () => {
   it('throttles with TooManyRequestsException 429 when a throttle fault is set', async () => {
     sb.world.addFault({ service: 'ses', kind: 'throttle', count: 1 });
-    const err = await failure(ses(PRIMARY).send(new GetEmailIdentityCommand({ EmailIdentity: 'example.com' })));
+    const err = await rejectionOf(ses(PRIMARY).send(new GetEmailIdentityCommand({ EmailIdentity: 'example.com' })));
     expect(err.name).toBe('TooManyRequestsException');
     expect(err.$metadata.httpStatusCode).toBe(429);
   });

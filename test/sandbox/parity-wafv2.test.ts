@@ -11,7 +11,7 @@ import {
   WAFV2Client,
 } from '@aws-sdk/client-wafv2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { awsClientConfig, sandboxAdmin, startTestSandbox } from '../helpers/sandbox.js';
+import { rejectionOf, sandboxClient, seedResource, startTestSandbox } from '../helpers/sandbox.js';
 
 type Sandbox = Awaited<ReturnType<typeof startTestSandbox>>;
 
@@ -40,30 +40,15 @@ const geoRule = {
 };
 
 function waf(region: string): WAFV2Client {
-  return new WAFV2Client(awsClientConfig(sb, region));
-}
-
-async function seed(body: Record<string, unknown>): Promise<Record<string, any>> {
-  const res = await sandboxAdmin(sb, 'POST', 'resources/wafv2', body);
-  expect(res.status).toBe(201);
-  return res.body as Record<string, any>;
-}
-
-async function failure(promise: Promise<unknown>): Promise<any> {
-  return promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (err: unknown) => err,
-  );
+  return sandboxClient(WAFV2Client, sb, region);
 }
 
 beforeAll(async () => {
   sb = await startTestSandbox();
   account = sb.world.settings.accountId;
-  primaryAcl = await seed({ region: PRIMARY, Name: 'pool-protection', Rules: [rateRule, geoRule], associateWith: poolArn(PRIMARY) });
-  secondaryAcl = await seed({ region: SECONDARY, Name: 'pool-protection', Rules: [rateRule, geoRule], Description: 'copy' });
-  await seed({ region: PRIMARY, Name: 'spare-acl', DefaultAction: { Block: {} } });
+  primaryAcl = await seedResource(sb, 'wafv2', { region: PRIMARY, Name: 'pool-protection', Rules: [rateRule, geoRule], associateWith: poolArn(PRIMARY) });
+  secondaryAcl = await seedResource(sb, 'wafv2', { region: SECONDARY, Name: 'pool-protection', Rules: [rateRule, geoRule], Description: 'copy' });
+  await seedResource(sb, 'wafv2', { region: PRIMARY, Name: 'spare-acl', DefaultAction: { Block: {} } });
 });
 
 afterAll(async () => {
@@ -99,9 +84,9 @@ describe('GetWebACLForResource and GetWebACL', () => {
   });
 
   it('raises WAFNonexistentItemException for an ACL of another Region and WAFInvalidParameterException for a bad scope', async () => {
-    const missing = await failure(waf(SECONDARY).send(new GetWebACLCommand({ Name: 'pool-protection', Scope: 'REGIONAL', Id: primaryAcl.Id })));
+    const missing = await rejectionOf(waf(SECONDARY).send(new GetWebACLCommand({ Name: 'pool-protection', Scope: 'REGIONAL', Id: primaryAcl.Id })));
     expect(missing.name).toBe('WAFNonexistentItemException');
-    const badScope = await failure(waf(PRIMARY).send(new ListWebACLsCommand({ Scope: 'GLOBAL' as never })));
+    const badScope = await rejectionOf(waf(PRIMARY).send(new ListWebACLsCommand({ Scope: 'GLOBAL' as never })));
     expect(badScope.name).toBe('WAFInvalidParameterException');
     expect(badScope.Field).toBe('SCOPE_VALUE');
   });
@@ -130,18 +115,18 @@ describe('AssociateWebACL and DisassociateWebACL', () => {
   });
 
   it('refuses a resource in another Region than the web ACL', async () => {
-    const err = await failure(waf(PRIMARY).send(new AssociateWebACLCommand({ WebACLArn: primaryAcl.ARN, ResourceArn: poolArn(SECONDARY) })));
+    const err = await rejectionOf(waf(PRIMARY).send(new AssociateWebACLCommand({ WebACLArn: primaryAcl.ARN, ResourceArn: poolArn(SECONDARY) })));
     expect(err.name).toBe('WAFInvalidParameterException');
     expect(err.Field).toBe('RESOURCE_ARN');
   });
 
   it('cannot find a web ACL of another Region', async () => {
-    const err = await failure(waf(SECONDARY).send(new AssociateWebACLCommand({ WebACLArn: primaryAcl.ARN, ResourceArn: poolArn(SECONDARY) })));
+    const err = await rejectionOf(waf(SECONDARY).send(new AssociateWebACLCommand({ WebACLArn: primaryAcl.ARN, ResourceArn: poolArn(SECONDARY) })));
     expect(err.name).toBe('WAFNonexistentItemException');
   });
 
   it('refuses a resource type a web ACL cannot protect', async () => {
-    const err = await failure(
+    const err = await rejectionOf(
       waf(PRIMARY).send(new AssociateWebACLCommand({ WebACLArn: primaryAcl.ARN, ResourceArn: `arn:aws:lambda:${PRIMARY}:${account}:function:f` })),
     );
     expect(err.name).toBe('WAFInvalidParameterException');
@@ -160,7 +145,7 @@ describe('AssociateWebACL and DisassociateWebACL', () => {
 describe('the wire', () => {
   it('throttles with ThrottlingException, which the SDK treats as throttling', async () => {
     sb.world.addFault({ service: 'wafv2', kind: 'throttle', count: 1 });
-    const err = await failure(waf(PRIMARY).send(new GetWebACLForResourceCommand({ ResourceArn: poolArn(PRIMARY) })));
+    const err = await rejectionOf(waf(PRIMARY).send(new GetWebACLForResourceCommand({ ResourceArn: poolArn(PRIMARY) })));
     expect(err.name).toBe('ThrottlingException');
     expect(err.$metadata.httpStatusCode).toBe(400);
   });

@@ -19,28 +19,19 @@ import {
 } from '@aws-sdk/client-route-53';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from '../../src/sandbox/server.js';
-import { awsClientConfig, startTestSandbox } from '../helpers/sandbox.js';
+import { rejectionOf, sandboxClient, startTestSandbox } from '../helpers/sandbox.js';
 
 let sb: SandboxHandle;
 let r53: Route53Client;
 
 beforeEach(async () => {
   sb = await startTestSandbox();
-  r53 = new Route53Client(awsClientConfig(sb, 'us-east-1'));
+  r53 = sandboxClient(Route53Client, sb, 'us-east-1');
 });
 afterEach(async () => {
   r53.destroy();
   await sb.stop();
 });
-
-async function failure(promise: Promise<unknown>): Promise<any> {
-  try {
-    await promise;
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected the call to fail');
-}
 
 /** A check on the Cognito endpoint of a Region, as the runbook sets up one per Region. */
 const cognitoCheck = (region: string, extra: Partial<HealthCheckConfig> = {}): HealthCheckConfig => ({
@@ -84,16 +75,16 @@ describe('CreateHealthCheck, GetHealthCheck, ListHealthChecks', () => {
     const first = await r53.send(new CreateHealthCheckCommand({ CallerReference: 'same', HealthCheckConfig: cognitoCheck('us-east-1') }));
     const again = await r53.send(new CreateHealthCheckCommand({ CallerReference: 'same', HealthCheckConfig: cognitoCheck('us-east-1') }));
     expect(again.HealthCheck?.Id).toBe(first.HealthCheck?.Id);
-    const different = await failure(r53.send(new CreateHealthCheckCommand({ CallerReference: 'same', HealthCheckConfig: cognitoCheck('eu-west-1') })));
+    const different = await rejectionOf(r53.send(new CreateHealthCheckCommand({ CallerReference: 'same', HealthCheckConfig: cognitoCheck('eu-west-1') })));
     expect(different.name).toBe('HealthCheckAlreadyExists');
     expect(different.$metadata.httpStatusCode).toBe(409);
     expect((await r53.send(new ListHealthChecksCommand({}))).HealthChecks).toHaveLength(1);
   });
 
   it('refuses incomplete configurations with InvalidInput', async () => {
-    const noTarget = await failure(r53.send(new CreateHealthCheckCommand({ CallerReference: 'x', HealthCheckConfig: { Type: 'HTTPS' } })));
+    const noTarget = await rejectionOf(r53.send(new CreateHealthCheckCommand({ CallerReference: 'x', HealthCheckConfig: { Type: 'HTTPS' } })));
     expect(noTarget.name).toBe('InvalidInput');
-    const badThreshold = await failure(r53.send(new CreateHealthCheckCommand({ CallerReference: 'y', HealthCheckConfig: cognitoCheck('us-east-1', { FailureThreshold: 11 }) })));
+    const badThreshold = await rejectionOf(r53.send(new CreateHealthCheckCommand({ CallerReference: 'y', HealthCheckConfig: cognitoCheck('us-east-1', { FailureThreshold: 11 }) })));
     expect(badThreshold.name).toBe('InvalidInput');
   });
 });
@@ -103,7 +94,7 @@ describe('UpdateHealthCheck', () => {
     const id = await healthCheck('us-east-1');
     const updated = await r53.send(new UpdateHealthCheckCommand({ HealthCheckId: id, HealthCheckVersion: 1, Inverted: true, FailureThreshold: 1 }));
     expect(updated.HealthCheck).toMatchObject({ HealthCheckVersion: 2, HealthCheckConfig: { Inverted: true, FailureThreshold: 1, ResourcePath: '/health' } });
-    const stale = await failure(r53.send(new UpdateHealthCheckCommand({ HealthCheckId: id, HealthCheckVersion: 1, Inverted: false })));
+    const stale = await rejectionOf(r53.send(new UpdateHealthCheckCommand({ HealthCheckId: id, HealthCheckVersion: 1, Inverted: false })));
     expect(stale.name).toBe('HealthCheckVersionMismatch');
     expect(stale.$metadata.httpStatusCode).toBe(409);
     const current = (await r53.send(new GetHealthCheckCommand({ HealthCheckId: id }))).HealthCheck!;
@@ -115,7 +106,7 @@ describe('UpdateHealthCheck', () => {
     const updated = await r53.send(new UpdateHealthCheckCommand({ HealthCheckId: id, ResetElements: ['ResourcePath'], Disabled: true }));
     expect(updated.HealthCheck?.HealthCheckConfig?.ResourcePath).toBeUndefined();
     expect(updated.HealthCheck).toMatchObject({ HealthCheckVersion: 2, HealthCheckConfig: { Disabled: true } });
-    const missing = await failure(r53.send(new UpdateHealthCheckCommand({ HealthCheckId: '00000000-0000-0000-0000-000000000000', Inverted: true })));
+    const missing = await rejectionOf(r53.send(new UpdateHealthCheckCommand({ HealthCheckId: '00000000-0000-0000-0000-000000000000', Inverted: true })));
     expect(missing.name).toBe('NoSuchHealthCheck');
     expect(missing.$metadata.httpStatusCode).toBe(404);
   });
@@ -127,10 +118,10 @@ describe('DeleteHealthCheck', () => {
     const zone = (await r53.send(new CreateHostedZoneCommand({ Name: 'example.com', CallerReference: 'z' }))).HostedZone!.Id!;
     const record: ResourceRecordSet = { Name: 'auth.example.com', Type: 'CNAME', SetIdentifier: 'east', Weight: 1, TTL: 60, ResourceRecords: [{ Value: 'east.example.net' }], HealthCheckId: id };
     await r53.send(new ChangeResourceRecordSetsCommand({ HostedZoneId: zone, ChangeBatch: { Changes: [{ Action: 'CREATE', ResourceRecordSet: record }] } }));
-    expect((await failure(r53.send(new DeleteHealthCheckCommand({ HealthCheckId: id })))).name).toBe('HealthCheckInUse');
+    expect((await rejectionOf(r53.send(new DeleteHealthCheckCommand({ HealthCheckId: id })))).name).toBe('HealthCheckInUse');
     await r53.send(new ChangeResourceRecordSetsCommand({ HostedZoneId: zone, ChangeBatch: { Changes: [{ Action: 'DELETE', ResourceRecordSet: record }] } }));
     await r53.send(new DeleteHealthCheckCommand({ HealthCheckId: id }));
-    expect((await failure(r53.send(new GetHealthCheckCommand({ HealthCheckId: id })))).name).toBe('NoSuchHealthCheck');
+    expect((await rejectionOf(r53.send(new GetHealthCheckCommand({ HealthCheckId: id })))).name).toBe('NoSuchHealthCheck');
   });
 });
 
@@ -230,7 +221,7 @@ describe('TestDNSAnswer', () => {
     const zone = await zoneWith(cname('one', 'one.example.net', { Weight: 1 }));
     const missing = await r53.send(new TestDNSAnswerCommand({ HostedZoneId: zone, RecordName: 'nope.example.com', RecordType: 'A' }));
     expect(missing).toMatchObject({ ResponseCode: 'NXDOMAIN', RecordData: [] });
-    const noZone = await failure(r53.send(new TestDNSAnswerCommand({ HostedZoneId: 'ZNOTHERE', RecordName: 'auth.example.com', RecordType: 'A' })));
+    const noZone = await rejectionOf(r53.send(new TestDNSAnswerCommand({ HostedZoneId: 'ZNOTHERE', RecordName: 'auth.example.com', RecordType: 'A' })));
     expect(noZone.name).toBe('NoSuchHostedZone');
   });
 });

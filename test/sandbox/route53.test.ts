@@ -19,7 +19,7 @@ import {
 } from '@aws-sdk/client-route-53';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from '../../src/sandbox/server.js';
-import { awsClientConfig, startTestSandbox, writeCalls } from '../helpers/sandbox.js';
+import { rejectionOf, sandboxClient, startTestSandbox, writeCalls } from '../helpers/sandbox.js';
 
 const DNS_DELAY = 60_000;
 let sb: SandboxHandle;
@@ -30,21 +30,12 @@ beforeEach(async () => {
   now = Date.UTC(2025, 5, 1, 12);
   sb = await startTestSandbox({ dnsDelayMs: DNS_DELAY }, { clock: { now: () => now } });
   // Route 53 signs for us-east-1; an emulator endpoint must be given that Region (aws-facts C1).
-  r53 = new Route53Client(awsClientConfig(sb, 'us-east-1'));
+  r53 = sandboxClient(Route53Client, sb, 'us-east-1');
 });
 afterEach(async () => {
   r53.destroy();
   await sb.stop();
 });
-
-async function failure(promise: Promise<unknown>): Promise<any> {
-  try {
-    await promise;
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected the call to fail');
-}
 
 async function zone(name = 'example.com', callerReference = `ref-${name}`): Promise<string> {
   const created = await r53.send(new CreateHostedZoneCommand({ Name: name, CallerReference: callerReference }));
@@ -85,10 +76,10 @@ describe('hosted zones', () => {
 
   it('refuses a reused CallerReference and answers NoSuchHostedZone (404) for unknown ids', async () => {
     await zone('example.com', 'same');
-    const reused = await failure(r53.send(new CreateHostedZoneCommand({ Name: 'other.com', CallerReference: 'same' })));
+    const reused = await rejectionOf(r53.send(new CreateHostedZoneCommand({ Name: 'other.com', CallerReference: 'same' })));
     expect(reused.name).toBe('HostedZoneAlreadyExists');
     expect(reused.$metadata.httpStatusCode).toBe(409);
-    const missing = await failure(r53.send(new GetHostedZoneCommand({ Id: 'ZNOTHERE' })));
+    const missing = await rejectionOf(r53.send(new GetHostedZoneCommand({ Id: 'ZNOTHERE' })));
     expect(missing.name).toBe('NoSuchHostedZone');
     expect(missing.$metadata.httpStatusCode).toBe(404);
   });
@@ -109,10 +100,10 @@ describe('hosted zones', () => {
   it('deletes only an empty zone', async () => {
     const id = await zone();
     await change(id, { Action: 'CREATE', ResourceRecordSet: a('www.example.com', '192.0.2.1') });
-    expect((await failure(r53.send(new DeleteHostedZoneCommand({ Id: id })))).name).toBe('HostedZoneNotEmpty');
+    expect((await rejectionOf(r53.send(new DeleteHostedZoneCommand({ Id: id })))).name).toBe('HostedZoneNotEmpty');
     await change(id, { Action: 'DELETE', ResourceRecordSet: a('www.example.com', '192.0.2.1') });
     await r53.send(new DeleteHostedZoneCommand({ Id: id }));
-    expect((await failure(r53.send(new GetHostedZoneCommand({ Id: id })))).name).toBe('NoSuchHostedZone');
+    expect((await rejectionOf(r53.send(new GetHostedZoneCommand({ Id: id })))).name).toBe('NoSuchHostedZone');
   });
 });
 
@@ -121,7 +112,7 @@ describe('ChangeResourceRecordSets is atomic', () => {
     const id = await zone();
     await change(id, { Action: 'CREATE', ResourceRecordSet: a('www.example.com', '192.0.2.1') });
     const before = await records(id);
-    const err = await failure(
+    const err = await rejectionOf(
       change(
         id,
         { Action: 'CREATE', ResourceRecordSet: a('api.example.com', '192.0.2.9') },
@@ -141,12 +132,12 @@ describe('ChangeResourceRecordSets is atomic', () => {
     await change(id, { Action: 'DELETE', ResourceRecordSet: old }, { Action: 'CREATE', ResourceRecordSet: a('login.example.com', '198.51.100.7') });
     expect((await records(id)).find((r) => r.Name === 'login.example.com.')?.ResourceRecords).toEqual([{ Value: '198.51.100.7' }]);
 
-    const stale = await failure(
+    const stale = await rejectionOf(
       change(id, { Action: 'DELETE', ResourceRecordSet: old }, { Action: 'CREATE', ResourceRecordSet: a('login.example.com', '203.0.113.5') }),
     );
     expect(stale.name).toBe('InvalidChangeBatch');
     expect(stale.messages[0]).toBe("Tried to delete resource record set [name='login.example.com.', type='A'] but the values provided do not match the current values");
-    const differentTtl = await failure(change(id, { Action: 'DELETE', ResourceRecordSet: a('login.example.com', '198.51.100.7', { TTL: 300 }) }));
+    const differentTtl = await rejectionOf(change(id, { Action: 'DELETE', ResourceRecordSet: a('login.example.com', '198.51.100.7', { TTL: 300 }) }));
     expect(differentTtl.name).toBe('InvalidChangeBatch');
     expect((await records(id)).find((r) => r.Name === 'login.example.com.')?.ResourceRecords).toEqual([{ Value: '198.51.100.7' }]);
   });
@@ -154,7 +145,7 @@ describe('ChangeResourceRecordSets is atomic', () => {
   it('reports every problem: missing records, the same record deleted twice', async () => {
     const id = await zone();
     await change(id, { Action: 'CREATE', ResourceRecordSet: a('www.example.com', '192.0.2.1') });
-    const err = await failure(
+    const err = await rejectionOf(
       change(
         id,
         { Action: 'DELETE', ResourceRecordSet: a('gone.example.com', '192.0.2.1') },
@@ -183,7 +174,7 @@ describe('ChangeResourceRecordSets is atomic', () => {
     });
     await change(id, { Action: 'CREATE', ResourceRecordSet: weighted('east', 100, 'east.example.net') }, { Action: 'CREATE', ResourceRecordSet: weighted('west', 0, 'west.example.net') });
     await change(id, { Action: 'UPSERT', ResourceRecordSet: weighted('west', 100, 'west.example.net') });
-    const stale = await failure(change(id, { Action: 'DELETE', ResourceRecordSet: weighted('west', 0, 'west.example.net') }));
+    const stale = await rejectionOf(change(id, { Action: 'DELETE', ResourceRecordSet: weighted('west', 0, 'west.example.net') }));
     expect(stale.messages).toEqual([
       "Tried to delete resource record set [name='auth.example.com.', type='CNAME', set-identifier='west'] but the values provided do not match the current values",
     ]);
@@ -194,11 +185,11 @@ describe('ChangeResourceRecordSets is atomic', () => {
   it('refuses mixing a simple record with weighted ones, CNAME next to other types, and names outside the zone', async () => {
     const id = await zone();
     await change(id, { Action: 'CREATE', ResourceRecordSet: a('app.example.com', '192.0.2.1', { SetIdentifier: 'one', Weight: 10 }) });
-    const mixed = await failure(change(id, { Action: 'CREATE', ResourceRecordSet: a('app.example.com', '192.0.2.2') }));
+    const mixed = await rejectionOf(change(id, { Action: 'CREATE', ResourceRecordSet: a('app.example.com', '192.0.2.2') }));
     expect(mixed.name).toBe('InvalidChangeBatch');
-    const cname = await failure(change(id, { Action: 'CREATE', ResourceRecordSet: { Name: 'app.example.com', Type: 'CNAME', TTL: 60, ResourceRecords: [{ Value: 'x.example.net' }] } }));
+    const cname = await rejectionOf(change(id, { Action: 'CREATE', ResourceRecordSet: { Name: 'app.example.com', Type: 'CNAME', TTL: 60, ResourceRecords: [{ Value: 'x.example.net' }] } }));
     expect(cname.name).toBe('InvalidChangeBatch');
-    const outside = await failure(change(id, { Action: 'CREATE', ResourceRecordSet: a('www.example.org', '192.0.2.1') }));
+    const outside = await rejectionOf(change(id, { Action: 'CREATE', ResourceRecordSet: a('www.example.org', '192.0.2.1') }));
     expect(outside.messages).toEqual(['RRSet with DNS name www.example.org. is not permitted in zone example.com.']);
   });
 
@@ -212,11 +203,11 @@ describe('ChangeResourceRecordSets is atomic', () => {
       [{ Name: 'n.example.com', Type: 'A', ResourceRecords: [{ Value: '192.0.2.1' }] }, 'Expected exactly one of [AliasTarget, all of [TTL, and ResourceRecords]'],
     ];
     for (const [recordSet, message] of cases) {
-      const err = await failure(change(id, { Action: 'CREATE', ResourceRecordSet: recordSet }));
+      const err = await rejectionOf(change(id, { Action: 'CREATE', ResourceRecordSet: recordSet }));
       expect(err.name).toBe('InvalidInput');
       expect(err.message).toContain(message);
     }
-    expect((await failure(change(id, { Action: 'CREATE', ResourceRecordSet: a('h.example.com', '192.0.2.1', { SetIdentifier: 'x', Weight: 1, HealthCheckId: '00000000-0000-0000-0000-000000000000' }) }))).name).toBe('NoSuchHealthCheck');
+    expect((await rejectionOf(change(id, { Action: 'CREATE', ResourceRecordSet: a('h.example.com', '192.0.2.1', { SetIdentifier: 'x', Weight: 1, HealthCheckId: '00000000-0000-0000-0000-000000000000' }) }))).name).toBe('NoSuchHealthCheck');
     expect(await records(id)).toHaveLength(2);
   });
 
@@ -266,7 +257,7 @@ describe('ListResourceRecordSets', () => {
 
     const fromName = await r53.send(new ListResourceRecordSetsCommand({ HostedZoneId: id, StartRecordName: 'b.example.com', StartRecordType: 'TXT' }));
     expect(fromName.ResourceRecordSets?.[0]).toMatchObject({ Name: 'b.example.com.', Type: 'TXT' });
-    const typeOnly = await failure(r53.send(new ListResourceRecordSetsCommand({ HostedZoneId: id, StartRecordType: 'A' })));
+    const typeOnly = await rejectionOf(r53.send(new ListResourceRecordSetsCommand({ HostedZoneId: id, StartRecordType: 'A' })));
     expect(typeOnly.name).toBe('InvalidInput');
   });
 });
@@ -282,7 +273,7 @@ describe('GetChange', () => {
     expect((await r53.send(new GetChangeCommand({ Id: changeId }))).ChangeInfo?.Status).toBe('PENDING');
     now += 1;
     expect((await r53.send(new GetChangeCommand({ Id: changeId }))).ChangeInfo?.Status).toBe('INSYNC');
-    const missing = await failure(r53.send(new GetChangeCommand({ Id: '/change/CNOTHERE' })));
+    const missing = await rejectionOf(r53.send(new GetChangeCommand({ Id: '/change/CNOTHERE' })));
     expect(missing.name).toBe('NoSuchChange');
     expect(missing.$metadata.httpStatusCode).toBe(404);
   });
@@ -292,7 +283,7 @@ describe('the wire', () => {
   it('answers a refused batch without writing and logs it as a failed write', async () => {
     const id = await zone();
     const writesBefore = writeCalls(sb).length;
-    await failure(change(id, { Action: 'DELETE', ResourceRecordSet: a('nothing.example.com', '192.0.2.1') }));
+    await rejectionOf(change(id, { Action: 'DELETE', ResourceRecordSet: a('nothing.example.com', '192.0.2.1') }));
     const last = sb.calls().at(-1)!;
     expect(last).toMatchObject({ service: 'route53', operation: 'ChangeResourceRecordSets', status: 400, error: 'InvalidChangeBatch' });
     expect(writeCalls(sb).length).toBe(writesBefore + 1);
@@ -301,14 +292,14 @@ describe('the wire', () => {
 
   it('throttles with Route 53 own error (Throttling, 400, "Rate exceeded")', async () => {
     sb.world.addFault({ service: 'route53', kind: 'throttle' });
-    const err = await failure(r53.send(new ListHostedZonesCommand({})));
+    const err = await rejectionOf(r53.send(new ListHostedZonesCommand({})));
     expect(err.name).toBe('Throttling');
     expect(err.message).toBe('Rate exceeded');
     expect(err.$metadata.httpStatusCode).toBe(400);
   });
 
   it('answers an operation it does not model with UnknownOperationException, never a fake success', async () => {
-    const err = await failure(r53.send(new ListTagsForResourceCommand({ ResourceType: 'hostedzone', ResourceId: 'Z1' })));
+    const err = await rejectionOf(r53.send(new ListTagsForResourceCommand({ ResourceType: 'hostedzone', ResourceId: 'Z1' })));
     expect(err.name).toBe('UnknownOperationException');
   });
 });

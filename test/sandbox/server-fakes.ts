@@ -11,6 +11,7 @@ import { LambdaModel } from '../../src/sandbox/lambda/model.js';
 import { Route53Model } from '../../src/sandbox/route53/model.js';
 import { SandboxError, type CallContext, type Clock, type JsonObject, type JsonService } from '../../src/sandbox/types.js';
 import { World, type OidcHandler } from '../../src/sandbox/world.js';
+import { manualSandboxClock } from '../helpers/sandbox.js';
 
 export function echoCognito(): JsonService {
   return {
@@ -48,6 +49,5 @@ export function testWorld(options: { clock?: Clock; random?: () => number } = {}
 
 /** A clock the test moves by hand. */
 export function manualClock(start = Date.parse('2026-06-10T12:00:00Z')): Clock & { advance(ms: number): void } {
-  let now = start;
-  return { now: () => now, advance: (ms) => (now += ms) };
+  return manualSandboxClock(start);
 }

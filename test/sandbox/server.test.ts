@@ -7,7 +7,7 @@ import { GetFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from '../../src/sandbox/server.js';
 import { fromSandboxPath, toSandboxUrl } from '../../src/sandbox/url-map.js';
-import { awsClientConfig, sandboxAdmin, startTestSandbox, writeCalls } from '../helpers/sandbox.js';
+import { awsClientConfig, rejectionOf, sandboxAdmin, sandboxClient, startTestSandbox, writeCalls } from '../helpers/sandbox.js';
 import { testWorld } from './server-fakes.js';
 
 let sb: SandboxHandle;
@@ -18,19 +18,10 @@ afterEach(async () => {
   await sb.stop();
 });
 
-async function caught(promise: Promise<unknown>): Promise<any> {
-  try {
-    await promise;
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected the call to fail');
-}
-
 describe('awsJson dispatch and the Region from the SigV4 scope', () => {
   it('serves each Region separately on one port', async () => {
-    const east = new KMSClient(awsClientConfig(sb, 'us-east-1'));
-    const west = new KMSClient(awsClientConfig(sb, 'eu-west-1'));
+    const east = sandboxClient(KMSClient, sb, 'us-east-1');
+    const west = sandboxClient(KMSClient, sb, 'eu-west-1');
     const created = await east.send(new CreateKeyCommand({ Description: 'only in us-east-1' }));
     expect(created.KeyMetadata?.Arn).toContain(':us-east-1:');
 
@@ -43,9 +34,9 @@ describe('awsJson dispatch and the Region from the SigV4 scope', () => {
   });
 
   it('answers awsJson1_0 for CloudWatch, errors included', async () => {
-    const cw = new CloudWatchClient(awsClientConfig(sb, 'us-east-1'));
+    const cw = sandboxClient(CloudWatchClient, sb, 'us-east-1');
     await expect(cw.send(new ListMetricsCommand({ Namespace: 'AWS/Route53' }))).resolves.toBeDefined();
-    const err = await caught(cw.send(new GetMetricDataCommand({ MetricDataQueries: [], StartTime: new Date(0), EndTime: new Date() })));
+    const err = await rejectionOf(cw.send(new GetMetricDataCommand({ MetricDataQueries: [], StartTime: new Date(0), EndTime: new Date() })));
     expect(err.name).toBe('InvalidParameterValueException');
     expect(err.$metadata.httpStatusCode).toBe(400);
 
@@ -64,16 +55,16 @@ describe('awsJson dispatch and the Region from the SigV4 scope', () => {
   });
 
   it('names an operation the model does not know UnknownOperationException', async () => {
-    const kms = new KMSClient(awsClientConfig(sb, 'us-east-1'));
-    const err = await caught(kms.send(new GenerateRandomCommand({ NumberOfBytes: 8 })));
+    const kms = sandboxClient(KMSClient, sb, 'us-east-1');
+    const err = await rejectionOf(kms.send(new GenerateRandomCommand({ NumberOfBytes: 8 })));
     expect(err.name).toBe('UnknownOperationException');
     expect(err.$metadata.httpStatusCode).toBe(400);
     kms.destroy();
   });
 
   it('names a service the sandbox does not serve UnknownOperationException, never a fake success', async () => {
-    const firehose = new FirehoseClient(awsClientConfig(sb, 'us-east-1'));
-    const err = await caught(firehose.send(new ListDeliveryStreamsCommand({})));
+    const firehose = sandboxClient(FirehoseClient, sb, 'us-east-1');
+    const err = await rejectionOf(firehose.send(new ListDeliveryStreamsCommand({})));
     expect(err.name).toBe('UnknownOperationException');
     expect(err.$metadata.httpStatusCode).toBe(400);
     firehose.destroy();
@@ -95,7 +86,7 @@ describe('awsJson dispatch and the Region from the SigV4 scope', () => {
     const response = await fetch(`${sb.url}/2013-04-01/hostedzone`);
     expect(response.status).toBe(403);
     expect(await response.text()).toMatch(/<Code>MissingAuthenticationToken<\/Code>/);
-    const route53 = new Route53Client(awsClientConfig(sb, 'us-east-1'));
+    const route53 = sandboxClient(Route53Client, sb, 'us-east-1');
     await expect(route53.send(new ListHostedZonesCommand({}))).resolves.toMatchObject({ HostedZones: [] });
     route53.destroy();
   });
@@ -114,7 +105,7 @@ describe('awsJson dispatch and the Region from the SigV4 scope', () => {
   });
 
   it('lets Cognito operations the SDK sends unsigned through, in the Region of the endpoint path', async () => {
-    const client = new CognitoIdentityProviderClient({ ...awsClientConfig(sb, 'eu-west-1'), endpoint: `${sb.url}/_region/eu-west-1` });
+    const client = sandboxClient(CognitoIdentityProviderClient, `${sb.url}/_region/eu-west-1`, 'eu-west-1');
     const result = await client.send(new InitiateAuthCommand({ ClientId: 'c', AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: {} }));
     expect(result.AuthenticationResult?.AccessToken).toBe('token-from-eu-west-1');
     // A signed call through the same prefixed endpoint keeps the Region of its signature.
@@ -138,11 +129,11 @@ describe('restJson dispatch', () => {
       CodeSha256: 'abc=',
     });
     expect(seeded.status).toBe(201);
-    const east = new LambdaClient(awsClientConfig(sb, 'us-east-1'));
-    const west = new LambdaClient(awsClientConfig(sb, 'eu-west-1'));
+    const east = sandboxClient(LambdaClient, sb, 'us-east-1');
+    const west = sandboxClient(LambdaClient, sb, 'eu-west-1');
     const fn = await east.send(new GetFunctionCommand({ FunctionName: 'pre-sign-up' }));
     expect(fn.Configuration?.FunctionArn).toContain(':us-east-1:');
-    const err = await caught(west.send(new GetFunctionCommand({ FunctionName: 'pre-sign-up' })));
+    const err = await rejectionOf(west.send(new GetFunctionCommand({ FunctionName: 'pre-sign-up' })));
     expect(err.name).toBe('ResourceNotFoundException');
     east.destroy();
     west.destroy();
@@ -160,10 +151,10 @@ describe('restJson dispatch', () => {
 
 describe('the call log', () => {
   it('records every call with its outcome and whether it wrote', async () => {
-    const kms = new KMSClient(awsClientConfig(sb, 'us-east-1'));
+    const kms = sandboxClient(KMSClient, sb, 'us-east-1');
     await kms.send(new CreateKeyCommand({ Description: 'secret-looking description' }));
     await kms.send(new ListKeysCommand({}));
-    await caught(kms.send(new GenerateRandomCommand({ NumberOfBytes: 8 })));
+    await rejectionOf(kms.send(new GenerateRandomCommand({ NumberOfBytes: 8 })));
     const calls = sb.calls();
     expect(calls.map(({ seq, region, service, operation, status, error, write }) => ({ seq, region, service, operation, status, error, write }))).toEqual([
       { seq: 1, region: 'us-east-1', service: 'kms', operation: 'CreateKey', status: 200, error: undefined, write: true },

@@ -102,14 +102,15 @@ export async function snapshotReplicated(
   return snapshot;
 }
 
-async function snapshotRegion(
-  readers: DriftReaders,
-  region: string,
-  userPoolId: string,
-  opts: ObserveOptions,
-  limit: Limiters,
-  knownPool?: UserPool,
-): Promise<RegionSnapshot> {
+/** What every read of one observation shares: the ports, the options and the per-Region limiters. */
+interface ObserveScope {
+  readers: DriftReaders;
+  opts: ObserveOptions;
+  limit: Limiters;
+}
+
+/** Everything drift compares in one Region: the replicated pieces, log delivery and the pool's web ACL. */
+async function snapshotRegion({ readers, opts, limit }: ObserveScope, region: string, userPoolId: string, knownPool?: UserPool): Promise<RegionSnapshot> {
   const [replicated, logDelivery] = await Promise.all([
     snapshotReplicated(readers, region, userPoolId, opts, limit, knownPool),
     limit.cognito(region)(() => readers.cognito.getLogDelivery(region, userPoolId)),
@@ -182,8 +183,8 @@ export async function observeDrift(readers: DriftReaders, topology: Topology, op
   const replica = secondaryReplica(replicas, secondaryRegion);
   const serving = replica !== undefined && SERVING.has(replica.Status);
   const [primary, secondary] = await Promise.all([
-    snapshotRegion(readers, primaryRegion, userPoolId, opts, limit, pool),
-    serving ? snapshotRegion(readers, secondaryRegion, userPoolId, opts, limit) : Promise.resolve(emptySnapshot(secondaryRegion)),
+    snapshotRegion({ readers, opts, limit }, primaryRegion, userPoolId, pool),
+    serving ? snapshotRegion({ readers, opts, limit }, secondaryRegion, userPoolId) : Promise.resolve(emptySnapshot(secondaryRegion)),
   ]);
   const base = { userPoolId, primaryRegion, secondaryRegion, ...(replica ? { replica } : {}), primary, secondary };
   return { ...base, resources: await observeResources(readers, base, limit) };

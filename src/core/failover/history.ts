@@ -4,7 +4,7 @@
  * It lives in the zone, not on one laptop, so the cooldown guard sees a failover made by anyone.
  */
 import type { RecordSet } from '../ports/route53.js';
-import { bareName, decodeTxtFields, encodeTxtFields } from './txt.js';
+import { bareName, decodeTxtFields, encodeTxtFields, markedFields } from './txt.js';
 
 export type HistoryKind = 'failover' | 'failback' | 'canary' | 'canary-stop';
 const KINDS: readonly HistoryKind[] = ['failover', 'failback', 'canary', 'canary-stop'];
@@ -48,14 +48,7 @@ function decodeRestore(text: string | undefined): Record<string, number> | undef
 }
 
 export function encodeEvent(event: HistoryEvent): string {
-  const fields: Array<[string, string]> = [
-    ['mrrctl-history', '1'],
-    ['kind', event.kind],
-    ['time', event.time],
-    ['from', event.from],
-    ['to', event.to],
-    ['actor', event.actor],
-  ];
+  const fields = markedFields('mrrctl-history', event, ['kind', 'time', 'from', 'to', 'actor']);
   if (event.percent !== undefined) fields.push(['percent', String(event.percent)]);
   if (event.restore) fields.push(['restore', encodeRestore(event.restore)]);
   // The reason last: it is the one field long enough to be cut.

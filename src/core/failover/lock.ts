@@ -6,7 +6,7 @@
  */
 import type { JsonObject } from '../plan/types.js';
 import type { RecordSet } from '../ports/route53.js';
-import { bareName, decodeTxtFields, encodeTxtFields } from './txt.js';
+import { bareName, decodeTxtFields, encodeTxtFields, markedFields } from './txt.js';
 
 export interface LockInfo {
   /** Who holds it: user@host. */
@@ -36,15 +36,7 @@ export function lockRecordName(recordName: string): string {
 }
 
 export function lockRecordSet(recordName: string, info: LockInfo): RecordSet {
-  const value = encodeTxtFields([
-    ['mrrctl-lock', '1'],
-    ['holder', info.holder],
-    ['reason', info.reason],
-    ['since', info.since],
-    ['expires', info.expires],
-    ['command', info.command],
-    ['id', info.id],
-  ]);
+  const value = encodeTxtFields(markedFields('mrrctl-lock', info, ['holder', 'reason', 'since', 'expires', 'command', 'id']));
   return { Name: lockRecordName(recordName), Type: 'TXT', TTL: LOCK_TTL, ResourceRecords: [{ Value: value }] };
 }
 

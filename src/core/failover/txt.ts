@@ -11,6 +11,17 @@ function quote(text: string): string {
   return `"${text.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
 }
 
+/** The keys of `R` whose values are strings. */
+type StringKeys<R> = { [K in keyof R]-?: R[K] extends string ? K : never }[keyof R] & string;
+
+/**
+ * The fields of one of mrrctl's own TXT records: the record's marker first (`<marker>=1`, the format
+ * version, which readers look for), then the given string fields of `record` in order.
+ */
+export function markedFields<R>(marker: string, record: R, keys: ReadonlyArray<StringKeys<R>>): Array<[string, string]> {
+  return [[marker, '1'], ...keys.map((key): [string, string] => [key, String(record[key])])];
+}
+
 /** `{a: '1', b: 'x y'}` → `"a=1" "b=x y"` (in the given key order). */
 export function encodeTxtFields(fields: Array<[string, string]>): string {
   return fields

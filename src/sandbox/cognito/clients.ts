@@ -5,7 +5,7 @@
 import { SandboxError, type JsonObject } from '../types.js';
 import type { OperationScope } from './ports.js';
 import { paginate } from './pagination.js';
-import { hostedPool, recordGlobalChange, requirePrimary, type HostedPool } from './replication.js';
+import { readablePool, recordGlobalChange, writablePool, writeGlobal, type HostedPool } from './replication.js';
 import { clone, compact, newClientId, newClientSecret, wireDate } from './state.js';
 import {
   invalidParameter,
@@ -14,7 +14,6 @@ import {
   optionalObject,
   optionalString,
   optionalStringList,
-  requirePoolId,
   requireString,
   validationError,
 } from './validation.js';
@@ -95,8 +94,7 @@ function view(client: JsonObject, withSecret: boolean): JsonObject {
 }
 
 export function createUserPoolClient(scope: OperationScope, input: JsonObject): JsonObject {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
-  requirePrimary(hosted, 'CreateUserPoolClient');
+  const hosted = writablePool(scope, input, 'CreateUserPoolClient');
   const name = requireString(input, 'ClientName', CLIENT_NAME);
   const withSecret = input.GenerateSecret === true;
   const settings = clientSettings(input, hosted, withSecret);
@@ -111,19 +109,17 @@ export function createUserPoolClient(scope: OperationScope, input: JsonObject): 
     CreationDate: scope.ctx.now,
     LastModifiedDate: scope.ctx.now,
   });
-  hosted.pool.global.clients[clientId] = client;
-  recordGlobalChange(hosted.pool, scope.ctx);
+  writeGlobal(hosted, 'clients', clientId, client, scope.ctx);
   return { UserPoolClient: view(client, true) };
 }
 
 export function describeUserPoolClient(scope: OperationScope, input: JsonObject): JsonObject {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
+  const hosted = readablePool(scope, input);
   return { UserPoolClient: view(clientOf(hosted, requireString(input, 'ClientId', CLIENT_ID)), true) };
 }
 
 export function updateUserPoolClient(scope: OperationScope, input: JsonObject): JsonObject {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
-  requirePrimary(hosted, 'UpdateUserPoolClient');
+  const hosted = writablePool(scope, input, 'UpdateUserPoolClient');
   const existing = clientOf(hosted, requireString(input, 'ClientId', CLIENT_ID));
   const name = optionalString(input, 'ClientName', CLIENT_NAME) ?? existing.ClientName;
   const settings = clientSettings(input, hosted, existing.ClientSecret !== undefined);
@@ -136,14 +132,12 @@ export function updateUserPoolClient(scope: OperationScope, input: JsonObject): 
     CreationDate: existing.CreationDate,
     LastModifiedDate: scope.ctx.now,
   });
-  hosted.pool.global.clients[existing.ClientId] = client;
-  recordGlobalChange(hosted.pool, scope.ctx);
+  writeGlobal(hosted, 'clients', existing.ClientId, client, scope.ctx);
   return { UserPoolClient: view(client, false) };
 }
 
 export function deleteUserPoolClient(scope: OperationScope, input: JsonObject): JsonObject {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
-  requirePrimary(hosted, 'DeleteUserPoolClient');
+  const hosted = writablePool(scope, input, 'DeleteUserPoolClient');
   const client = clientOf(hosted, requireString(input, 'ClientId', CLIENT_ID));
   delete hosted.pool.global.clients[client.ClientId];
   delete hosted.pool.global.risk[client.ClientId];
@@ -152,7 +146,7 @@ export function deleteUserPoolClient(scope: OperationScope, input: JsonObject): 
 }
 
 export function listUserPoolClients(scope: OperationScope, input: JsonObject): JsonObject {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
+  const hosted = readablePool(scope, input);
   const all = Object.values(hosted.global.clients).sort((a, b) => a.CreationDate - b.CreationDate || a.ClientId.localeCompare(b.ClientId));
   const { page, nextToken } = paginate(all, input, { sizeField: 'MaxResults', tokenField: 'NextToken', maxSize: 60, defaultSize: 60 });
   return compact({

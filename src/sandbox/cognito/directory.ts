@@ -7,9 +7,9 @@ import { createHmac } from 'node:crypto';
 import { SandboxError, type CallContext, type JsonObject } from '../types.js';
 import { paginate } from './pagination.js';
 import type { OperationScope } from './ports.js';
-import { hostedPool, recordGlobalChange, requirePrimary, viewIn, type HostedPool } from './replication.js';
+import { readablePool, recordGlobalChange, requirePrimary, viewIn, writablePool, writeGlobal, type HostedPool } from './replication.js';
 import { clone, compact, newSub, wireDate, type PoolRecord } from './state.js';
-import { invalidParameter, notFound, optionalEnum, optionalInt, optionalString, optionalStringList, requirePoolId, requireString } from './validation.js';
+import { invalidParameter, notFound, optionalEnum, optionalInt, optionalString, optionalStringList, requireString } from './validation.js';
 
 const GROUP_NAME = { min: 1, max: 128, pattern: /^[^\s][\s\S]*$/ };
 const USERNAME = { min: 1, max: 128, pattern: /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u };
@@ -20,8 +20,7 @@ function groupView(group: JsonObject): JsonObject {
 }
 
 export function createGroup(scope: OperationScope, input: JsonObject): JsonObject {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
-  requirePrimary(hosted, 'CreateGroup');
+  const hosted = writablePool(scope, input, 'CreateGroup');
   const name = requireString(input, 'GroupName', GROUP_NAME);
   const group = compact({
     GroupName: name,
@@ -33,8 +32,7 @@ export function createGroup(scope: OperationScope, input: JsonObject): JsonObjec
     LastModifiedDate: scope.ctx.now,
   });
   if (hosted.global.groups[name]) throw new SandboxError('GroupExistsException', `A group with the name ${name} already exists.`);
-  hosted.pool.global.groups[name] = group;
-  recordGlobalChange(hosted.pool, scope.ctx);
+  writeGlobal(hosted, 'groups', name, group, scope.ctx);
   return { Group: groupView(group) };
 }
 
@@ -45,23 +43,21 @@ function groupOf(hosted: HostedPool, name: string): JsonObject {
 }
 
 export function getGroup(scope: OperationScope, input: JsonObject): JsonObject {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
+  const hosted = readablePool(scope, input);
   return { Group: groupView(groupOf(hosted, requireString(input, 'GroupName', GROUP_NAME))) };
 }
 
 export function listGroups(scope: OperationScope, input: JsonObject): JsonObject {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
+  const hosted = readablePool(scope, input);
   const all = Object.values(hosted.global.groups).sort((a, b) => a.GroupName.localeCompare(b.GroupName));
   const { page, nextToken } = paginate(all, input, { sizeField: 'Limit', tokenField: 'NextToken', maxSize: 60, defaultSize: 60 });
   return compact({ Groups: page.map(groupView), NextToken: nextToken });
 }
 
 export function deleteGroup(scope: OperationScope, input: JsonObject): JsonObject {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
-  requirePrimary(hosted, 'DeleteGroup');
+  const hosted = writablePool(scope, input, 'DeleteGroup');
   const group = groupOf(hosted, requireString(input, 'GroupName', GROUP_NAME));
-  delete hosted.pool.global.groups[group.GroupName];
-  recordGlobalChange(hosted.pool, scope.ctx);
+  writeGlobal(hosted, 'groups', group.GroupName, undefined, scope.ctx);
   return {};
 }
 
@@ -102,8 +98,7 @@ function userView(user: JsonObject, attributesField: 'Attributes' | 'UserAttribu
 }
 
 export function adminCreateUser(scope: OperationScope, input: JsonObject): JsonObject {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
-  requirePrimary(hosted, 'AdminCreateUser');
+  const hosted = writablePool(scope, input, 'AdminCreateUser');
   const username = requireString(input, 'Username', USERNAME);
   const action = optionalEnum(input, 'MessageAction', ['RESEND', 'SUPPRESS']);
   const attributes = readAttributes(input);
@@ -121,7 +116,7 @@ export function adminCreateUser(scope: OperationScope, input: JsonObject): JsonO
 }
 
 export function adminGetUser(scope: OperationScope, input: JsonObject): JsonObject {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
+  const hosted = readablePool(scope, input);
   const username = requireString(input, 'Username', USERNAME);
   const user = hosted.global.users[userKey(hosted.global.config, username)];
   if (!user) throw new SandboxError('UserNotFoundException', 'User does not exist.');
@@ -133,7 +128,7 @@ const FILTERABLE = new Set(['username', 'email', 'phone_number', 'name', 'given_
 
 /** ListUsers with the simple `attr = "v"` / `attr ^= "prefix"` filters. */
 export function listUsers(scope: OperationScope, input: JsonObject): JsonObject {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
+  const hosted = readablePool(scope, input);
   const only = optionalStringList(input, 'AttributesToGet');
   const filter = optionalString(input, 'Filter', { max: 256 });
   let users = Object.values(hosted.global.users).sort((a, b) => a.UserCreateDate - b.UserCreateDate);

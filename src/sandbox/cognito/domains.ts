@@ -6,9 +6,9 @@
 import { createHash } from 'node:crypto';
 import type { JsonObject } from '../types.js';
 import type { OperationScope } from './ports.js';
-import { hostedPool, requirePrimary, type HostedPool } from './replication.js';
+import { writablePool, type HostedPool } from './replication.js';
 import { clone, compact, type DomainRecord, type PoolRecord } from './state.js';
-import { invalidParameter, isKnownRegion, optionalInt, optionalObject, requirePoolId, requireString } from './validation.js';
+import { invalidParameter, isKnownRegion, optionalInt, optionalObject, requireString } from './validation.js';
 
 const PREFIX = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const CUSTOM_DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
@@ -74,8 +74,7 @@ function domainResponse(record: DomainRecord): JsonObject {
 
 export function createUserPoolDomain(scope: OperationScope, input: JsonObject): JsonObject {
   const domain = requireString(input, 'Domain', { min: 1, max: 253 });
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
-  requirePrimary(hosted, 'CreateUserPoolDomain');
+  const hosted = writablePool(scope, input, 'CreateUserPoolDomain');
   const kind = kindOf(domain);
   if (kind === 'prefix') {
     if (!PREFIX.test(domain)) throw invalidParameter(`Domain ${domain} is not a valid domain prefix.`);
@@ -109,8 +108,7 @@ function ownedDomain(hosted: HostedPool, domain: string): DomainRecord {
  */
 export function updateUserPoolDomain(scope: OperationScope, input: JsonObject): JsonObject {
   const domain = requireString(input, 'Domain', { min: 1, max: 253 });
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
-  requirePrimary(hosted, 'UpdateUserPoolDomain');
+  const hosted = writablePool(scope, input, 'UpdateUserPoolDomain');
   const record = ownedDomain(hosted, domain);
   const customDomainConfig = readCustomDomainConfig(input, record.kind, false) ?? record.customDomainConfig;
   const routing = readRouting(input, record.kind, hosted);
@@ -123,8 +121,7 @@ export function updateUserPoolDomain(scope: OperationScope, input: JsonObject): 
 
 export function deleteUserPoolDomain(scope: OperationScope, input: JsonObject): JsonObject {
   const domain = requireString(input, 'Domain', { min: 1, max: 253 });
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
-  requirePrimary(hosted, 'DeleteUserPoolDomain');
+  const hosted = writablePool(scope, input, 'DeleteUserPoolDomain');
   const record = ownedDomain(hosted, domain);
   hosted.pool.domains = hosted.pool.domains.filter((d) => d !== record);
   return {};

@@ -5,9 +5,9 @@
 import { SandboxError, type JsonObject } from '../types.js';
 import { paginate } from './pagination.js';
 import type { OperationScope } from './ports.js';
-import { hostedPool, recordGlobalChange, requirePrimary, type HostedPool } from './replication.js';
+import { readablePool, writablePool, writeGlobal, type HostedPool } from './replication.js';
 import { clone, compact, wireDate } from './state.js';
-import { invalidParameter, notFound, optionalObject, optionalStringList, requireEnum, requirePoolId, requireString, validationError } from './validation.js';
+import { invalidParameter, notFound, optionalObject, optionalStringList, requireEnum, requireString, validationError } from './validation.js';
 
 const PROVIDER_TYPES = ['SAML', 'Facebook', 'Google', 'LoginWithAmazon', 'SignInWithApple', 'OIDC'] as const;
 const SOCIAL = new Set(['Facebook', 'Google', 'LoginWithAmazon', 'SignInWithApple']);
@@ -35,8 +35,7 @@ function checkDetails(type: string, details: JsonObject): void {
 }
 
 export function createIdentityProvider(scope: OperationScope, input: JsonObject): JsonObject {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
-  requirePrimary(hosted, 'CreateIdentityProvider');
+  const hosted = writablePool(scope, input, 'CreateIdentityProvider');
   const name = requireString(input, 'ProviderName', PROVIDER_NAME);
   const type = requireEnum(input, 'ProviderType', PROVIDER_TYPES);
   const details = optionalObject(input, 'ProviderDetails');
@@ -56,20 +55,17 @@ export function createIdentityProvider(scope: OperationScope, input: JsonObject)
     CreationDate: scope.ctx.now,
     LastModifiedDate: scope.ctx.now,
   });
-  hosted.pool.global.identityProviders[name] = provider;
-  recordGlobalChange(hosted.pool, scope.ctx);
+  writeGlobal(hosted, 'identityProviders', name, provider, scope.ctx);
   return { IdentityProvider: view(provider) };
 }
 
 export function describeIdentityProvider(scope: OperationScope, input: JsonObject): JsonObject {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
-  return { IdentityProvider: view(providerOf(hosted, requireString(input, 'ProviderName', PROVIDER_NAME))) };
+  return { IdentityProvider: view(providerOf(readablePool(scope, input), requireString(input, 'ProviderName', PROVIDER_NAME))) };
 }
 
 /** Fields the request carries replace the stored ones; omitted ones are kept. [INF] */
 export function updateIdentityProvider(scope: OperationScope, input: JsonObject): JsonObject {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
-  requirePrimary(hosted, 'UpdateIdentityProvider');
+  const hosted = writablePool(scope, input, 'UpdateIdentityProvider');
   const existing = providerOf(hosted, requireString(input, 'ProviderName', PROVIDER_NAME));
   const details = optionalObject(input, 'ProviderDetails');
   if (details) checkDetails(existing.ProviderType, details);
@@ -80,13 +76,12 @@ export function updateIdentityProvider(scope: OperationScope, input: JsonObject)
     IdpIdentifiers: optionalStringList(input, 'IdpIdentifiers') ?? existing.IdpIdentifiers,
     LastModifiedDate: scope.ctx.now,
   });
-  hosted.pool.global.identityProviders[existing.ProviderName] = provider;
-  recordGlobalChange(hosted.pool, scope.ctx);
+  writeGlobal(hosted, 'identityProviders', existing.ProviderName, provider, scope.ctx);
   return { IdentityProvider: view(provider) };
 }
 
 export function listIdentityProviders(scope: OperationScope, input: JsonObject): JsonObject {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
+  const hosted = readablePool(scope, input);
   const all = Object.values(hosted.global.identityProviders).sort((a, b) => a.CreationDate - b.CreationDate);
   const { page, nextToken } = paginate(all, input, { sizeField: 'MaxResults', tokenField: 'NextToken', maxSize: 60, defaultSize: 60 });
   return compact({
@@ -101,10 +96,8 @@ export function listIdentityProviders(scope: OperationScope, input: JsonObject):
 }
 
 export function deleteIdentityProvider(scope: OperationScope, input: JsonObject): JsonObject {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
-  requirePrimary(hosted, 'DeleteIdentityProvider');
+  const hosted = writablePool(scope, input, 'DeleteIdentityProvider');
   const provider = providerOf(hosted, requireString(input, 'ProviderName', PROVIDER_NAME));
-  delete hosted.pool.global.identityProviders[provider.ProviderName];
-  recordGlobalChange(hosted.pool, scope.ctx);
+  writeGlobal(hosted, 'identityProviders', provider.ProviderName, undefined, scope.ctx);
   return {};
 }

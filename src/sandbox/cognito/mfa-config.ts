@@ -5,7 +5,7 @@
  */
 import type { JsonObject } from '../types.js';
 import type { OperationScope } from './ports.js';
-import { hostedPool, recordGlobalChange, requirePrimary, type HostedPool } from './replication.js';
+import { readablePool, recordGlobalChange, writablePool, type HostedPool } from './replication.js';
 import { clone, compact } from './state.js';
 import { invalidParameter, optionalEnum, optionalObject, requirePoolId } from './validation.js';
 
@@ -25,12 +25,11 @@ function mfaView(hosted: HostedPool): JsonObject {
 }
 
 export function getUserPoolMfaConfig(scope: OperationScope, input: JsonObject): JsonObject {
-  return mfaView(hostedPool(scope.pools, requirePoolId(input), scope.ctx));
+  return mfaView(readablePool(scope, input));
 }
 
 export function setUserPoolMfaConfig(scope: OperationScope, input: JsonObject): JsonObject {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
-  requirePrimary(hosted, 'SetUserPoolMfaConfig');
+  const hosted = writablePool(scope, input, 'SetUserPoolMfaConfig');
   const mode = optionalEnum(input, 'MfaConfiguration', ['OFF', 'ON', 'OPTIONAL']);
   const sms = optionalObject(input, 'SmsMfaConfiguration');
   const totp = optionalObject(input, 'SoftwareTokenMfaConfiguration');

@@ -12,7 +12,7 @@ import {
   REGIONAL_WRITABLE,
   regionalFieldsFromRequest,
 } from './pool-config.js';
-import { hostedPool, recordGlobalChange, requirePrimary, viewIn, type HostedPool } from './replication.js';
+import { hostedPool, readablePool, recordGlobalChange, viewIn, writablePool, type HostedPool } from './replication.js';
 import { newSigningKey } from './signing-keys.js';
 import {
   compact,
@@ -63,7 +63,7 @@ export async function createUserPool(scope: OperationScope, input: JsonObject): 
 }
 
 export function describeUserPool(scope: OperationScope, input: JsonObject): JsonObject {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
+  const hosted = readablePool(scope, input);
   return { UserPool: describePool(hosted, scope) };
 }
 
@@ -168,8 +168,7 @@ export function listUserPools(scope: OperationScope, input: JsonObject): JsonObj
 }
 
 export function deleteUserPool(scope: OperationScope, input: JsonObject): JsonObject {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
-  requirePrimary(hosted, 'DeleteUserPool');
+  const hosted = writablePool(scope, input, 'DeleteUserPool');
   const { pool } = hosted;
   if (pool.global.config.DeletionProtection === 'ACTIVE') {
     throw invalidParameter(

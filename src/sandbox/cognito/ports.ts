@@ -1,22 +1,19 @@
 /**
- * What the Cognito model needs from the KMS model, as a narrow port: the real KmsModel satisfies it,
- * and unit tests pass a small fake. Mirrors `KmsKeyView` exported by src/sandbox/kms/model.ts.
+ * What the Cognito model needs from the KMS model, as a narrow port: the real KmsModel satisfies it
+ * (its `KmsKeyView` has these fields and more), and unit tests pass a small fake.
  */
 import type { CallContext, JsonObject } from '../types.js';
 import type { PoolRecord } from './state.js';
 import { invalidParameter } from './validation.js';
 
+/** Only what Cognito's checks read of a key: which key, where it may replicate, and whether it can encrypt. */
 export interface KeyView {
-  arn: string;
   keyId: string;
-  region: string;
   multiRegion: boolean;
   keySpec: string;
   keyUsage: string;
   keyState: string;
   enabled: boolean;
-  primaryRegion?: string;
-  replicaRegions: string[];
 }
 
 export interface KeyLookup {

@@ -4,7 +4,8 @@
  * - a primary change to global data becomes visible in the secondary syncDelayMs after it was made.
  * Also decides, for a call, which Region's view of a pool it sees and whether it may write there.
  */
-import type { CallContext } from '../types.js';
+import type { CallContext, JsonObject } from '../types.js';
+import type { OperationScope } from './ports.js';
 import {
   clone,
   type GlobalData,
@@ -14,7 +15,7 @@ import {
   type ReplicaRole,
   type ReplicaStatus,
 } from './state.js';
-import { notEnabled, notFound } from './validation.js';
+import { notEnabled, notFound, requirePoolId } from './validation.js';
 
 /** Apply every transition that is due at ctx.now. Safe to call on every request. */
 export function settlePool(pool: PoolRecord, ctx: CallContext): void {
@@ -98,6 +99,28 @@ export function requirePrimary(hosted: HostedPool, operation: string): void {
         `make this change in the primary Region ${hosted.pool.primaryRegion}.`,
     );
   }
+}
+
+/** The pool the input's UserPoolId names, as the call's Region hosts it (any Region may read). */
+export function readablePool(scope: OperationScope, input: JsonObject): HostedPool {
+  return hostedPool(scope.pools, requirePoolId(input), scope.ctx);
+}
+
+/** The same for a write to replicated data: a secondary refuses it. */
+export function writablePool(scope: OperationScope, input: JsonObject, operation: string): HostedPool {
+  const hosted = readablePool(scope, input);
+  requirePrimary(hosted, operation);
+  return hosted;
+}
+
+/** The replicated collections that hold one entry per key (a client id, a group name, ...). */
+export type GlobalCollection = 'clients' | 'resourceServers' | 'identityProviders' | 'groups';
+
+/** Store one entry of the pool's replicated data (none removes it) and queue the change for its replicas. */
+export function writeGlobal(hosted: HostedPool, collection: GlobalCollection, key: string, entry: JsonObject | undefined, ctx: CallContext): void {
+  if (entry === undefined) delete hosted.pool.global[collection][key];
+  else hosted.pool.global[collection][key] = entry;
+  recordGlobalChange(hosted.pool, ctx);
 }
 
 /** Secondary replicas that exist in any state (counting those being created or deleted). */

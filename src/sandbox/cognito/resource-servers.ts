@@ -5,9 +5,9 @@
 import type { JsonObject } from '../types.js';
 import { paginate } from './pagination.js';
 import type { OperationScope } from './ports.js';
-import { hostedPool, recordGlobalChange, requirePrimary, type HostedPool } from './replication.js';
+import { readablePool, writablePool, writeGlobal, type HostedPool } from './replication.js';
 import { clone } from './state.js';
-import { invalidParameter, notFound, requirePoolId, requireString, validationError } from './validation.js';
+import { invalidParameter, notFound, requireString, validationError } from './validation.js';
 
 const IDENTIFIER = { min: 1, max: 256, pattern: /^[\x21\x23-\x5B\x5D-\x7E]+$/ };
 const NAME = { min: 1, max: 256, pattern: /^[\w\s+=,.@-]+$/ };
@@ -34,46 +34,39 @@ function serverOf(hosted: HostedPool, identifier: string): JsonObject {
 }
 
 export function createResourceServer(scope: OperationScope, input: JsonObject): JsonObject {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
-  requirePrimary(hosted, 'CreateResourceServer');
+  const hosted = writablePool(scope, input, 'CreateResourceServer');
   const identifier = requireString(input, 'Identifier', IDENTIFIER);
   const server = { UserPoolId: hosted.pool.id, Identifier: identifier, Name: requireString(input, 'Name', NAME), Scopes: readScopes(input) };
   if (hosted.global.resourceServers[identifier]) {
     throw invalidParameter(`A resource server with identifier ${identifier} already exists in this user pool.`);
   }
-  hosted.pool.global.resourceServers[identifier] = server;
-  recordGlobalChange(hosted.pool, scope.ctx);
+  writeGlobal(hosted, 'resourceServers', identifier, server, scope.ctx);
   return { ResourceServer: clone(server) };
 }
 
 export function describeResourceServer(scope: OperationScope, input: JsonObject): JsonObject {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
-  return { ResourceServer: clone(serverOf(hosted, requireString(input, 'Identifier', IDENTIFIER))) };
+  return { ResourceServer: clone(serverOf(readablePool(scope, input), requireString(input, 'Identifier', IDENTIFIER))) };
 }
 
 /** Like the other Update operations, omitted Scopes are reset (to none). */
 export function updateResourceServer(scope: OperationScope, input: JsonObject): JsonObject {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
-  requirePrimary(hosted, 'UpdateResourceServer');
+  const hosted = writablePool(scope, input, 'UpdateResourceServer');
   const existing = serverOf(hosted, requireString(input, 'Identifier', IDENTIFIER));
   const server = { ...existing, Name: requireString(input, 'Name', NAME), Scopes: readScopes(input) };
-  hosted.pool.global.resourceServers[existing.Identifier] = server;
-  recordGlobalChange(hosted.pool, scope.ctx);
+  writeGlobal(hosted, 'resourceServers', existing.Identifier, server, scope.ctx);
   return { ResourceServer: clone(server) };
 }
 
 export function listResourceServers(scope: OperationScope, input: JsonObject): JsonObject {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
+  const hosted = readablePool(scope, input);
   const all = Object.values(hosted.global.resourceServers).sort((a, b) => a.Identifier.localeCompare(b.Identifier));
   const { page, nextToken } = paginate(all, input, { sizeField: 'MaxResults', tokenField: 'NextToken', maxSize: 50, defaultSize: 50 });
   return { ResourceServers: clone(page), ...(nextToken ? { NextToken: nextToken } : {}) };
 }
 
 export function deleteResourceServer(scope: OperationScope, input: JsonObject): JsonObject {
-  const hosted = hostedPool(scope.pools, requirePoolId(input), scope.ctx);
-  requirePrimary(hosted, 'DeleteResourceServer');
+  const hosted = writablePool(scope, input, 'DeleteResourceServer');
   const server = serverOf(hosted, requireString(input, 'Identifier', IDENTIFIER));
-  delete hosted.pool.global.resourceServers[server.Identifier];
-  recordGlobalChange(hosted.pool, scope.ctx);
+  writeGlobal(hosted, 'resourceServers', server.Identifier, undefined, scope.ctx);
   return {};
 }

@@ -3,15 +3,10 @@
  * destination) exist and is it ACTIVE in a Region? Streams are seeded through the admin API; every
  * Region has its own. Only DirectPut streams, with an optional S3 destination, are modelled.
  */
-import {
-  SandboxError,
-  type CallContext,
-  type JsonObject,
-  type JsonService,
-  type JsonValue,
-  type Persistent,
-  type Seedable,
-} from '../types.js';
+import { SandboxError, type CallContext, type JsonObject } from '../types.js';
+import { COMMON_THROTTLING, JsonParityModel, type JsonOperation, type JsonServiceFacts } from '../parity/parity-model.js';
+import { recordsByName } from '../parity/regional-state.js';
+import { patternMessage, rangeMessage } from '../wire/validation.js';
 
 interface StreamRecord {
   DeliveryStreamName: string;
@@ -21,8 +16,6 @@ interface StreamRecord {
   RoleARN?: string;
 }
 
-type FirehoseState = Record<string, Record<string, StreamRecord>>;
-
 const NAME = /^[a-zA-Z0-9_.-]{1,64}$/;
 
 function invalidArgument(message: string): SandboxError {
@@ -31,10 +24,7 @@ function invalidArgument(message: string): SandboxError {
 
 function checkName(name: unknown, member: string): string {
   if (typeof name !== 'string' || !NAME.test(name)) {
-    throw invalidArgument(
-      `1 validation error detected: Value '${String(name)}' at '${member}' failed to satisfy constraint: ` +
-        'Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+',
-    );
+    throw invalidArgument(patternMessage(name, member, '[a-zA-Z0-9_.-]+'));
   }
   return name;
 }
@@ -60,28 +50,26 @@ function destinationsOf(stream: StreamRecord, accountId: string): JsonObject[] {
   ];
 }
 
-export class FirehoseModel implements JsonService, Persistent, Seedable {
-  readonly kind = 'json' as const;
-  readonly targetPrefix = 'Firehose_20150804';
-  readonly service = 'firehose';
-  /** Firehose's control plane throttles with the common ThrottlingException ("Rate exceeded"). */
-  readonly throttle = { code: 'ThrottlingException', status: 400, message: 'Rate exceeded' };
-  readonly internalError = {
+/** Firehose's X-Amz-Target prefix, name and errors. */
+const FIREHOSE: JsonServiceFacts = {
+  targetPrefix: 'Firehose_20150804',
+  service: 'firehose',
+  // Firehose's control plane throttles with the common ThrottlingException ("Rate exceeded").
+  throttle: COMMON_THROTTLING,
+  internalError: {
     code: 'ServiceUnavailableException',
     message: 'The service is unavailable. Back off and retry the operation.',
+  },
+};
+
+export class FirehoseModel extends JsonParityModel<Record<string, StreamRecord>> {
+  protected readonly operations: Record<string, JsonOperation> = {
+    DescribeDeliveryStream: (input, ctx) => this.describe(input, ctx),
+    ListDeliveryStreams: (input, ctx) => this.list(input, ctx),
   };
 
-  private streams: FirehoseState = {};
-
-  handle(operation: string, input: JsonObject, ctx: CallContext): JsonObject {
-    switch (operation) {
-      case 'DescribeDeliveryStream':
-        return this.describe(input, ctx);
-      case 'ListDeliveryStreams':
-        return this.list(input, ctx);
-      default:
-        throw new SandboxError('UnknownOperationException', `Operation ${operation} is not modelled by the sandbox`, 400);
-    }
+  constructor() {
+    super(FIREHOSE, recordsByName<StreamRecord>('streams'));
   }
 
   /** Seed {DeliveryStreamName, BucketARN?, RoleARN?}; re-seeding replaces the destination. */
@@ -92,21 +80,12 @@ export class FirehoseModel implements JsonService, Persistent, Seedable {
         throw invalidArgument(`seed: ${key} must be an ARN`);
       }
     }
-    const inRegion = (this.streams[region] ??= {});
+    const inRegion = this.state.of(region);
     const record: StreamRecord = { DeliveryStreamName: name, createdMs: inRegion[name]?.createdMs ?? ctx.now };
     if (resource.BucketARN) record.BucketARN = resource.BucketARN;
     if (resource.RoleARN) record.RoleARN = resource.RoleARN;
     inRegion[name] = record;
     return this.description(record, region, ctx.accountId);
-  }
-
-  snapshot(): JsonValue {
-    return structuredClone({ streams: this.streams }) as unknown as JsonValue;
-  }
-
-  restore(snapshot: JsonValue): void {
-    const streams = (snapshot as JsonObject | null)?.streams;
-    this.streams = streams && typeof streams === 'object' ? (structuredClone(streams) as FirehoseState) : {};
   }
 
   private description(stream: StreamRecord, region: string, accountId: string): JsonObject {
@@ -125,7 +104,7 @@ export class FirehoseModel implements JsonService, Persistent, Seedable {
 
   private describe(input: JsonObject, ctx: CallContext): JsonObject {
     const name = checkName(input.DeliveryStreamName, 'deliveryStreamName');
-    const stream = this.streams[ctx.region]?.[name];
+    const stream = this.state.peek(ctx.region)?.[name];
     if (!stream) {
       throw new SandboxError('ResourceNotFoundException', `Firehose ${name} under account ${ctx.accountId} not found.`, 400);
     }
@@ -135,14 +114,11 @@ export class FirehoseModel implements JsonService, Persistent, Seedable {
   private list(input: JsonObject, ctx: CallContext): JsonObject {
     const limit = input.Limit === undefined ? 10 : input.Limit;
     if (!Number.isInteger(limit) || limit < 1 || limit > 10000) {
-      throw invalidArgument(
-        `1 validation error detected: Value '${limit}' at 'limit' failed to satisfy constraint: ` +
-          'Member must have value between 1 and 10000',
-      );
+      throw invalidArgument(rangeMessage(limit, 'limit', 1, 10000));
     }
     const type = input.DeliveryStreamType;
     // Only DirectPut streams exist here, so any other type filter lists nothing.
-    const names = type === undefined || type === 'DirectPut' ? Object.keys(this.streams[ctx.region] ?? {}).sort() : [];
+    const names = type === undefined || type === 'DirectPut' ? Object.keys(this.state.peek(ctx.region) ?? {}).sort() : [];
     const after = input.ExclusiveStartDeliveryStreamName;
     const remaining = typeof after === 'string' ? names.filter((n) => n > after) : names;
     return { DeliveryStreamNames: remaining.slice(0, limit), HasMoreDeliveryStreams: remaining.length > limit };

@@ -6,6 +6,7 @@ import { SandboxError, type CallContext, type JsonObject } from '../types.js';
 import type { KmsTag, KeyRecord } from './key-record.js';
 import type { KmsKeyStore } from './key-store.js';
 import { arnOf } from './key-metadata.js';
+import { notNullMessage, rangeMessage } from '../wire/validation.js';
 
 export type KmsHandler = (store: KmsKeyStore, input: JsonObject, ctx: CallContext) => JsonObject;
 
@@ -63,10 +64,16 @@ export function requireEnabled(store: KmsKeyStore, record: KeyRecord, now: numbe
 
 export function requireString(value: unknown, member: string): string {
   if (typeof value !== 'string' || value === '') {
-    throw new SandboxError(
-      'ValidationException',
-      `1 validation error detected: Value null at '${member}' failed to satisfy constraint: Member must not be null`,
-    );
+    throw new SandboxError('ValidationException', notNullMessage(member));
   }
   return value;
+}
+
+/** An optional whole number of days (a deletion window, a rotation period): `fallback` when absent. */
+export function daysInRange(value: unknown, member: string, range: { min: number; max: number; fallback: number }): number {
+  const days = value === undefined ? range.fallback : Number(value);
+  if (!Number.isInteger(days) || days < range.min || days > range.max) {
+    throw new SandboxError('ValidationException', rangeMessage(value, member, range.min, range.max));
+  }
+  return days;
 }

@@ -10,6 +10,7 @@ import { epochSeconds, KEY_SPECS, newKeyId, REGION_NAME, type KeyRecord } from '
 import { arnOf, keyMetadata } from './key-metadata.js';
 import { pageOf } from './paging.js';
 import {
+  daysInRange,
   requireEnabled,
   requireNotPendingDeletion,
   requireString,
@@ -124,13 +125,7 @@ const setEnabled =
 
 const scheduleKeyDeletion: KmsHandler = (store, input, ctx) => {
   const record = store.resolve(input.KeyId, ctx.region, ctx.now, ctx.accountId, false);
-  const windowDays = input.PendingWindowInDays === undefined ? 30 : Number(input.PendingWindowInDays);
-  if (!Number.isInteger(windowDays) || windowDays < 7 || windowDays > 30) {
-    throw new SandboxError(
-      'ValidationException',
-      `1 validation error detected: Value '${String(input.PendingWindowInDays)}' at 'pendingWindowInDays' failed to satisfy constraint: Member must have value between 7 and 30`,
-    );
-  }
+  const windowDays = daysInRange(input.PendingWindowInDays, 'pendingWindowInDays', { min: 7, max: 30, fallback: 30 });
   requireNotPendingDeletion(store, record, ctx.now);
   record.deletion = { requestedAt: ctx.now, windowDays };
   const deletionDate = store.deletionDate(record, ctx.now);

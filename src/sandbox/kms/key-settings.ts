@@ -7,7 +7,7 @@ import { checkPolicyName, DEFAULT_POLICY_NAME, validateKeyPolicy } from './key-p
 import { daysToMs, epochSeconds } from './key-record.js';
 import { arnOf } from './key-metadata.js';
 import { pageOf } from './paging.js';
-import { mergeTags, requireEnabled, requireString, validateTags, type KmsHandler } from './key-input.js';
+import { daysInRange, mergeTags, requireEnabled, requireString, validateTags, type KmsHandler } from './key-input.js';
 import type { KeyRecord } from './key-record.js';
 import type { KmsKeyStore } from './key-store.js';
 
@@ -45,13 +45,7 @@ function requireRotatable(store: KmsKeyStore, record: KeyRecord, now: number): v
 
 const enableKeyRotation: KmsHandler = (store, input, ctx) => {
   const record = store.resolve(input.KeyId, ctx.region, ctx.now, ctx.accountId, false);
-  const periodDays = input.RotationPeriodInDays === undefined ? 365 : Number(input.RotationPeriodInDays);
-  if (!Number.isInteger(periodDays) || periodDays < 90 || periodDays > 2560) {
-    throw new SandboxError(
-      'ValidationException',
-      `1 validation error detected: Value '${String(input.RotationPeriodInDays)}' at 'rotationPeriodInDays' failed to satisfy constraint: Member must have value between 90 and 2560`,
-    );
-  }
+  const periodDays = daysInRange(input.RotationPeriodInDays, 'rotationPeriodInDays', { min: 90, max: 2560, fallback: 365 });
   requireRotatable(store, record, ctx.now);
   record.rotation = { enabledAt: record.rotation?.enabledAt ?? ctx.now, periodDays };
   return {};

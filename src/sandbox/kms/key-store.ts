@@ -4,6 +4,7 @@
  * timestamps whenever they are read, so a restored snapshot keeps its meaning.
  */
 import { SandboxError, type JsonValue } from '../types.js';
+import { notNullMessage } from '../wire/validation.js';
 import { daysToMs, keyArn, aliasArn, parseKmsArn, type KeyRecord, type ParsedKmsArn } from './key-record.js';
 
 export type KeyState = 'Creating' | 'Enabled' | 'Disabled' | 'PendingDeletion' | 'PendingImport' | 'PendingReplicaDeletion';
@@ -129,7 +130,7 @@ export class KmsKeyStore {
   /** Like `find`, but answers NotFoundException the way KMS words it. */
   resolve(reference: unknown, region: string, now: number, accountId: string, allowAlias = true): KeyRecord {
     if (typeof reference !== 'string' || reference === '') {
-      throw new SandboxError('ValidationException', "1 validation error detected: Value null at 'keyId' failed to satisfy constraint: Member must not be null");
+      throw new SandboxError('ValidationException', notNullMessage('keyId'));
     }
     const arn = reference.startsWith('arn:') ? parseKmsArn(reference) : undefined;
     const found = this.find(reference, region, now, accountId, allowAlias);

@@ -4,6 +4,7 @@
  * are sorted deterministically.
  */
 import { SandboxError, type JsonObject } from '../types.js';
+import { rangeMessage } from '../wire/validation.js';
 
 export interface KmsPage<T> {
   items: T[];
@@ -14,10 +15,7 @@ export interface KmsPage<T> {
 export function pageOf<T>(all: T[], limit: unknown, marker: unknown, maxLimit: number, defaultLimit = maxLimit): KmsPage<T> {
   const size = limit === undefined || limit === null ? defaultLimit : Number(limit);
   if (!Number.isInteger(size) || size < 1 || size > maxLimit) {
-    throw new SandboxError(
-      'ValidationException',
-      `1 validation error detected: Value '${String(limit)}' at 'limit' failed to satisfy constraint: Member must have value between 1 and ${maxLimit}`,
-    );
+    throw new SandboxError('ValidationException', rangeMessage(limit, 'limit', 1, maxLimit));
   }
   let start = 0;
   if (marker !== undefined && marker !== null) {

@@ -5,6 +5,7 @@
  * Lambda answers: an ARN from another Region is "not reachable in this region".
  */
 import { SandboxError } from '../types.js';
+import { patternMessage } from '../wire/validation.js';
 
 export const LATEST = '$LATEST';
 
@@ -25,14 +26,16 @@ export function functionArn(region: string, accountId: string, name: string, qua
   return qualifier ? `${base}:${qualifier}` : base;
 }
 
+/** The FunctionName pattern as Lambda's validation message shows it. */
+const FUNCTION_NAME_PATTERN =
+  '(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?' +
+  '([a-zA-Z0-9-_\\.]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?';
+
 function invalidName(value: string): SandboxError {
   // Lambda reports a malformed FunctionName as a constraint violation of the request shape.
   return new SandboxError(
     'ValidationException',
-    `1 validation error detected: Value '${value}' at 'functionName' failed to satisfy constraint: ` +
-      'Member must satisfy regular expression pattern: ' +
-      '(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?' +
-      '([a-zA-Z0-9-_\\.]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?',
+    patternMessage(value, 'functionName', FUNCTION_NAME_PATTERN),
     400,
   );
 }
@@ -85,8 +88,7 @@ export function resolveFunctionRef(
   if (fromQuery !== undefined && !QUALIFIER.test(fromQuery)) {
     throw new SandboxError(
       'ValidationException',
-      `1 validation error detected: Value '${fromQuery}' at 'qualifier' failed to satisfy constraint: ` +
-        'Member must satisfy regular expression pattern: (|[a-zA-Z0-9$_-]+)',
+      patternMessage(fromQuery, 'qualifier', '(|[a-zA-Z0-9$_-]+)'),
       400,
     );
   }

@@ -4,26 +4,17 @@
  * Functions are seeded through the admin API; every Region has its own set.
  */
 import { randomUUID } from 'node:crypto';
-import {
-  SandboxError,
-  type CallContext,
-  type JsonObject,
-  type JsonValue,
-  type Persistent,
-  type RestRequest,
-  type RestResponse,
-  type RestService,
-  type Seedable,
-} from '../types.js';
+import { SandboxError, type CallContext, type JsonObject, type RestRequest } from '../types.js';
+import { RestParityModel, jsonResponse, type RestOperation, type RestServiceFacts } from '../parity/parity-model.js';
+import { decodePageToken, encodePageToken } from '../parity/page-token.js';
+import { recordsByName } from '../parity/regional-state.js';
+import { rangeMessage } from '../wire/validation.js';
 import { configurationOf, recordFromSeed, type FunctionRecord } from './function-record.js';
 import { LATEST, functionArn, notFound, resolveFunctionRef, type FunctionRef } from './function-ref.js';
 import { emptyPolicy, statementFor } from './resource-policy.js';
-import { UNKNOWN_OPERATION, encodeLambdaError, json, parseJsonBody } from './wire.js';
+import { UNKNOWN_OPERATION, encodeLambdaError, parseJsonBody } from './wire.js';
 
 const API = '/2015-03-31';
-const FUNCTIONS = `${API}/functions`;
-
-type LambdaState = Record<string, Record<string, FunctionRecord>>;
 
 interface Route {
   operation: string;
@@ -50,74 +41,52 @@ function routeOf(req: RestRequest): Route | null {
   return { operation: UNKNOWN_OPERATION };
 }
 
-function encodeMarker(name: string): string {
-  return Buffer.from(name, 'utf8').toString('base64url');
+/** The function name the path carries ('' for the collection). */
+function functionNameOf(req: RestRequest): string {
+  return routeOf(req)?.functionName ?? '';
 }
 
-function decodeMarker(marker: string): string {
-  return Buffer.from(marker, 'base64url').toString('utf8');
-}
+/** Lambda's name on the wire and the errors it answers when throttled or failing. */
+const LAMBDA: RestServiceFacts = {
+  label: 'Lambda',
+  service: 'lambda',
+  throttle: { code: 'TooManyRequestsException', status: 429, message: 'Rate exceeded' },
+  internalError: { code: 'ServiceException', message: 'The Lambda service encountered an internal error.' },
+};
 
-export class LambdaModel implements RestService, Persistent, Seedable {
-  readonly kind = 'rest' as const;
-  readonly service = 'lambda';
-  readonly throttle = { code: 'TooManyRequestsException', status: 429, message: 'Rate exceeded' };
-  readonly internalError = { code: 'ServiceException', message: 'The Lambda service encountered an internal error.' };
+export class LambdaModel extends RestParityModel<Record<string, FunctionRecord>> {
+  protected readonly operations: Record<string, RestOperation> = {
+    ListFunctions: (req, ctx) => jsonResponse(200, this.listFunctions(req, ctx)),
+    GetFunction: (req, ctx) => jsonResponse(200, this.getFunction(functionNameOf(req), req, ctx)),
+    GetFunctionConfiguration: (req, ctx) => jsonResponse(200, this.getFunctionConfiguration(functionNameOf(req), req, ctx)),
+    GetPolicy: (req, ctx) => jsonResponse(200, this.getPolicy(functionNameOf(req), req, ctx)),
+    AddPermission: (req, ctx) => jsonResponse(201, this.addPermission(functionNameOf(req), req, ctx)),
+  };
 
-  private functions: LambdaState = {};
+  constructor() {
+    super(LAMBDA, recordsByName<FunctionRecord>('functions'));
+  }
 
   operationFor(req: RestRequest): string | null {
     return routeOf(req)?.operation ?? null;
   }
 
-  encodeError(err: SandboxError): RestResponse {
+  override encodeError(err: SandboxError) {
     return encodeLambdaError(err);
   }
 
-  handle(operation: string, req: RestRequest, ctx: CallContext): RestResponse {
-    const route = routeOf(req);
-    const name = route?.functionName ?? '';
-    switch (operation) {
-      case 'ListFunctions':
-        return json(200, this.listFunctions(req, ctx));
-      case 'GetFunction':
-        return json(200, this.getFunction(name, req, ctx));
-      case 'GetFunctionConfiguration':
-        return json(200, this.getFunctionConfiguration(name, req, ctx));
-      case 'GetPolicy':
-        return json(200, this.getPolicy(name, req, ctx));
-      case 'AddPermission':
-        return json(201, this.addPermission(name, req, ctx));
-      default:
-        throw new SandboxError(
-          'UnknownOperationException',
-          `No Lambda operation is modelled for ${req.method} ${req.path}`,
-          404,
-        );
-    }
-  }
-
   put(region: string, resource: JsonObject, ctx: CallContext): JsonObject {
-    const inRegion = (this.functions[region] ??= {});
+    const inRegion = this.state.of(region);
     const previous = typeof resource.FunctionName === 'string' ? inRegion[resource.FunctionName] : undefined;
     const record = recordFromSeed(resource, ctx.accountId, ctx.now, previous);
     inRegion[record.FunctionName] = record;
     return configurationOf(record, region, ctx.accountId);
   }
 
-  snapshot(): JsonValue {
-    return structuredClone({ functions: this.functions }) as unknown as JsonValue;
-  }
-
-  restore(snapshot: JsonValue): void {
-    const functions = (snapshot as JsonObject | null)?.functions;
-    this.functions = functions && typeof functions === 'object' ? (structuredClone(functions) as LambdaState) : {};
-  }
-
   /** The function a reference names in the caller's Region and account (only `$LATEST` exists). */
   private lookup(raw: string, req: RestRequest, ctx: CallContext): { fn: FunctionRecord; ref: FunctionRef } {
     const ref = resolveFunctionRef(raw, req.query.get('Qualifier'), ctx.region, ctx.accountId);
-    const fn = this.functions[ctx.region]?.[ref.name];
+    const fn = this.state.peek(ctx.region)?.[ref.name];
     const shownQualifier = ref.qualified ? ref.qualifier : undefined;
     if (!fn || ref.qualifier !== LATEST) throw notFound(functionArn(ctx.region, ctx.accountId, ref.name, shownQualifier));
     return { fn, ref };
@@ -181,20 +150,16 @@ export class LambdaModel implements RestService, Persistent, Seedable {
     const maxParam = req.query.get('MaxItems');
     const maxItems = maxParam === null ? 50 : Number(maxParam);
     if (!Number.isInteger(maxItems) || maxItems < 1 || maxItems > 10000) {
-      throw new SandboxError(
-        'ValidationException',
-        `1 validation error detected: Value '${maxParam}' at 'maxItems' failed to satisfy constraint: ` +
-          'Member must have value between 1 and 10000',
-        400,
-      );
+      throw new SandboxError('ValidationException', rangeMessage(maxParam, 'maxItems', 1, 10000), 400);
     }
-    const names = Object.keys(this.functions[ctx.region] ?? {}).sort();
+    const inRegion = this.state.peek(ctx.region) ?? {};
+    const names = Object.keys(inRegion).sort();
     const marker = req.query.get('Marker');
-    const start = marker ? names.indexOf(decodeMarker(marker)) : 0;
+    const start = marker ? names.indexOf(decodePageToken(marker)) : 0;
     if (start < 0) throw new SandboxError('InvalidParameterValueException', 'Invalid Marker', 400);
     const page = names.slice(start, start + maxItems);
-    const functions = page.map((n) => configurationOf(this.functions[ctx.region][n], ctx.region, ctx.accountId));
+    const functions = page.map((n) => configurationOf(inRegion[n], ctx.region, ctx.accountId));
     const next = names[start + maxItems];
-    return next === undefined ? { Functions: functions } : { Functions: functions, NextMarker: encodeMarker(next) };
+    return next === undefined ? { Functions: functions } : { Functions: functions, NextMarker: encodePageToken(next) };
   }
 }

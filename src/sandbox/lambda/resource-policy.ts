@@ -4,6 +4,7 @@
  * decide whether Cognito (`cognito-idp.amazonaws.com`) may invoke a trigger in a Region.
  */
 import { SandboxError, type JsonObject } from '../types.js';
+import { notNullMessage, patternMessage } from '../wire/validation.js';
 
 export interface PolicyDocument {
   Version: string;
@@ -28,20 +29,9 @@ export function emptyPolicy(): PolicyDocument {
 
 function requiredString(value: unknown, member: string, pattern: RegExp, patternText: string): string {
   if (typeof value !== 'string' || value.length === 0) {
-    throw new SandboxError(
-      'ValidationException',
-      `1 validation error detected: Value null at '${member}' failed to satisfy constraint: Member must not be null`,
-      400,
-    );
+    throw new SandboxError('ValidationException', notNullMessage(member), 400);
   }
-  if (!pattern.test(value)) {
-    throw new SandboxError(
-      'ValidationException',
-      `1 validation error detected: Value '${value}' at '${member}' failed to satisfy constraint: ` +
-        `Member must satisfy regular expression pattern: ${patternText}`,
-      400,
-    );
-  }
+  if (!pattern.test(value)) throw new SandboxError('ValidationException', patternMessage(value, member, patternText), 400);
   return value;
 }
 

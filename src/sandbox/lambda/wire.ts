@@ -16,10 +16,6 @@ const CAPITALISED_MESSAGE = new Set([
 /** restJson1 answer for a path no modelled operation serves (the Smithy routing convention). */
 export const UNKNOWN_OPERATION = 'UnknownOperation';
 
-export function json(status: number, body: JsonObject): RestResponse {
-  return { status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
-}
-
 export function encodeLambdaError(err: SandboxError): RestResponse {
   const body: JsonObject = {
     Type: err.status >= 500 ? 'Service' : 'User',

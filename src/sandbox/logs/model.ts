@@ -3,23 +3,17 @@
  * destination) exist in a Region? DescribeLogGroups reads; CreateLogGroup/DeleteLogGroup let a test
  * or an operator make one. Every Region has its own log groups.
  */
-import {
-  SandboxError,
-  type CallContext,
-  type JsonObject,
-  type JsonService,
-  type JsonValue,
-  type Persistent,
-  type Seedable,
-} from '../types.js';
+import { SandboxError, type CallContext, type JsonObject } from '../types.js';
+import { COMMON_THROTTLING, JsonParityModel, type JsonOperation, type JsonServiceFacts } from '../parity/parity-model.js';
+import { decodePageToken, encodePageToken } from '../parity/page-token.js';
+import { recordsByName } from '../parity/regional-state.js';
+import { notNullMessage, patternMessage, rangeMessage } from '../wire/validation.js';
 
 interface LogGroupRecord {
   logGroupName: string;
   creationTime: number;
   retentionInDays?: number;
 }
-
-type LogsState = Record<string, Record<string, LogGroupRecord>>;
 
 const NAME = /^[.\-_/#A-Za-z0-9]{1,512}$/;
 /** The only retention periods CloudWatch Logs accepts (PutRetentionPolicy). */
@@ -31,14 +25,9 @@ function invalid(message: string): SandboxError {
 
 function checkName(name: unknown, member = 'logGroupName'): string {
   if (typeof name !== 'string' || name.length === 0) {
-    throw invalid(`1 validation error detected: Value null at '${member}' failed to satisfy constraint: Member must not be null`);
+    throw invalid(notNullMessage(member));
   }
-  if (!NAME.test(name)) {
-    throw invalid(
-      `1 validation error detected: Value '${name}' at '${member}' failed to satisfy constraint: ` +
-        'Member must satisfy regular expression pattern: [\\.\\-_/#A-Za-z0-9]+',
-    );
-  }
+  if (!NAME.test(name)) throw invalid(patternMessage(name, member, '[\\.\\-_/#A-Za-z0-9]+'));
   return name;
 }
 
@@ -56,30 +45,23 @@ function nameFromIdentifier(identifier: string, region: string, accountId: strin
   return rest.endsWith(':*') ? rest.slice(0, -2) : rest;
 }
 
-function encodeToken(name: string): string {
-  return Buffer.from(name, 'utf8').toString('base64url');
-}
+/** CloudWatch Logs' X-Amz-Target prefix, name and errors. */
+const LOGS: JsonServiceFacts = {
+  targetPrefix: 'Logs_20140328',
+  service: 'logs',
+  throttle: COMMON_THROTTLING,
+  internalError: { code: 'ServiceUnavailableException', message: 'The service cannot complete the request.' },
+};
 
-export class LogsModel implements JsonService, Persistent, Seedable {
-  readonly kind = 'json' as const;
-  readonly targetPrefix = 'Logs_20140328';
-  readonly service = 'logs';
-  readonly throttle = { code: 'ThrottlingException', status: 400, message: 'Rate exceeded' };
-  readonly internalError = { code: 'ServiceUnavailableException', message: 'The service cannot complete the request.' };
+export class LogsModel extends JsonParityModel<Record<string, LogGroupRecord>> {
+  protected readonly operations: Record<string, JsonOperation> = {
+    DescribeLogGroups: (input, ctx) => this.describeLogGroups(input, ctx),
+    CreateLogGroup: (input, ctx) => this.createLogGroup(input, ctx),
+    DeleteLogGroup: (input, ctx) => this.deleteLogGroup(input, ctx),
+  };
 
-  private groups: LogsState = {};
-
-  handle(operation: string, input: JsonObject, ctx: CallContext): JsonObject {
-    switch (operation) {
-      case 'DescribeLogGroups':
-        return this.describeLogGroups(input, ctx);
-      case 'CreateLogGroup':
-        return this.createLogGroup(input, ctx);
-      case 'DeleteLogGroup':
-        return this.deleteLogGroup(input, ctx);
-      default:
-        throw new SandboxError('UnknownOperationException', `Operation ${operation} is not modelled by the sandbox`, 400);
-    }
+  constructor() {
+    super(LOGS, recordsByName<LogGroupRecord>('groups'));
   }
 
   /** Seed {logGroupName, retentionInDays?}; re-seeding updates the retention and keeps creationTime. */
@@ -89,20 +71,11 @@ export class LogsModel implements JsonService, Persistent, Seedable {
     if (retention !== undefined && !RETENTION_DAYS.has(retention)) {
       throw invalid(`seed: retentionInDays must be one of ${[...RETENTION_DAYS].join(', ')}`);
     }
-    const inRegion = (this.groups[region] ??= {});
+    const inRegion = this.state.of(region);
     const record: LogGroupRecord = { logGroupName: name, creationTime: inRegion[name]?.creationTime ?? ctx.now };
     if (retention !== undefined) record.retentionInDays = retention;
     inRegion[name] = record;
     return this.view(record, region, ctx.accountId);
-  }
-
-  snapshot(): JsonValue {
-    return structuredClone({ groups: this.groups }) as unknown as JsonValue;
-  }
-
-  restore(snapshot: JsonValue): void {
-    const groups = (snapshot as JsonObject | null)?.groups;
-    this.groups = groups && typeof groups === 'object' ? (structuredClone(groups) as LogsState) : {};
   }
 
   private view(record: LogGroupRecord, region: string, accountId: string): JsonObject {
@@ -135,10 +108,7 @@ export class LogsModel implements JsonService, Persistent, Seedable {
     }
     const limit = input.limit === undefined ? 50 : input.limit;
     if (!Number.isInteger(limit) || limit < 1 || limit > 50) {
-      throw invalid(
-        `1 validation error detected: Value '${limit}' at 'limit' failed to satisfy constraint: ` +
-          'Member must have value between 1 and 50',
-      );
+      throw invalid(rangeMessage(limit, 'limit', 1, 50));
     }
     let wanted: Set<string> | undefined;
     if (identifiers !== undefined) {
@@ -149,7 +119,7 @@ export class LogsModel implements JsonService, Persistent, Seedable {
       }
     }
     const needle = typeof pattern === 'string' ? pattern.toLowerCase() : undefined;
-    const matching = Object.values(this.groups[ctx.region] ?? {})
+    const matching = Object.values(this.state.peek(ctx.region) ?? {})
       .filter((g) => prefix === undefined || g.logGroupName.startsWith(prefix))
       .filter((g) => needle === undefined || g.logGroupName.toLowerCase().includes(needle))
       .filter((g) => wanted === undefined || wanted.has(g.logGroupName))
@@ -157,20 +127,20 @@ export class LogsModel implements JsonService, Persistent, Seedable {
 
     let start = 0;
     if (input.nextToken !== undefined) {
-      const after = typeof input.nextToken === 'string' ? Buffer.from(input.nextToken, 'base64url').toString('utf8') : '';
+      const after = typeof input.nextToken === 'string' ? decodePageToken(input.nextToken) : '';
       start = matching.findIndex((g) => g.logGroupName === after);
       if (start < 0) throw invalid('The specified nextToken is invalid.');
     }
     const page = matching.slice(start, start + limit);
     const answer: JsonObject = { logGroups: page.map((g) => this.view(g, ctx.region, ctx.accountId)) };
     const next = matching[start + limit];
-    if (next) answer.nextToken = encodeToken(next.logGroupName);
+    if (next) answer.nextToken = encodePageToken(next.logGroupName);
     return answer;
   }
 
   private createLogGroup(input: JsonObject, ctx: CallContext): JsonObject {
     const name = checkName(input.logGroupName);
-    const inRegion = (this.groups[ctx.region] ??= {});
+    const inRegion = this.state.of(ctx.region);
     if (inRegion[name]) throw new SandboxError('ResourceAlreadyExistsException', 'The specified log group already exists', 400);
     inRegion[name] = { logGroupName: name, creationTime: ctx.now };
     return {};
@@ -178,7 +148,7 @@ export class LogsModel implements JsonService, Persistent, Seedable {
 
   private deleteLogGroup(input: JsonObject, ctx: CallContext): JsonObject {
     const name = checkName(input.logGroupName);
-    const inRegion = this.groups[ctx.region];
+    const inRegion = this.state.peek(ctx.region);
     if (!inRegion?.[name]) throw new SandboxError('ResourceNotFoundException', 'The specified log group does not exist.', 400);
     delete inRegion[name];
     return {};

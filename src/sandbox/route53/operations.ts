@@ -33,6 +33,22 @@ function maxItems(query: URLSearchParams, fallback: number, cap: number): number
   return Math.min(value, cap);
 }
 
+/**
+ * A page of a list paged by `marker` (the id of the first item to show) and `maxitems`, with the
+ * response fields Route 53 answers for such lists (ListHostedZones, ListHealthChecks).
+ */
+function markerPage<T extends { id: string }>(all: T[], query: URLSearchParams, fallback: number, cap: number) {
+  const limit = maxItems(query, fallback, cap);
+  const marker = query.get('marker');
+  const start = marker === null ? 0 : all.findIndex((item) => item.id === marker);
+  if (start < 0) throw new SandboxError('InvalidInput', `Invalid request: unknown marker ${marker}.`);
+  const next = all[start + limit];
+  return {
+    page: all.slice(start, start + limit),
+    fields: { Marker: marker ?? '', IsTruncated: next !== undefined, NextMarker: next?.id, MaxItems: limit },
+  };
+}
+
 const createHostedZone: Route53Handler = (state, req, ctx) => {
   const { zone, change } = state.zones.create(parseXmlRequest(req.body, 'CreateHostedZoneRequest'), ctx);
   return xml(
@@ -52,20 +68,8 @@ const deleteHostedZone: Route53Handler = (state, _req, ctx, id) =>
   xml('DeleteHostedZoneResponse', { ChangeInfo: changeInfoXml(state.zones.delete(id, ctx), ctx.now) });
 
 const listHostedZones: Route53Handler = (state, req) => {
-  const zones = state.zones.all();
-  const limit = maxItems(req.query, 100, 100);
-  const marker = req.query.get('marker');
-  const start = marker === null ? 0 : zones.findIndex((zone) => zone.id === marker);
-  if (start < 0) throw new SandboxError('InvalidInput', `Invalid request: unknown marker ${marker}.`);
-  const page = zones.slice(start, start + limit);
-  const next = zones[start + limit];
-  return xml('ListHostedZonesResponse', {
-    HostedZones: xmlList('HostedZone', page.map(hostedZoneXml)),
-    Marker: marker ?? '',
-    IsTruncated: next !== undefined,
-    NextMarker: next?.id,
-    MaxItems: limit,
-  });
+  const { page, fields } = markerPage(state.zones.all(), req.query, 100, 100);
+  return xml('ListHostedZonesResponse', { HostedZones: xmlList('HostedZone', page.map(hostedZoneXml)), ...fields });
 };
 
 const listHostedZonesByName: Route53Handler = (state, req) => {
@@ -143,20 +147,8 @@ const createHealthCheck: Route53Handler = (state, req, ctx) => {
 const getHealthCheck: Route53Handler = (state, _req, _ctx, id) => xml('GetHealthCheckResponse', { HealthCheck: healthCheckXml(state.healthChecks.get(id)) });
 
 const listHealthChecks: Route53Handler = (state, req) => {
-  const checks = state.healthChecks.list();
-  const limit = maxItems(req.query, 100, 1000);
-  const marker = req.query.get('marker');
-  const start = marker === null ? 0 : checks.findIndex((check) => check.id === marker);
-  if (start < 0) throw new SandboxError('InvalidInput', `Invalid request: unknown marker ${marker}.`);
-  const page = checks.slice(start, start + limit);
-  const next = checks[start + limit];
-  return xml('ListHealthChecksResponse', {
-    HealthChecks: xmlList('HealthCheck', page.map(healthCheckXml)),
-    Marker: marker ?? '',
-    IsTruncated: next !== undefined,
-    NextMarker: next?.id,
-    MaxItems: limit,
-  });
+  const { page, fields } = markerPage(state.healthChecks.list(), req.query, 100, 1000);
+  return xml('ListHealthChecksResponse', { HealthChecks: xmlList('HealthCheck', page.map(healthCheckXml)), ...fields });
 };
 
 const updateHealthCheck: Route53Handler = (state, req, ctx, id) => {

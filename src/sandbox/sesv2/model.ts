@@ -4,17 +4,10 @@
  * Region has its own set, as in SES.
  */
 import { randomBytes } from 'node:crypto';
-import {
-  SandboxError,
-  type CallContext,
-  type JsonObject,
-  type JsonValue,
-  type Persistent,
-  type RestRequest,
-  type RestResponse,
-  type RestService,
-  type Seedable,
-} from '../types.js';
+import { SandboxError, type CallContext, type JsonObject, type RestRequest } from '../types.js';
+import { RestParityModel, jsonResponse, type RestOperation, type RestServiceFacts } from '../parity/parity-model.js';
+import { decodePageToken, encodePageToken } from '../parity/page-token.js';
+import { recordsByName } from '../parity/regional-state.js';
 
 const PREFIX = '/v2/email';
 const IDENTITIES = `${PREFIX}/identities`;
@@ -34,16 +27,10 @@ interface IdentityRecord {
   createdMs: number;
 }
 
-type SesState = Record<string, Record<string, IdentityRecord>>;
-
 /** Domains are case-insensitive; the local part of an address is kept as given. */
 function normalise(identity: string): string {
   const at = identity.lastIndexOf('@');
   return at < 0 ? identity.toLowerCase() : identity.slice(0, at + 1) + identity.slice(at + 1).toLowerCase();
-}
-
-function json(status: number, body: JsonObject): RestResponse {
-  return { status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
 }
 
 function identityOf(req: RestRequest): string | undefined {
@@ -78,16 +65,26 @@ function viewOf(record: IdentityRecord): JsonObject {
   };
 }
 
-export class SesV2Model implements RestService, Persistent, Seedable {
-  readonly kind = 'rest' as const;
-  readonly service = 'ses';
-  readonly throttle = { code: 'TooManyRequestsException', status: 429, message: 'Too many requests' };
-  readonly internalError = {
+/** SES's name on the wire; it throttles with its own TooManyRequestsException. */
+const SES: RestServiceFacts = {
+  label: 'SESv2',
+  service: 'ses',
+  throttle: { code: 'TooManyRequestsException', status: 429, message: 'Too many requests' },
+  internalError: {
     code: 'InternalServiceErrorException',
     message: "The request couldn't be processed because an error occurred with the Amazon SES API v2.",
+  },
+};
+
+export class SesV2Model extends RestParityModel<Record<string, IdentityRecord>> {
+  protected readonly operations: Record<string, RestOperation> = {
+    GetEmailIdentity: (req, ctx) => jsonResponse(200, this.getEmailIdentity(identityOf(req) ?? '', ctx)),
+    ListEmailIdentities: (req, ctx) => jsonResponse(200, this.listEmailIdentities(req, ctx)),
   };
 
-  private identities: SesState = {};
+  constructor() {
+    super(SES, recordsByName<IdentityRecord>('identities'));
+  }
 
   operationFor(req: RestRequest): string | null {
     if (req.path !== PREFIX && !req.path.startsWith(`${PREFIX}/`)) return null;
@@ -96,25 +93,6 @@ export class SesV2Model implements RestService, Persistent, Seedable {
     if ((req.path === IDENTITIES || req.path === `${IDENTITIES}/`) && method === 'GET') return 'ListEmailIdentities';
     if (identityOf(req) !== undefined && method === 'GET') return 'GetEmailIdentity';
     return UNKNOWN_OPERATION;
-  }
-
-  encodeError(err: SandboxError): RestResponse {
-    return {
-      status: err.status,
-      headers: { 'content-type': 'application/json', 'x-amzn-errortype': err.code },
-      body: JSON.stringify({ message: err.message, ...err.extra }),
-    };
-  }
-
-  handle(operation: string, req: RestRequest, ctx: CallContext): RestResponse {
-    switch (operation) {
-      case 'GetEmailIdentity':
-        return json(200, this.getEmailIdentity(identityOf(req) ?? '', ctx));
-      case 'ListEmailIdentities':
-        return json(200, this.listEmailIdentities(req, ctx));
-      default:
-        throw new SandboxError('UnknownOperationException', `No SESv2 operation is modelled for ${req.method} ${req.path}`, 404);
-    }
   }
 
   /** Seed {EmailIdentity, VerificationStatus? (default SUCCESS)}; re-seeding replaces the status. */
@@ -128,7 +106,7 @@ export class SesV2Model implements RestService, Persistent, Seedable {
       throw new SandboxError('BadRequestException', `seed: VerificationStatus must be one of ${VERIFICATION_STATUSES.join(', ')}`, 400);
     }
     const name = normalise(raw);
-    const inRegion = (this.identities[region] ??= {});
+    const inRegion = this.state.of(region);
     const previous = inRegion[name];
     inRegion[name] = {
       name,
@@ -140,17 +118,8 @@ export class SesV2Model implements RestService, Persistent, Seedable {
     return { EmailIdentity: name, ...viewOf(inRegion[name]) };
   }
 
-  snapshot(): JsonValue {
-    return structuredClone({ identities: this.identities }) as unknown as JsonValue;
-  }
-
-  restore(snapshot: JsonValue): void {
-    const identities = (snapshot as JsonObject | null)?.identities;
-    this.identities = identities && typeof identities === 'object' ? (structuredClone(identities) as SesState) : {};
-  }
-
   private getEmailIdentity(identity: string, ctx: CallContext): JsonObject {
-    const record = this.identities[ctx.region]?.[normalise(identity)];
+    const record = this.state.peek(ctx.region)?.[normalise(identity)];
     if (!record) throw new SandboxError('NotFoundException', `Email identity ${identity} does not exist.`, 404);
     return viewOf(record);
   }
@@ -172,12 +141,12 @@ export class SesV2Model implements RestService, Persistent, Seedable {
       throw new SandboxError('BadRequestException', 'PageSize must be between 0 and 1000', 400);
     }
     const filter = (input.Filter ?? {}) as Record<string, string>;
-    const records = Object.values(this.identities[ctx.region] ?? {})
+    const records = Object.values(this.state.peek(ctx.region) ?? {})
       .filter((r) => !filter.IDENTITY_NAME_CONTAINS || r.name.includes(filter.IDENTITY_NAME_CONTAINS))
       .filter((r) => !filter.IDENTITY_TYPE || r.type === filter.IDENTITY_TYPE)
       .filter((r) => !filter.VERIFICATION_STATUS || r.status === filter.VERIFICATION_STATUS)
       .sort((a, b) => a.name.localeCompare(b.name));
-    const start = typeof input.NextToken === 'string' ? Number(Buffer.from(input.NextToken, 'base64url').toString()) : 0;
+    const start = typeof input.NextToken === 'string' ? Number(decodePageToken(input.NextToken)) : 0;
     if (!Number.isInteger(start) || start < 0) throw new SandboxError('BadRequestException', 'Invalid NextToken', 400);
     const size = pageSize === 0 ? 100 : pageSize;
     const page = records.slice(start, start + size).map((r) => ({
@@ -187,7 +156,7 @@ export class SesV2Model implements RestService, Persistent, Seedable {
       VerificationStatus: r.status,
     }));
     const body: JsonObject = { EmailIdentities: page };
-    if (start + size < records.length) body.NextToken = Buffer.from(String(start + size)).toString('base64url');
+    if (start + size < records.length) body.NextToken = encodePageToken(start + size);
     return body;
   }
 }

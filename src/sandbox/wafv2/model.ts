@@ -3,15 +3,10 @@
  * what its rules are, and AssociateWebACL/DisassociateWebACL so `drift fix` can attach the
  * secondary's ACL. Web ACLs are seeded through the admin API; only the REGIONAL scope is modelled.
  */
-import {
-  SandboxError,
-  type CallContext,
-  type JsonObject,
-  type JsonService,
-  type JsonValue,
-  type Persistent,
-  type Seedable,
-} from '../types.js';
+import type { CallContext, JsonObject } from '../types.js';
+import { COMMON_THROTTLING, JsonParityModel, type JsonOperation, type JsonServiceFacts } from '../parity/parity-model.js';
+import { decodePageToken, encodePageToken } from '../parity/page-token.js';
+import { RegionalState } from '../parity/regional-state.js';
 import {
   ID,
   aclFromSeed,
@@ -31,57 +26,46 @@ interface RegionState {
   associations: Record<string, string>;
 }
 
-type WafState = Record<string, RegionState>;
-
 function checkScope(scope: unknown): 'REGIONAL' | 'CLOUDFRONT' {
   if (scope !== 'REGIONAL' && scope !== 'CLOUDFRONT') throw invalidParameter('SCOPE_VALUE', scope, 'Scope must be REGIONAL or CLOUDFRONT');
   return scope;
 }
 
-function encodeMarker(index: number): string {
-  return Buffer.from(String(index)).toString('base64url');
-}
-
 function decodeMarker(marker: unknown): number {
   if (marker === undefined) return 0;
-  const index = typeof marker === 'string' ? Number(Buffer.from(marker, 'base64url').toString()) : NaN;
+  const index = typeof marker === 'string' ? Number(decodePageToken(marker)) : NaN;
   if (!Number.isInteger(index) || index < 0) throw invalidParameter(undefined, marker, 'invalid NextMarker');
   return index;
 }
 
-export class WafV2Model implements JsonService, Persistent, Seedable {
-  readonly kind = 'json' as const;
-  readonly targetPrefix = 'AWSWAF_20190729';
-  readonly service = 'wafv2';
-  /** WAFv2 has no modelled throttling error; it answers with the common ThrottlingException. */
-  readonly throttle = { code: 'ThrottlingException', status: 400, message: 'Rate exceeded' };
-  readonly internalError = {
+/** WAFv2's X-Amz-Target prefix, name and errors. */
+const WAF: JsonServiceFacts = {
+  targetPrefix: 'AWSWAF_20190729',
+  service: 'wafv2',
+  // WAFv2 has no modelled throttling error; it answers with the common ThrottlingException.
+  throttle: COMMON_THROTTLING,
+  internalError: {
     code: 'WAFInternalErrorException',
     message: "Your request is valid, but WAF couldn't perform the operation because of a system problem.",
+  },
+};
+
+export class WafV2Model extends JsonParityModel<RegionState> {
+  protected readonly operations: Record<string, JsonOperation> = {
+    GetWebACLForResource: (input, ctx) => this.getWebAclForResource(input, ctx),
+    GetWebACL: (input, ctx) => this.getWebAcl(input, ctx),
+    ListWebACLs: (input, ctx) => this.listWebAcls(input, ctx),
+    AssociateWebACL: (input, ctx) => this.associate(input, ctx),
+    DisassociateWebACL: (input, ctx) => this.disassociate(input, ctx),
   };
 
-  private state: WafState = {};
-
-  handle(operation: string, input: JsonObject, ctx: CallContext): JsonObject {
-    switch (operation) {
-      case 'GetWebACLForResource':
-        return this.getWebAclForResource(input, ctx);
-      case 'GetWebACL':
-        return this.getWebAcl(input, ctx);
-      case 'ListWebACLs':
-        return this.listWebAcls(input, ctx);
-      case 'AssociateWebACL':
-        return this.associate(input, ctx);
-      case 'DisassociateWebACL':
-        return this.disassociate(input, ctx);
-      default:
-        throw new SandboxError('UnknownOperationException', `Operation ${operation} is not modelled by the sandbox`, 400);
-    }
+  constructor() {
+    super(WAF, new RegionalState<RegionState>('regions', () => ({ acls: {}, associations: {} })));
   }
 
   /** Seed {Name, Rules?, DefaultAction?, Description?, VisibilityConfig?, associateWith?: resource ARN}. */
   put(region: string, resource: JsonObject, ctx: CallContext): JsonObject {
-    const inRegion = this.region(region);
+    const inRegion = this.state.of(region);
     const previous = Object.values(inRegion.acls).find((a) => a.Name === resource.Name);
     const associateWith = resource.associateWith === undefined ? undefined : checkResourceArn(resource.associateWith, region);
     const acl = aclFromSeed(resource, previous);
@@ -92,23 +76,10 @@ export class WafV2Model implements JsonService, Persistent, Seedable {
     return answer;
   }
 
-  snapshot(): JsonValue {
-    return structuredClone({ regions: this.state }) as unknown as JsonValue;
-  }
-
-  restore(snapshot: JsonValue): void {
-    const regions = (snapshot as JsonObject | null)?.regions;
-    this.state = regions && typeof regions === 'object' ? (structuredClone(regions) as WafState) : {};
-  }
-
-  private region(region: string): RegionState {
-    return (this.state[region] ??= { acls: {}, associations: {} });
-  }
-
   /** The ACL a WebACLArn names, if it exists in the caller's Region and account. */
   private aclByArn(arn: unknown, ctx: CallContext): WebAclRecord {
     const parsed = parseWebAclArn(arn);
-    const acl = this.state[ctx.region]?.acls[parsed.id];
+    const acl = this.state.peek(ctx.region)?.acls[parsed.id];
     if (parsed.region !== ctx.region || parsed.accountId !== ctx.accountId || !acl || acl.Name !== parsed.name) {
       throw nonexistent();
     }
@@ -117,8 +88,9 @@ export class WafV2Model implements JsonService, Persistent, Seedable {
 
   private getWebAclForResource(input: JsonObject, ctx: CallContext): JsonObject {
     const resourceArn = checkResourceArn(input.ResourceArn, ctx.region);
-    const id = this.state[ctx.region]?.associations[resourceArn];
-    const acl = id === undefined ? undefined : this.state[ctx.region].acls[id];
+    const inRegion = this.state.peek(ctx.region);
+    const id = inRegion?.associations[resourceArn];
+    const acl = id === undefined ? undefined : inRegion?.acls[id];
     // No association: WAF answers with no WebACL rather than an error.
     return acl ? { WebACL: webAclView(acl, ctx.region, ctx.accountId) } : {};
   }
@@ -131,7 +103,7 @@ export class WafV2Model implements JsonService, Persistent, Seedable {
       const scope = checkScope(input.Scope);
       if (typeof input.Name !== 'string' || input.Name.length === 0) throw invalidParameter('WEB_ACL', input.Name, 'Name is required');
       if (typeof input.Id !== 'string' || !ID.test(input.Id)) throw invalidParameter('WEB_ACL', input.Id, 'Id is not a valid web ACL id');
-      const found = scope === 'REGIONAL' ? this.state[ctx.region]?.acls[input.Id] : undefined;
+      const found = scope === 'REGIONAL' ? this.state.peek(ctx.region)?.acls[input.Id] : undefined;
       if (!found || found.Name !== input.Name) throw nonexistent();
       acl = found;
     }
@@ -142,7 +114,7 @@ export class WafV2Model implements JsonService, Persistent, Seedable {
     const scope = checkScope(input.Scope);
     const limit = input.Limit === undefined ? 100 : input.Limit;
     if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw invalidParameter(undefined, limit, 'Limit must be between 1 and 100');
-    const acls = scope === 'REGIONAL' ? Object.values(this.state[ctx.region]?.acls ?? {}) : [];
+    const acls = scope === 'REGIONAL' ? Object.values(this.state.peek(ctx.region)?.acls ?? {}) : [];
     acls.sort((a, b) => a.Name.localeCompare(b.Name) || a.Id.localeCompare(b.Id));
     const start = decodeMarker(input.NextMarker);
     const page = acls.slice(start, start + limit).map((acl) => {
@@ -151,7 +123,7 @@ export class WafV2Model implements JsonService, Persistent, Seedable {
       return summary;
     });
     const answer: JsonObject = { WebACLs: page };
-    if (start + limit < acls.length) answer.NextMarker = encodeMarker(start + limit);
+    if (start + limit < acls.length) answer.NextMarker = encodePageToken(start + limit);
     return answer;
   }
 
@@ -159,13 +131,14 @@ export class WafV2Model implements JsonService, Persistent, Seedable {
     const acl = this.aclByArn(input.WebACLArn, ctx);
     const resourceArn = checkResourceArn(input.ResourceArn, ctx.region);
     // A resource has at most one web ACL; associating another replaces the previous association.
-    this.region(ctx.region).associations[resourceArn] = acl.Id;
+    this.state.of(ctx.region).associations[resourceArn] = acl.Id;
     return {};
   }
 
   private disassociate(input: JsonObject, ctx: CallContext): JsonObject {
     const resourceArn = checkResourceArn(input.ResourceArn, ctx.region);
-    if (this.state[ctx.region]) delete this.state[ctx.region].associations[resourceArn];
+    const inRegion = this.state.peek(ctx.region);
+    if (inRegion) delete inRegion.associations[resourceArn];
     return {};
   }
 }
