@@ -6,6 +6,7 @@
  * `handle`, which still does all the work; production code has no hook for any of this.
  */
 import type { SandboxHandle } from '../../src/sandbox/server.js';
+import type { FaultInput } from '../../src/sandbox/faults.js';
 import type { CallContext, RestResponse, ServiceModel } from '../../src/sandbox/types.js';
 
 export interface CallMatch {
@@ -54,4 +55,21 @@ export function holdModelCall(sb: SandboxHandle, match: CallMatch): { reached: P
     },
   });
   return { reached, release: open, restore: () => (open(), restore()) };
+}
+
+/**
+ * A fault "that starts after step N" without any hook in mrrctl: `faults` go in the moment the first
+ * call matching `trigger` reaches its model. That call's own faults were already drawn, so it
+ * succeeds; every call after it meets the new faults.
+ */
+export function faultsAfter(sb: SandboxHandle, trigger: CallMatch, faults: FaultInput[]): { fired(): boolean; restore(): void } {
+  let fired = false;
+  const restore = hookModelCalls(sb, trigger, {
+    before: () => {
+      if (fired) return;
+      fired = true;
+      for (const f of faults) sb.world.addFault(f);
+    },
+  });
+  return { fired: () => fired, restore };
 }
