@@ -8,6 +8,7 @@ import { systemClock } from '../../src/core/clock.js';
 import type { Step } from '../../src/core/plan/types.js';
 import type { SandboxHandle } from '../../src/sandbox/server.js';
 import { awsClientConfig, startTestSandbox } from '../helpers/sandbox.js';
+import { VirtualClock } from '../helpers/virtual-clock.js';
 
 let sb: SandboxHandle;
 let clients: AwsClients;
@@ -58,22 +59,26 @@ describe('WaitForKeyReplica', () => {
   });
 
   it('fails at once when the replica settles Disabled instead of waiting out the timeout', async () => {
-    const handler = keyWaits({ kms: new SdkKmsReader(clients), clock: systemClock, log: () => {} }).WaitForKeyReplica;
+    // Virtual time for the wait: waiting out the 60 s timeout would move it by 60 s, whatever the load.
+    const clock = new VirtualClock();
+    const handler = keyWaits({ kms: new SdkKmsReader(clients), clock: clock.cli, log: () => {} }).WaitForKeyReplica;
     const keyId = await replicatedKey();
     await kmsS.send(new DisableKeyCommand({ KeyId: keyId }));
-    const started = Date.now();
+    const started = clock.nowMs();
     await expect(handler(waitStep(keyId, 60))).rejects.toMatchObject({ code: 'MRR_KEYS_E101', message: expect.stringContaining('is Disabled, not Enabled') });
-    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(clock.nowMs() - started).toBeLessThan(5_000);
   });
 
   it('times out with WaitTimeoutError (exit 6)', async () => {
-    const slow = await startTestSandbox({ replicaDelayMs: 60_000 });
+    // One virtual clock for the sandbox and the wait: the 1 s timeout passes long before the 60 s replica delay.
+    const clock = new VirtualClock();
+    const slow = await startTestSandbox({ replicaDelayMs: 60_000 }, { clock: clock.sandbox });
     const slowClients = new AwsClients({ target: { endpoint: slow.url, sandbox: true } });
     const kms = new KMSClient(awsClientConfig(slow, 'us-east-1'));
     try {
       const keyId = (await kms.send(new CreateKeyCommand({ MultiRegion: true }))).KeyMetadata!.KeyId!;
       await kms.send(new ReplicateKeyCommand({ KeyId: keyId, ReplicaRegion: 'eu-west-1' }));
-      const handler = keyWaits({ kms: new SdkKmsReader(slowClients), clock: systemClock, log: () => {} }).WaitForKeyReplica;
+      const handler = keyWaits({ kms: new SdkKmsReader(slowClients), clock: clock.cli, log: () => {} }).WaitForKeyReplica;
       await expect(handler(waitStep(keyId, 1))).rejects.toMatchObject({ name: 'WaitTimeoutError', exitCode: 6 });
     } finally {
       kms.destroy();
