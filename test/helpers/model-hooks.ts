@@ -16,8 +16,11 @@ export interface CallMatch {
 }
 
 export interface ModelCallHooks {
-  /** Before the model sees the call (faults and latency have already been drawn for it); awaited. */
-  before?(call: Required<CallMatch>): void | Promise<void>;
+  /**
+   * Before the model sees the call (faults and latency have already been drawn for it); awaited.
+   * `input` is the decoded JSON input, or the RestRequest for a REST service.
+   */
+  before?(call: Required<CallMatch>, input: unknown): void | Promise<void>;
   /** After the model applied the call successfully, before the sandbox answers it. */
   after?(call: Required<CallMatch>): void;
 }
@@ -30,7 +33,7 @@ export function hookModelCalls(sb: SandboxHandle, match: CallMatch, hooks: Model
   const wrapped = async (operation: string, input: never, ctx: CallContext) => {
     const call = { service: model.service, operation, region: ctx.region };
     const hit = operation === match.operation && (!match.region || match.region === ctx.region);
-    if (hit) await hooks.before?.(call);
+    if (hit) await hooks.before?.(call, input);
     const result = await (original as (op: string, input: never, ctx: CallContext) => Promise<unknown>).call(model, operation, input, ctx);
     const failed = model.kind === 'rest' && (result as RestResponse).status >= 400;
     if (hit && !failed) hooks.after?.(call);
