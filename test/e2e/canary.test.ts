@@ -1,7 +1,7 @@
 /** `mrrctl canary` and `canary stop` against the sandbox: CAS weight moves under the lock, history, journal, refusals. */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { failoverWorld, type FailoverWorld } from '../core/failover/sandbox-world.js';
+import { failoverWorld, type FailoverWorld } from '../helpers/failover-world.js';
 
 let world: FailoverWorld;
 

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { CognitoIdentityProviderClient, DescribeUserPoolCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { DescribeKeyCommand, KMSClient, ListAliasesCommand } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { awsClientConfig, sandboxAdmin } from '../helpers/sandbox.js';
+import { awsClientConfig } from '../helpers/sandbox.js';
+import { hookModelCalls } from '../helpers/model-hooks.js';
 import { seededWorld, type SeededWorld } from '../helpers/seeded.js';
 import type { CliRun } from '../helpers/run-cli.js';
 
@@ -47,12 +48,28 @@ async function replicaState(keyId: string): Promise<string | undefined> {
 
 describe('two concurrent `keys setup --yes`', () => {
   it('one key ends up in use; the run that lost the alias race stops and names its orphan with the command to remove it', async () => {
-    // Both CreateKey calls answer late, so both runs have planned "create a key" before either has one.
-    expect((await sandboxAdmin(w.sb, 'POST', 'faults', { region: P, service: 'kms', operation: 'CreateKey', kind: 'latency', ms: 1000, count: 2 })).status).toBe(201);
+    // Each CreateKey waits at a gate until the other run has sent its own (or ended), so both runs have
+    // planned "create a key" before either has one, however slow the machine.
+    let arrived = 0;
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const openWhenBothArrived = () => arrived >= 2 && open();
+    const restore = hookModelCalls(w.sb, { service: 'kms', operation: 'CreateKey', region: P }, {
+      before: async () => {
+        arrived++;
+        openWhenBothArrived();
+        await gate;
+      },
+    });
     const since = w.lastSeq();
     const runs: CliRun[] = await Promise.all(
-      [0, 1].map((i) => w.run(['keys', 'setup', '--yes', '--output', 'json'], { env: { USER: `op${i}`, MRRCTL_JOURNAL: join(w.dir, `journal-${i}.jsonl`) } })),
-    );
+      [0, 1].map((i) =>
+        w.run(['keys', 'setup', '--yes', '--output', 'json'], { env: { USER: `op${i}`, MRRCTL_JOURNAL: join(w.dir, `journal-${i}.jsonl`) } }).finally(() => {
+          arrived++;
+          openWhenBothArrived();
+        }),
+      ),
+    ).finally(restore);
     const writes = w.writesSince(since);
     const ok = (op: string, region = P) => writes.filter((c) => c.operation === op && c.region === region && c.status === 200);
     // The race happened: two keys were created.

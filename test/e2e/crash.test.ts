@@ -13,30 +13,33 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/main.js';
 import { systemClock, type Clock } from '../../src/core/clock.js';
 import { lockSeconds } from '../../src/core/failover/plan.js';
-import type { CallRecord } from '../../src/sandbox/types.js';
 import { bufferIo } from '../../src/ui/io.js';
 import { BIN } from '../helpers/run-cli.js';
 import { awsClientConfig } from '../helpers/sandbox.js';
 import { seededWorld, type SeededWorld } from '../helpers/seeded.js';
-import { failoverWorld, type FailoverWorld } from '../core/failover/sandbox-world.js';
+import { failoverWorld, type FailoverWorld } from '../helpers/failover-world.js';
+import { hookModelCalls, type CallMatch } from '../helpers/model-hooks.js';
 
 const P = 'us-east-1';
 const S = 'eu-west-1';
 const ALIAS = 'alias/cognito-mrr';
 
 interface Killed {
-  /** The call the kill followed. */
-  at: CallRecord;
+  /** The write the kill followed. */
+  at: AppliedWrite;
   stderr: string;
 }
 
+/** A write the sandbox's model has just applied (its answer not yet sent). */
+type AppliedWrite = Required<CallMatch>;
+
 /**
- * Runs `node bin/mrrctl.js --sandbox URL ...argv` in the world's directory and SIGKILLs it as soon as
- * the sandbox logs a call `killAfter` picks. The call log is observed synchronously (the sandbox runs
- * in this process): polling it would race the CLI's next request, which follows within milliseconds.
- * The observer only watches; the sandbox's own record() still does all the work.
+ * Runs `node bin/mrrctl.js --sandbox URL ...argv` in the world's directory and SIGKILLs it the moment
+ * the sandbox's model has applied the write `killAfter` picks — synchronously, before the sandbox has
+ * even encoded its answer, so however loaded the machine, the CLI can never read the reply, journal
+ * the step or act on it. The sandbox runs in this process; the hook only watches (see model-hooks.ts).
  */
-async function runAndKill(w: SeededWorld, argv: string[], env: Record<string, string>, killAfter: (call: CallRecord) => boolean): Promise<Killed> {
+async function runAndKill(w: SeededWorld, argv: string[], env: Record<string, string>, write: CallMatch, killAfter: (call: AppliedWrite) => boolean = () => true): Promise<Killed> {
   if (!existsSync(new URL('../../dist/main.js', import.meta.url))) throw new Error('dist/ is missing: run `npm run build` (npm test does)');
   const child = spawn(process.execPath, [BIN, '--sandbox', w.sb.url, ...argv], {
     cwd: w.dir,
@@ -45,17 +48,14 @@ async function runAndKill(w: SeededWorld, argv: string[], env: Record<string, st
   });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
-  const log = w.sb.world.callLog;
-  const record = log.record.bind(log);
-  let at: CallRecord | undefined;
-  log.record = (input) => {
-    const call = record(input);
-    if (!at && killAfter(call)) {
+  let at: AppliedWrite | undefined;
+  const unhook = hookModelCalls(w.sb, write, {
+    after: (call) => {
+      if (at || !killAfter(call)) return;
       at = call;
       child.kill('SIGKILL');
-    }
-    return call;
-  };
+    },
+  });
   try {
     const signal = await new Promise<NodeJS.Signals | null>((resolve, reject) => {
       child.on('error', reject);
@@ -64,15 +64,15 @@ async function runAndKill(w: SeededWorld, argv: string[], env: Record<string, st
     if (!at || signal !== 'SIGKILL') throw new Error(`the CLI was not killed (signal ${signal}); stderr:\n${stderr}`);
     return { at, stderr };
   } finally {
-    log.record = record;
+    unhook();
   }
 }
 
-const succeeded = (operation: string, region: string) => (c: CallRecord) => c.operation === operation && c.region === region && c.status === 200;
-/** The n-th call `pick` matches (a fresh counter per use). */
-const nth = (n: number, pick: (c: CallRecord) => boolean) => {
+const applied = (service: string, operation: string, region: string): CallMatch => ({ service, operation, region });
+/** The n-th applied write (a fresh counter per use). */
+const nth = (n: number) => {
   let seen = 0;
-  return (c: CallRecord) => pick(c) && ++seen === n;
+  return () => ++seen === n;
 };
 
 /** Step ids the journal records as applied. */
@@ -132,12 +132,18 @@ const CONVERGED = {
   poolKeyConfiguration: true,
 };
 
-const KEY_CRASH_POINTS: Array<{ after: string; step: string; kill: (c: CallRecord) => boolean }> = [
-  { after: 'CreateKey', step: 'kms.create-key', kill: succeeded('CreateKey', P) },
-  { after: 'CreateAlias (us-east-1)', step: 'kms.create-alias.primary', kill: succeeded('CreateAlias', P) },
-  { after: 'ReplicateKey (the replica still Creating)', step: 'kms.replicate-key', kill: succeeded('ReplicateKey', P) },
-  { after: 'CreateAlias (eu-west-1)', step: 'kms.create-alias.secondary', kill: succeeded('CreateAlias', S) },
+const KEY_CRASH_POINTS: Array<{ after: string; step: string; kill: CallMatch }> = [
+  { after: 'CreateKey', step: 'kms.create-key', kill: applied('kms', 'CreateKey', P) },
+  { after: 'CreateAlias (us-east-1)', step: 'kms.create-alias.primary', kill: applied('kms', 'CreateAlias', P) },
+  { after: 'ReplicateKey (the replica still Creating)', step: 'kms.replicate-key', kill: applied('kms', 'ReplicateKey', P) },
+  { after: 'CreateAlias (eu-west-1)', step: 'kms.create-alias.secondary', kill: applied('kms', 'CreateAlias', S) },
 ];
+
+/**
+ * Each run spawns a Node process and cold-starts the CLI, several at once: on a loaded 2-core machine
+ * that takes many seconds, so these tests get a real-time bound well above vitest's default.
+ */
+const PROCESS_TEST_TIMEOUT_MS = 120_000;
 
 describe.concurrent('keys setup killed at a step boundary, then run again', () => {
   it.each(KEY_CRASH_POINTS)('after $after: one key, one alias per Region, the pool on it, nothing orphaned', async ({ step, kill }) => {
@@ -161,13 +167,13 @@ describe.concurrent('keys setup killed at a step boundary, then run again', () =
     } finally {
       await w.stop();
     }
-  });
+  }, PROCESS_TEST_TIMEOUT_MS);
 });
 
 // ---------------------------------------------------------------------------------------------
 // failover
 
-describe('failover killed at a step boundary, then run again', () => {
+describe('failover killed at a step boundary, then run again', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   const TIMEOUT = 5;
   const drill = (to: string) => ['failover', '--to', to, '--yes', '--planned', '--reason', 'crash drill', '--timeout', String(TIMEOUT)];
   // One world per crash point: the run after the lock's expiry writes times in the future, which
@@ -177,7 +183,7 @@ describe('failover killed at a step boundary, then run again', () => {
 
   beforeAll(async () => {
     [afterLock, afterDns] = await Promise.all([0, 1].map(() => failoverWorld({ activate: true, guards: { cooldownSeconds: 0 } })));
-  });
+  }, PROCESS_TEST_TIMEOUT_MS);
   afterAll(async () => {
     await Promise.all([afterLock?.stop(), afterDns?.stop()]);
   });
@@ -200,7 +206,7 @@ describe('failover killed at a step boundary, then run again', () => {
 
   it('after the lock was taken: DNS untouched; the re-run names the dead holder; --break-lock after expiry converges', async () => {
     const world = afterLock;
-    await runAndKill(world.w, drill(S), crashEnv(world), succeeded('ChangeResourceRecordSets', P));
+    await runAndKill(world.w, drill(S), crashEnv(world), applied('route53', 'ChangeResourceRecordSets', P));
     expect(await world.weights()).toEqual({ [P]: 100, [S]: 0 });
     const [lock] = await world.txt('_mrrctl-lock');
     expect(lock).toContain('holder=crashed-op@');
@@ -228,7 +234,7 @@ describe('failover killed at a step boundary, then run again', () => {
   it('after DNS changed (lock still held, no history): DNS is wholly as planned and a re-run has nothing to move', async () => {
     const world = afterDns;
     // The second change of the run: the lock was the first.
-    await runAndKill(world.w, drill(S), crashEnv(world), nth(2, succeeded('ChangeResourceRecordSets', P)));
+    await runAndKill(world.w, drill(S), crashEnv(world), applied('route53', 'ChangeResourceRecordSets', P), nth(2));
     // One atomic batch: DNS is wholly at the target, never half-changed.
     expect(await world.weights()).toEqual({ [P]: 0, [S]: 100 });
     expect(await world.txt('_mrrctl-lock')).toEqual([expect.stringContaining('holder=crashed-op@')]);

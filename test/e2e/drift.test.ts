@@ -12,6 +12,7 @@ import { seededWorld, type SeededWorld } from '../helpers/seeded.js';
 import { awsClientConfig, sandboxAdmin } from '../helpers/sandbox.js';
 import { CognitoIdentityProviderClient, CreateGroupCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { setUpKeyAndIssuer, setUpReplica } from '../helpers/mrr-setup.js';
+import { VirtualClock } from '../helpers/virtual-clock.js';
 
 const S = 'eu-west-1';
 const FUNCTIONS = ['demo-pre-sign-up', 'demo-custom-message', 'demo-post-confirmation'];
@@ -62,7 +63,8 @@ async function createSecondaryResources(w: SeededWorld): Promise<void> {
 
 let w: SeededWorld;
 beforeEach(async () => {
-  w = await seededWorld();
+  // Virtual time: replication lands only when mrrctl's own waits (the re-check) move the clock on.
+  w = await seededWorld(undefined, undefined, { clock: new VirtualClock() });
   await setUpKeyAndIssuer(w);
   await setUpReplica(w, { activate: false });
 });
@@ -73,7 +75,8 @@ afterEach(async () => {
 describe('replication lag', () => {
   it('re-reads a replicated difference once after --recheck-after, and reports only what persists', async () => {
     const { userPoolId, primaryRegion } = w.summary;
-    // Long enough that even a loaded CI machine reads the secondary before the change arrives.
+    // On the virtual clock the change arrives 5 s after it was made, whatever the machine's load:
+    // after the first pass (its pacing waits take well under 5 s), before the end of the 6 s re-check.
     expect((await sandboxAdmin(w.sb, 'PUT', 'settings', { syncDelayMs: 5000 })).status).toBe(200);
     const cognito = new CognitoIdentityProviderClient(awsClientConfig(w.sb, primaryRegion));
     await cognito.send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: 'auditors' }));

@@ -1,13 +1,14 @@
 /** Ten operators run `failover --yes` at once: exactly one moves DNS, the other nine exit 4 naming the holder. */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { failoverWorld, type FailoverWorld } from '../core/failover/sandbox-world.js';
+import type { RestRequest } from '../../src/sandbox/types.js';
+import { failoverWorld, type FailoverWorld } from '../helpers/failover-world.js';
+import { hookModelCalls } from '../helpers/model-hooks.js';
 
 let world: FailoverWorld;
 
 beforeAll(async () => {
-  // A slow INSYNC keeps the winner holding the lock while the others plan and race.
-  world = await failoverWorld({ settings: { dnsDelayMs: 2500 }, guards: { cooldownSeconds: 1800 } });
+  world = await failoverWorld({ guards: { cooldownSeconds: 1800 } });
 });
 afterAll(async () => {
   await world.stop();
@@ -16,13 +17,36 @@ afterAll(async () => {
 describe('concurrent failovers', () => {
   it('exactly one applies; the others exit 4 naming the holder, its reason and since when', async () => {
     const seq = world.w.lastSeq();
+    // The winner's first change after the lock (the traffic move) is held until every other run has
+    // ended (or reached that change too), so it holds the lock while the others plan and race, however
+    // slow the machine. Lock CREATEs pass straight through.
+    const RUNS = 10;
+    let ended = 0;
+    let held = 0;
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const openWhenAllArrived = () => ended + held >= RUNS && open();
+    const restore = hookModelCalls(world.w.sb, { service: 'route53', operation: 'ChangeResourceRecordSets' }, {
+      before: async (_call, input) => {
+        if ((input as RestRequest).body.includes('_mrrctl-lock')) return;
+        held++;
+        openWhenAllArrived();
+        await gate;
+      },
+    });
     const runs = await Promise.all(
-      Array.from({ length: 10 }, (_, i) =>
-        world.w.run(['failover', '--to', world.secondary, '--yes', '--planned', '--reason', `drill by operator ${i}`, '--output', 'json'], {
-          env: { ...world.env, USER: `op${i}`, MRRCTL_JOURNAL: join(world.w.dir, `journal-${i}.jsonl`) },
-        }),
+      Array.from({ length: RUNS }, (_, i) =>
+        world.w
+          .run(['failover', '--to', world.secondary, '--yes', '--planned', '--reason', `drill by operator ${i}`, '--output', 'json'], {
+            env: { ...world.env, USER: `op${i}`, MRRCTL_JOURNAL: join(world.w.dir, `journal-${i}.jsonl`) },
+          })
+          .finally(() => {
+            ended++;
+            openWhenAllArrived();
+          }),
       ),
-    );
+    ).finally(restore);
+    expect(held, 'the traffic move never reached the gate').toBeGreaterThan(0);
     const codes = runs.map((r) => r.code).sort();
     expect(codes).toEqual([0, 4, 4, 4, 4, 4, 4, 4, 4, 4]);
     const winner = runs.findIndex((r) => r.code === 0);

@@ -4,12 +4,15 @@
  * which Region answers the custom domain's token endpoint.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { failoverWorld, healthCheckInverted, sleep, type FailoverWorld } from '../core/failover/sandbox-world.js';
+import { failoverWorld, healthCheckInverted, type FailoverWorld } from '../helpers/failover-world.js';
+import { VirtualClock } from '../helpers/virtual-clock.js';
 
 let world: FailoverWorld;
+/** Shared by the sandbox and mrrctl: the failback's anti-flap window passes when the test says so. */
+const clock = new VirtualClock();
 
 beforeAll(async () => {
-  world = await failoverWorld({ strategy: 'cognito-domain', guards: { cooldownSeconds: 0 } });
+  world = await failoverWorld({ strategy: 'cognito-domain', guards: { cooldownSeconds: 0 }, clock });
 });
 afterAll(async () => {
   await world.stop();
@@ -45,7 +48,7 @@ describe('failover with the cognito-domain strategy', () => {
 
     // The failback anti-flap window (2 s): the primary, behind the now-inverted check, must be proven
     // healthy for it — measured in whole metric periods (1 s here), so allow one period more.
-    await sleep(3200);
+    clock.advance(3200);
     const back = await world.w.run(['failover', '--to', world.primary, '--yes'], { env: world.env });
     expect(back.code, back.stderr).toBe(0);
     expect(back.stderr).toMatch(/✓ guard anti-flap passes: us-east-1 has been healthy for/);

@@ -1,6 +1,6 @@
 /** The drift guard: with guards.requireDriftClean, error-severity drift for the target refuses a failover; --force waives it. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { failoverWorld, type FailoverWorld } from '../core/failover/sandbox-world.js';
+import { failoverWorld, type FailoverWorld } from '../helpers/failover-world.js';
 
 let world: FailoverWorld;
 

@@ -8,13 +8,17 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChangeResourceRecordSetsCommand } from '@aws-sdk/client-route-53';
 import { sandboxAdmin } from '../helpers/sandbox.js';
-import { failoverWorld, plantLock, sleep, type FailoverWorld } from '../core/failover/sandbox-world.js';
+import { failoverWorld, plantLock, type FailoverWorld } from '../helpers/failover-world.js';
+import { holdModelCall } from '../helpers/model-hooks.js';
+import { VirtualClock } from '../helpers/virtual-clock.js';
 
 let world: FailoverWorld;
+/** Shared by the sandbox and mrrctl: a planted lock expires when the test advances it. */
+const clock = new VirtualClock();
 const planned = ['--planned', '--reason', 'drill'];
 
 beforeAll(async () => {
-  world = await failoverWorld({ activate: false, guards: { cooldownSeconds: 0 } });
+  world = await failoverWorld({ activate: false, guards: { cooldownSeconds: 0 }, clock });
 });
 afterAll(async () => {
   await world.stop();
@@ -45,11 +49,13 @@ describe('failover locks', () => {
   });
 
   it('a concurrent DNS edit makes the compare-and-swap fail: exit 4, the edit survives, the lock is released', async () => {
-    // Slow activation: the window in which another operator edits the weights.
-    await fault({ region: world.secondary, service: 'cognito-idp', operation: 'UpdateUserPoolReplica', kind: 'latency', ms: 1500 });
+    // The activation is held until another operator has edited the weights: it comes after the lock
+    // and the DNS read, before the DNS change.
+    const activation = holdModelCall(world.w.sb, { service: 'cognito-idp', operation: 'UpdateUserPoolReplica', region: world.secondary });
     try {
       const running = world.w.run(['failover', '--to', world.secondary, '--yes', ...planned, '--output', 'json'], { env: world.env });
-      for (let i = 0; i < 100 && (await world.txt('_mrrctl-lock')).length === 0; i++) await sleep(20);
+      await activation.reached;
+      expect(await world.txt('_mrrctl-lock')).toEqual([expect.stringContaining('mrrctl-lock=1')]);
       await world.route53.send(
         new ChangeResourceRecordSetsCommand({
           HostedZoneId: world.w.summary.hostedZoneId,
@@ -63,19 +69,20 @@ describe('failover locks', () => {
           },
         }),
       );
+      activation.release();
       const r = await running;
       expect(r.code).toBe(4);
       expect(r.json().diagnostics[0]).toMatchObject({ code: 'MRR_FAILOVER_E005', message: expect.stringContaining('DNS changed since it was read (InvalidChangeBatch') });
       expect(await world.weights()).toEqual({ 'us-east-1': 90, 'eu-west-1': 0 });
       expect(await world.txt('_mrrctl-lock')).toEqual([]);
     } finally {
-      await world.clearFaults();
+      activation.restore();
     }
   });
 
   it("someone else's lock: exit 4 naming holder, reason and since; nothing written", async () => {
-    const since = new Date().toISOString();
-    await plantLock(world, { holder: 'bo@ops-laptop', reason: 'sev2 drill', since, expires: new Date(Date.now() + 2500).toISOString() });
+    const since = clock.now().toISOString();
+    await plantLock(world, { holder: 'bo@ops-laptop', reason: 'sev2 drill', since, expires: new Date(clock.nowMs() + 2500).toISOString() });
     const seq = world.w.lastSeq();
     const r = await world.w.run(['failover', '--to', world.secondary, '--yes', ...planned], { env: world.env });
     expect(r.code).toBe(4);
@@ -88,7 +95,7 @@ describe('failover locks', () => {
   });
 
   it('an expired lock: named with the --break-lock remedy; --break-lock replaces it in the same atomic batch', async () => {
-    await sleep(2600);
+    clock.advance(2600);
     const stuck = await world.w.run(['failover', '--to', world.secondary, '--yes', ...planned], { env: world.env });
     expect(stuck.code).toBe(4);
     const dry = await world.w.run(['failover', '--to', world.secondary, '--dry-run', ...planned], { env: world.env });

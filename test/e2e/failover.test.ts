@@ -5,14 +5,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { failoverWorld, sleep, type FailoverWorld } from '../core/failover/sandbox-world.js';
+import { failoverWorld, type FailoverWorld } from '../helpers/failover-world.js';
+import { VirtualClock } from '../helpers/virtual-clock.js';
 
 let world: FailoverWorld;
+/** Shared by the sandbox and mrrctl: the anti-flap window and the cooldown pass when the test says so. */
+const clock = new VirtualClock();
 const SECONDARY_RECORD = 'auth-eu-west-1.example.net';
 
 beforeAll(async () => {
   // The replica starts INACTIVE: the failover activates it.
-  world = await failoverWorld({ activate: false, guards: { minUnhealthySeconds: 2, cooldownSeconds: 4 } });
+  world = await failoverWorld({ activate: false, guards: { minUnhealthySeconds: 2, cooldownSeconds: 4 }, clock });
 });
 afterAll(async () => {
   await world.stop();
@@ -49,7 +52,7 @@ describe('mrrctl failover', () => {
     expect(world.w.writesSince(early)).toEqual([]);
 
     // The 2 s window, measured in whole metric periods (1 s): one period of margin.
-    await sleep(3200);
+    clock.advance(3200);
     const seq = world.w.lastSeq();
     const r = await world.w.run(['failover', '--to', world.secondary, '--yes', '--reason', 'us-east-1 Cognito outage'], { env: world.env });
     expect(r.code, r.stderr).toBe(0);
@@ -85,7 +88,8 @@ describe('mrrctl failover', () => {
   });
 
   it('fails back once the primary has been healthy for the window and the cooldown passed, journaled with its reason', async () => {
-    await sleep(4000);
+    // The 4 s cooldown, and the primary healthy for the 2 s window since the faults cleared.
+    clock.advance(4000);
     const r = await world.w.run(['failover', '--to', world.primary, '--yes', '--reason', 'us-east-1 recovered'], { env: world.env });
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stderr).toMatch(/✓ guard anti-flap passes: us-east-1 has been healthy for/);

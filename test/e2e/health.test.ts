@@ -1,6 +1,6 @@
 /** `mrrctl health` against the sandbox: both Regions probed, exit 3 and bounded time when one is down. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { failoverWorld, type FailoverWorld } from '../core/failover/sandbox-world.js';
+import { failoverWorld, type FailoverWorld } from '../helpers/failover-world.js';
 
 let world: FailoverWorld;
 
@@ -43,7 +43,8 @@ describe('mrrctl health', () => {
     try {
       const started = Date.now();
       const r = await world.w.run(['health', '--output', 'json'], { env: world.env });
-      expect(Date.now() - started).toBeLessThan(10_000);
+      // Within seconds, not minutes (a dead Region is not retried for long); room for a loaded machine.
+      expect(Date.now() - started).toBeLessThan(20_000);
       expect(r.code).toBe(3);
       const { data, diagnostics } = r.json();
       const [primary, secondary] = data.regions;

@@ -41,7 +41,8 @@ describe('status', () => {
     await sandboxAdmin(w.sb, 'POST', 'faults', { region: 'us-east-1', service: 'cognito-idp', kind: 'outage' });
     const started = Date.now();
     const r = await w.run(['status', '--output', 'json']);
-    expect(Date.now() - started).toBeLessThan(10_000);
+    // Within seconds, not minutes (a dead Region is not retried for long); room for a loaded machine.
+    expect(Date.now() - started).toBeLessThan(20_000);
     expect(r.code).toBe(0);
     const d = r.json().data;
     expect(d.regions[0]).toMatchObject({ region: 'us-east-1', reachable: false });

@@ -9,6 +9,7 @@ import { updateUserPoolInput } from '../../src/core/cognito/update-pool.js';
 import type { UserPool } from '../../src/core/ports/cognito.js';
 import { awsClientConfig } from './sandbox.js';
 import type { SeededWorld } from './seeded.js';
+import { waitFor } from './wait-for.js';
 
 const COGNITO_STATEMENT = {
   Sid: 'AllowCognito',
@@ -18,13 +19,9 @@ const COGNITO_STATEMENT = {
   Resource: '*',
 };
 
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const v = await read();
-    if (ok(v)) return v;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
+/** Re-reads until `ok`; the world's pause moves its virtual clock when it has one. */
+function until<T>(w: SeededWorld, read: () => Promise<T>, ok: (v: T) => boolean, what: string): Promise<T> {
+  return waitFor(read, ok, { what, pause: () => w.pause(25) });
 }
 
 export async function setUpKeyAndIssuer(w: SeededWorld): Promise<{ keyArn: string }> {
@@ -38,7 +35,7 @@ export async function setUpKeyAndIssuer(w: SeededWorld): Promise<{ keyArn: strin
   const key = await kmsP.send(new CreateKeyCommand({ MultiRegion: true, Policy: policy }));
   const keyId = key.KeyMetadata!.KeyId!;
   await kmsP.send(new ReplicateKeyCommand({ KeyId: keyId, ReplicaRegion: s, Policy: policy }));
-  await until(() => kmsS.send(new DescribeKeyCommand({ KeyId: keyId })), (k) => k.KeyMetadata?.KeyState === 'Enabled', 'the replica key');
+  await until(w, () => kmsS.send(new DescribeKeyCommand({ KeyId: keyId })), (k) => k.KeyMetadata?.KeyState === 'Enabled', 'the replica key');
   const cognito = new CognitoIdentityProviderClient(awsClientConfig(w.sb, p));
   const pool = (await cognito.send(new DescribeUserPoolCommand({ UserPoolId: userPoolId }))).UserPool as unknown as UserPool;
   const keyArn = key.KeyMetadata!.Arn!;
@@ -59,9 +56,9 @@ export async function replicaStatus(w: SeededWorld): Promise<string | undefined>
 export async function setUpReplica(w: SeededWorld, opts: { activate: boolean }): Promise<void> {
   const cognito = new CognitoIdentityProviderClient(awsClientConfig(w.sb, w.summary.primaryRegion));
   await cognito.send(new CreateUserPoolReplicaCommand({ UserPoolId: w.summary.userPoolId, RegionName: w.summary.secondaryRegion }));
-  await until(() => replicaStatus(w), (s) => s === 'INACTIVE', 'the replica to be INACTIVE');
+  await until(w, () => replicaStatus(w), (s) => s === 'INACTIVE', 'the replica to be INACTIVE');
   if (opts.activate) {
     await cognito.send(new UpdateUserPoolReplicaCommand({ UserPoolId: w.summary.userPoolId, RegionName: w.summary.secondaryRegion, Status: 'ACTIVE' }));
-    await until(() => replicaStatus(w), (s) => s === 'ACTIVE', 'the replica to be ACTIVE');
+    await until(w, () => replicaStatus(w), (s) => s === 'ACTIVE', 'the replica to be ACTIVE');
   }
 }

@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import type { Clock } from '../../src/core/clock.js';
 import { main } from '../../src/main.js';
 import { bufferIo } from '../../src/ui/io.js';
 
@@ -20,6 +21,8 @@ export interface RunOptions {
   cwd?: string;
   tty?: boolean;
   stdin?: string;
+  /** In-process runs only: the clock main() uses (a test's virtual clock); real time without it. */
+  clock?: Clock;
 }
 
 const BASE_ENV = { HOME: '/nonexistent-home', NO_COLOR: undefined } as Record<string, string | undefined>;
@@ -36,6 +39,7 @@ export async function runCli(argv: string[], opts: RunOptions = {}): Promise<Cli
     env: { ...BASE_ENV, ...opts.env },
     cwd: opts.cwd ?? process.cwd(),
     signal: controller.signal,
+    ...(opts.clock ? { clock: opts.clock } : {}),
   });
   return { code, stdout: io.out(), stderr: io.err(), json: parseJson(io.out()) };
 }

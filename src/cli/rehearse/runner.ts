@@ -58,7 +58,9 @@ export async function rehearse(ctx: CommandContext, opts: RehearsalOptions): Pro
     import('../../core/issuer/urls.js'),
   ]);
   const dir = mkdtempSync(join(tmpdir(), 'mrrctl-rehearse-'));
-  const sandbox = await startSandbox({ port: 0, stateFile: join(dir, 'sandbox-state.json'), settings: opts.delays });
+  // The sandbox keeps the command's time, so its delays and the rehearsal's waits pass on one clock.
+  const clock = { now: () => ctx.clock.now().getTime() };
+  const sandbox = await startSandbox({ port: 0, stateFile: join(dir, 'sandbox-state.json'), settings: opts.delays, clock });
   const summary = await seedDemo(sandbox.world);
   writeFileSync(join(dir, 'mrrctl.yaml'), rehearsalConfig(renderDemoConfig(summary), opts.timing));
   const target = { endpoint: sandbox.url, sandbox: true };
