@@ -17,7 +17,8 @@ import type { AwsAccess, CommandContext, ReadPorts } from '../context.js';
 
 /**
  * The context a definition sees. While applying, `log` also takes the waits' typed progress
- * (see ui/wait-progress.ts): pass `log: env.ctx.log` to a wait so the live view gets both.
+ * (see ui/wait-progress.ts): give a wait `emit: emitTo(env.ctx.log)` (ui/events.ts) so the live
+ * view gets both the line and the event.
  */
 export interface MutationContext extends CommandContext {
   log: ProgressLog;
