@@ -1,26 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildIssuerImpact, clientImpact, hostOfRedirect, impactSummary } from '../../../src/core/issuer/impact.js';
-import type { AppClient } from '../../../src/core/ports/cognito.js';
+import { direct, m2m, mobile, pool, web } from './fixtures.js';
 
-const pool = { userPoolId: 'us-east-1_Ab12Cd34', primaryRegion: 'us-east-1' };
-
-const web: AppClient = {
-  ClientId: 'web111',
-  ClientName: 'web-portal',
-  AllowedOAuthFlows: ['code'],
-  CallbackURLs: ['https://app.example.com/callback', 'https://app.example.com/other', 'http://localhost:3000/cb'],
-  LogoutURLs: ['https://app.example.com/bye'],
-  HasSecret: false,
-};
-const mobile: AppClient = {
-  ClientId: 'mob222',
-  ClientName: 'ios|app',
-  AllowedOAuthFlows: ['code'],
-  CallbackURLs: ['myapp://callback', 'com.example.app:/oauth'],
-  LogoutURLs: ['myapp://signout'],
-};
-const m2m: AppClient = { ClientId: 'm2m333', ClientName: 'billing-job', AllowedOAuthFlows: ['client_credentials'], HasSecret: true };
-const direct: AppClient = { ClientId: 'sdk444', ClientName: 'admin-cli', ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH'] };
 
 describe('redirect hosts', () => {
   it('keeps host (and port) of web URLs and flags custom schemes as mobile', () => {

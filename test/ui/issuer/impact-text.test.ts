@@ -1,28 +1,9 @@
 /** The issuer impact report as terminal lines and as Markdown for a change ticket. */
 import { describe, expect, it } from 'vitest';
 import { buildIssuerImpact } from '../../../src/core/issuer/impact.js';
-import type { AppClient } from '../../../src/core/ports/cognito.js';
+import { direct, m2m, mobile, pool, web } from '../../core/issuer/fixtures.js';
 import { renderImpactMarkdown, renderImpactText } from '../../../src/ui/issuer/impact-text.js';
 
-const pool = { userPoolId: 'us-east-1_Ab12Cd34', primaryRegion: 'us-east-1' };
-
-const web: AppClient = {
-  ClientId: 'web111',
-  ClientName: 'web-portal',
-  AllowedOAuthFlows: ['code'],
-  CallbackURLs: ['https://app.example.com/callback', 'https://app.example.com/other', 'http://localhost:3000/cb'],
-  LogoutURLs: ['https://app.example.com/bye'],
-  HasSecret: false,
-};
-const mobile: AppClient = {
-  ClientId: 'mob222',
-  ClientName: 'ios|app',
-  AllowedOAuthFlows: ['code'],
-  CallbackURLs: ['myapp://callback', 'com.example.app:/oauth'],
-  LogoutURLs: ['myapp://signout'],
-};
-const m2m: AppClient = { ClientId: 'm2m333', ClientName: 'billing-job', AllowedOAuthFlows: ['client_credentials'], HasSecret: true };
-const direct: AppClient = { ClientId: 'sdk444', ClientName: 'admin-cli', ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH'] };
 
 describe('the impact report', () => {
   const impact = buildIssuerImpact({ pool, regions: ['us-east-1', 'eu-west-1'], from: 'ORIGINAL', to: 'UPDATED', clients: [web, mobile, m2m, direct] });
