@@ -3,7 +3,8 @@
  * - WaitForChangeInsync: poll GetChange until the change is INSYNC (aws-facts C5; the SDK waiter's
  *   30 s minimum delay is too slow for an operator watching), with live progress; WaitTimeoutError
  *   (exit 6) after TimeoutSeconds — the change may still complete.
- * - VerifyDnsAnswer: TestDNSAnswer until Route 53 answers with the expected values.
+ * - VerifyDnsAnswer: TestDNSAnswer until Route 53 answers as the record set that should answer says
+ *   (its values; for an alias A/AAAA record, addresses: core/failover/dns-answer-check.ts).
  * - VerifyHealthCheckStatus: until the check's own status is the expected one (cognito-domain
  *   strategy: the inverted check is what moves the custom domain). The status is derived by the
  *   check's Type (core/health/status.ts): the checkers' endpoint observations with the 18 % rule,
@@ -16,6 +17,7 @@
 import type { Step } from '../core/plan/types.js';
 import type { Route53Reader } from '../core/ports/route53.js';
 import { readHealthCheck } from '../core/health/status.js';
+import { answerMatches, expectationFor } from '../core/failover/dns-answer-check.js';
 import type { HealthMetricsReader } from '../core/health/ports.js';
 import { WaitTimeoutError } from '../core/errors.js';
 import type { Clock } from '../core/clock.js';
@@ -62,8 +64,6 @@ export const INSYNC_MAX_POLL_MS = 500;
 /** Shortest gap between two "waiting" progress lines of that wait. */
 const INSYNC_REPORT_EVERY_MS = 5_000;
 
-const normalise = (values: string[]) => values.map((v) => v.replace(/\.$/, '').toLowerCase()).sort();
-const sameValues = (a: string[], b: string[]) => JSON.stringify(normalise(a)) === JSON.stringify(normalise(b));
 
 /** Polls until done, or returns the last value when the time is up (no throw). */
 async function pollOrLast<T>(
@@ -122,18 +122,26 @@ export function dnsWaits(deps: DnsWaitDeps): Record<string, WaitHandler> {
 
     VerifyDnsAnswer: async (step: Step, signal?: AbortSignal) => {
       const input = step.input as unknown as AnswerInput;
+      // What should answer is decided from the record set once (alias A/AAAA records answer with
+      // addresses, not their target's name: core/failover/dns-answer-check.ts).
+      const expectation = await expectationFor(deps.route53, input);
       const result = await pollOrLast(deps, signal, {
         timeoutSeconds: input.TimeoutSeconds ?? 60,
         what: `Route 53 to answer ${input.RecordName} with ${input.Expect.join(', ')}`,
         read: () => deps.route53.testDnsAnswer(input.HostedZoneId, input.RecordName, input.RecordType),
-        done: (a) => sameValues(a.recordData, input.Expect),
+        done: (a) => answerMatches(a, expectation, input.RecordType),
         progress: (a, elapsed) => ({
           level: 'progress',
           code: 'wait.dns-answer',
           data: { stepId: step.id, recordName: input.RecordName, answer: a.recordData, responseCode: a.responseCode, sinceMs: elapsed },
         }),
       });
-      return { status: 'applied', output: { ok: result.ok, answer: result.value.recordData, responseCode: result.value.responseCode, expected: input.Expect } };
+      const expected =
+        expectation.mode === 'values' || expectation.mode === 'alias-resolved'
+          ? expectation.values
+          : [`any ${input.RecordType} address of the alias to ${expectation.aliasTarget}${expectation.mode === 'alias-not-selected' ? ' (not selected: see note)' : ''}`];
+      const output = { ok: result.ok, answer: result.value.recordData, responseCode: result.value.responseCode, expected, mode: expectation.mode };
+      return { status: 'applied', output: 'note' in expectation ? { ...output, note: expectation.note } : output };
     },
 
     VerifyHealthCheckStatus: async (step: Step, signal?: AbortSignal) => {
