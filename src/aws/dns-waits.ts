@@ -3,16 +3,22 @@
  * - WaitForChangeInsync: poll GetChange until the change is INSYNC (aws-facts C5; the SDK waiter's
  *   30 s minimum delay is too slow for an operator watching), with live progress; WaitTimeoutError
  *   (exit 6) after TimeoutSeconds — the change may still complete.
- * - VerifyDnsAnswer: TestDNSAnswer until Route 53 answers with the expected values.
- * - VerifyHealthCheckStatus: GetHealthCheckStatus until the check reports the expected health
- *   (cognito-domain strategy: the inverted check is what moves the custom domain).
+ * - VerifyDnsAnswer: TestDNSAnswer until Route 53 answers as the record set that should answer says
+ *   (its values; for an alias A/AAAA record, addresses: core/failover/dns-answer-check.ts).
+ * - VerifyHealthCheckStatus: until the check's own status is the expected one (cognito-domain
+ *   strategy: the inverted check is what moves the custom domain). The status is derived by the
+ *   check's Type (core/health/status.ts): the checkers' endpoint observations with the 18 % rule,
+ *   Disabled and Inverted applied here — GetHealthCheckStatus never applies them (aws-facts G1) — or
+ *   the CloudWatch HealthCheckStatus metric for checks without an endpoint.
  * The two verifications never throw for a mismatch: their output says ok: false and the command's
  * verification reports it, because by then traffic has moved and the plan must still finish (history,
  * lock release).
  */
 import type { Step } from '../core/plan/types.js';
 import type { Route53Reader } from '../core/ports/route53.js';
-import { readingOf } from '../core/health/checkers.js';
+import { readHealthCheck } from '../core/health/status.js';
+import { answerMatches, expectationFor } from '../core/failover/dns-answer-check.js';
+import type { HealthMetricsReader } from '../core/health/ports.js';
 import { WaitTimeoutError } from '../core/errors.js';
 import type { Clock } from '../core/clock.js';
 import { waitProgress, type CoreEvent, type EmitEvent } from '../core/events.js';
@@ -24,7 +30,15 @@ export interface DnsWaitDeps {
   clock: Clock;
   /** The waits' progress: wait.progress, wait.dns-answer, wait.health-check events. */
   emit: EmitEvent;
+  /** CloudWatch, for checks whose status only the HealthCheckStatus metric tells (CALCULATED, …). */
+  metrics?: HealthMetricsReader;
 }
+
+/**
+ * GetHealthCheckStatus refills one request a second per account (aws-facts C9; burst 4) and is
+ * documented as not for high query rates: the health verification never polls it faster.
+ */
+export const HEALTH_POLL_MIN_MS = 1_000;
 
 interface InsyncInput {
   Id: string;
@@ -50,11 +64,13 @@ export const INSYNC_MAX_POLL_MS = 500;
 /** Shortest gap between two "waiting" progress lines of that wait. */
 const INSYNC_REPORT_EVERY_MS = 5_000;
 
-const normalise = (values: string[]) => values.map((v) => v.replace(/\.$/, '').toLowerCase()).sort();
-const sameValues = (a: string[], b: string[]) => JSON.stringify(normalise(a)) === JSON.stringify(normalise(b));
 
 /** Polls until done, or returns the last value when the time is up (no throw). */
-async function pollOrLast<T>(deps: DnsWaitDeps, signal: AbortSignal | undefined, opts: { timeoutSeconds: number; what: string; read(): Promise<T>; done(v: T): boolean; progress(v: T, elapsedMs: number): CoreEvent }) {
+async function pollOrLast<T>(
+  deps: DnsWaitDeps,
+  signal: AbortSignal | undefined,
+  opts: { timeoutSeconds: number; what: string; read(): Promise<T>; done(v: T): boolean; progress(v: T, elapsedMs: number): CoreEvent; minDelayMs?: number },
+) {
   let last: T | undefined;
   try {
     const value = await pollUntil({
@@ -65,7 +81,7 @@ async function pollOrLast<T>(deps: DnsWaitDeps, signal: AbortSignal | undefined,
       read: async () => (last = await opts.read()),
       done: opts.done,
       onPending: (v, elapsed) => deps.emit(opts.progress(v, elapsed)),
-      minDelayMs: 500,
+      minDelayMs: opts.minDelayMs ?? 500,
       maxDelayMs: 5_000,
     });
     return { ok: true, value };
@@ -106,18 +122,26 @@ export function dnsWaits(deps: DnsWaitDeps): Record<string, WaitHandler> {
 
     VerifyDnsAnswer: async (step: Step, signal?: AbortSignal) => {
       const input = step.input as unknown as AnswerInput;
+      // What should answer is decided from the record set once (alias A/AAAA records answer with
+      // addresses, not their target's name: core/failover/dns-answer-check.ts).
+      const expectation = await expectationFor(deps.route53, input);
       const result = await pollOrLast(deps, signal, {
         timeoutSeconds: input.TimeoutSeconds ?? 60,
         what: `Route 53 to answer ${input.RecordName} with ${input.Expect.join(', ')}`,
         read: () => deps.route53.testDnsAnswer(input.HostedZoneId, input.RecordName, input.RecordType),
-        done: (a) => sameValues(a.recordData, input.Expect),
+        done: (a) => answerMatches(a, expectation, input.RecordType),
         progress: (a, elapsed) => ({
           level: 'progress',
           code: 'wait.dns-answer',
           data: { stepId: step.id, recordName: input.RecordName, answer: a.recordData, responseCode: a.responseCode, sinceMs: elapsed },
         }),
       });
-      return { status: 'applied', output: { ok: result.ok, answer: result.value.recordData, responseCode: result.value.responseCode, expected: input.Expect } };
+      const expected =
+        expectation.mode === 'values' || expectation.mode === 'alias-resolved'
+          ? expectation.values
+          : [`any ${input.RecordType} address of the alias to ${expectation.aliasTarget}${expectation.mode === 'alias-not-selected' ? ' (not selected: see note)' : ''}`];
+      const output = { ok: result.ok, answer: result.value.recordData, responseCode: result.value.responseCode, expected, mode: expectation.mode };
+      return { status: 'applied', output: 'note' in expectation ? { ...output, note: expectation.note } : output };
     },
 
     VerifyHealthCheckStatus: async (step: Step, signal?: AbortSignal) => {
@@ -125,8 +149,10 @@ export function dnsWaits(deps: DnsWaitDeps): Record<string, WaitHandler> {
       const result = await pollOrLast(deps, signal, {
         timeoutSeconds: input.TimeoutSeconds ?? 300,
         what: `health check ${input.HealthCheckId} to report ${input.ExpectHealthy ? 'healthy' : 'unhealthy'}`,
-        read: async () => readingOf(input.HealthCheckId, await deps.route53.getHealthCheckStatus(input.HealthCheckId)),
+        // The configuration is read each time: the step before changed Inverted.
+        read: () => readHealthCheck({ route53: deps.route53, metrics: deps.metrics && { reader: deps.metrics, now: () => deps.clock.now().getTime() } }, input.HealthCheckId),
         done: (r) => r.healthy === input.ExpectHealthy,
+        minDelayMs: HEALTH_POLL_MIN_MS,
         progress: (r, elapsed) => ({
           level: 'progress',
           code: 'wait.health-check',
@@ -134,7 +160,8 @@ export function dnsWaits(deps: DnsWaitDeps): Record<string, WaitHandler> {
         }),
       });
       const r = result.value;
-      return { status: 'applied', output: { ok: result.ok, healthy: r.healthy ?? null, healthyCheckers: r.healthyCheckers, checkers: r.checkers, expectedHealthy: input.ExpectHealthy } };
+      const output = { ok: result.ok, healthy: r.healthy ?? null, endpointHealthy: r.endpointHealthy ?? null, source: r.source ?? null, healthyCheckers: r.healthyCheckers, checkers: r.checkers, expectedHealthy: input.ExpectHealthy };
+      return { status: 'applied', output: r.error ? { ...output, error: r.error } : output };
     },
   };
 }

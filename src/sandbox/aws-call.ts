@@ -144,7 +144,7 @@ function resolveCall(
       operation: route.operation,
       model: route.service,
       allowUnsigned: false,
-      encodeError: (err) => route.service.encodeError(err),
+      encodeError: (err) => route.service.encodeError(err, requestId),
       invoke: async (ctx) => route.service.handle(route.operation, restReq, ctx),
     };
   }
@@ -156,7 +156,7 @@ function resolveCall(
     operation: description,
     model,
     allowUnsigned: false,
-    encodeError: (err) => (model?.kind === 'rest' ? model.encodeError(err) : encodeJsonError(err, '1.1', requestId)),
+    encodeError: (err) => (model?.kind === 'rest' ? model.encodeError(err, requestId) : encodeJsonError(err, '1.1', requestId)),
     invoke: async () => {
       throw unknownOperation(description, 404);
     },

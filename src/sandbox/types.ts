@@ -109,7 +109,8 @@ export interface RestService {
   /** The operation name for this request, or null when the path is not this service's. */
   operationFor(req: RestRequest): string | null;
   /** Encode errors in the service's own wire shape (XML for Route 53, JSON for restJson1). */
-  encodeError(err: SandboxError): RestResponse;
+  /** `requestId` is the call's x-amzn-RequestId: an error body that carries one must repeat it. */
+  encodeError(err: SandboxError, requestId?: string): RestResponse;
   handle(operation: string, req: RestRequest, ctx: CallContext): RestResponse | Promise<RestResponse>;
 }
 

@@ -19,6 +19,7 @@ import {
 } from '@aws-sdk/client-route-53';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from '../../src/sandbox/server.js';
+import type { Route53Model } from '../../src/sandbox/route53/model.js';
 import { rejectionOf, sandboxClient, startTestSandbox } from '../helpers/sandbox.js';
 
 let sb: SandboxHandle;
@@ -44,6 +45,11 @@ const cognitoCheck = (region: string, extra: Partial<HealthCheckConfig> = {}): H
 async function healthCheck(region: string, extra: Partial<HealthCheckConfig> = {}): Promise<string> {
   const created = await r53.send(new CreateHealthCheckCommand({ CallerReference: `hc-${region}-${Math.random()}`, HealthCheckConfig: cognitoCheck(region, extra) }));
   return created.HealthCheck!.Id!;
+}
+
+/** The check's own status, as DNS routing sees it (the sandbox's Route 53 model, in-process). */
+function checkHealthy(id: string): boolean | undefined {
+  return (sb.world.service('route53') as unknown as Route53Model).isHealthCheckHealthy(id, sb.world.context('us-east-1'));
 }
 
 async function statuses(id: string): Promise<string[]> {
@@ -153,14 +159,42 @@ describe('GetHealthCheckStatus', () => {
     expect((await statuses(created.HealthCheck!.Id!)).every((s) => s.startsWith('Failure:'))).toBe(true);
   });
 
-  it('flips with Inverted, and stays healthy when Disabled', async () => {
+  it('reports the endpoint, not the check: Inverted and Disabled do not change the observations (aws-facts G1)', async () => {
     const id = await healthCheck('us-east-1');
     await r53.send(new UpdateHealthCheckCommand({ HealthCheckId: id, Inverted: true }));
-    expect((await statuses(id)).every((s) => s.startsWith('Failure:'))).toBe(true);
+    // Inverted, the check itself is unhealthy (DNS and CloudWatch), but the checkers see a healthy endpoint.
+    expect(await statuses(id)).toEqual(Array(8).fill('Success: HTTP Status Code 200, OK'));
+    expect(checkHealthy(id)).toBe(false);
     cognitoOutage('us-east-1');
-    expect((await statuses(id)).every((s) => s.startsWith('Success:'))).toBe(true);
+    expect((await statuses(id)).every((s) => s.startsWith('Failure: Connection timed out'))).toBe(true);
+    expect(checkHealthy(id)).toBe(true);
     await r53.send(new UpdateHealthCheckCommand({ HealthCheckId: id, Inverted: false, Disabled: true }));
-    expect((await statuses(id)).every((s) => s.startsWith('Success:'))).toBe(true);
+    expect((await statuses(id)).every((s) => s.startsWith('Failure:'))).toBe(true);
+    expect(checkHealthy(id)).toBe(true);
+  });
+
+  it('refuses a CALCULATED check (read its CloudWatch metric instead)', async () => {
+    const child = await healthCheck('us-east-1');
+    const calc = await r53.send(new CreateHealthCheckCommand({ CallerReference: 'calc', HealthCheckConfig: { Type: 'CALCULATED', ChildHealthChecks: [child], HealthThreshold: 1 } }));
+    const err = await rejectionOf(r53.send(new GetHealthCheckStatusCommand({ HealthCheckId: calc.HealthCheck!.Id! })));
+    expect(err.name).toBe('InvalidInput');
+    expect(err.$metadata.httpStatusCode).toBe(400);
+  });
+});
+
+describe('UpdateHealthCheck by type', () => {
+  it('refuses any update of a RECOVERY_CONTROL check, as Route 53 does (terraform-provider-aws #44247)', async () => {
+    const arc = await r53.send(
+      new CreateHealthCheckCommand({
+        CallerReference: 'arc',
+        HealthCheckConfig: { Type: 'RECOVERY_CONTROL', RoutingControlArn: 'arn:aws:route53-recovery-control::111122223333:controlpanel/abc/routingcontrol/def' },
+      }),
+    );
+    const id = arc.HealthCheck!.Id!;
+    const err = await rejectionOf(r53.send(new UpdateHealthCheckCommand({ HealthCheckId: id, Inverted: true })));
+    expect(err.name).toBe('InvalidInput');
+    expect(err.message).toBe('Invalid parameter : Update is not supported for this health check type.');
+    expect((await r53.send(new GetHealthCheckCommand({ HealthCheckId: id }))).HealthCheck!.HealthCheckVersion).toBe(1);
   });
 });
 

@@ -280,6 +280,17 @@ describe('GetChange', () => {
 });
 
 describe('the wire', () => {
+  it('an error body carries the same request id as the x-amzn-RequestId header', async () => {
+    const response = await fetch(`${sb.url}/2013-04-01/healthcheck/00000000-0000-0000-0000-000000000000`, {
+      headers: { authorization: 'AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/route53/aws4_request, SignedHeaders=host, Signature=x' },
+    });
+    const body = await response.text();
+    const header = response.headers.get('x-amzn-requestid');
+    expect(response.status).toBe(404);
+    expect(header).toMatch(/^[0-9a-f-]{36}$/);
+    expect(body).toContain(`<RequestId>${header}</RequestId>`);
+  });
+
   it('answers a refused batch without writing and logs it as a failed write', async () => {
     const id = await zone();
     const writesBefore = writeCalls(sb).length;

@@ -29,7 +29,7 @@ export function trafficWaits(env: MutationEnv): Record<string, WaitHandler> {
   const opts = probeOptions(env);
   return {
     ...replicaWaits({ cognito: env.ports.cognito, ...deps }),
-    ...dnsWaits({ route53: env.ports.route53, ...deps }),
+    ...dnsWaits({ route53: env.ports.route53, metrics: env.ports.metrics, ...deps }),
     VerifyFailoverTokens: async (step) => {
       const token = preFailoverTokens.get(env.aws);
       const result = await runPostChecks(

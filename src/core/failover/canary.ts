@@ -7,7 +7,8 @@
  */
 import type { DnsConfig } from '../config/schema.js';
 import type { Topology } from '../config/topology.js';
-import { describeReading, readingError, readingOf, type HealthCheckReading } from '../health/checkers.js';
+import { describeReading, type HealthCheckReading } from '../health/checkers.js';
+import { readHealthCheck } from '../health/status.js';
 import { probeRegionHealth, type RegionHealth, type RegionHealthPorts } from '../health/region.js';
 import type { ClientCredentials } from '../issuer/probe-types.js';
 import type { GuardResult, JsonObject, JsonValue, Step } from '../plan/types.js';
@@ -44,12 +45,7 @@ export interface CanaryObservation {
 
 async function reading(ports: RegionHealthPorts, id: string | undefined): Promise<HealthCheckReading | undefined> {
   if (!id) return undefined;
-  try {
-    const [observations, check] = await Promise.all([ports.route53.getHealthCheckStatus(id), ports.route53.getHealthCheck(id)]);
-    return readingOf(id, observations, check?.HealthCheckConfig?.Inverted === true);
-  } catch (err) {
-    return readingError(id, err);
-  }
+  return readHealthCheck({ route53: ports.route53 }, id);
 }
 
 export async function observeCanary(

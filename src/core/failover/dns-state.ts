@@ -7,7 +7,7 @@
  */
 import type { DnsConfig } from '../config/schema.js';
 import { evaluateRouting, recordForRegion } from '../dns/routing.js';
-import type { HealthCheckReading } from '../health/checkers.js';
+import { endpointHealthy, type HealthCheckReading } from '../health/checkers.js';
 import type { HealthCheck, RecordSet } from '../ports/route53.js';
 
 export interface Regions {
@@ -37,11 +37,8 @@ export function healthCheckFor(dns: DnsConfig | undefined, region: string, regio
   return recordForRegion(dns, region, records)?.HealthCheckId;
 }
 
-/** The primary endpoint's own health behind a (possibly inverted) check; undefined when unknown. */
-export function endpointHealthy(reading: HealthCheckReading | undefined): boolean | undefined {
-  if (reading?.healthy === undefined) return undefined;
-  return reading.inverted ? !reading.healthy : reading.healthy;
-}
+/** The endpoint's own health behind a (possibly inverted) check: see checkers.ts. */
+export { endpointHealthy };
 
 export function dnsStateOf(
   dns: DnsConfig,
@@ -73,6 +70,24 @@ export function dnsStateOf(
   if (healthCheck) state.healthCheck = healthCheck;
   if (reading) state.reading = reading;
   return state;
+}
+
+/**
+ * cognito-domain moves traffic by inverting the primary's health check, which only some types allow:
+ * Route 53 refuses any UpdateHealthCheck of a RECOVERY_CONTROL check (it follows its ARC routing
+ * control; aws-facts G1), and Inverted on a CLOUDWATCH_METRIC or CALCULATED check inverts what its
+ * alarm or children say — allowed, and read back from CloudWatch. Undefined when the type allows it.
+ */
+export function healthCheckTypeGuard(state: DnsState): { id: string; ok: false; evidence: string; remedy: string } | undefined {
+  const type = state.healthCheck?.HealthCheckConfig?.Type;
+  if (state.strategy !== 'cognito-domain' || type !== 'RECOVERY_CONTROL') return undefined;
+  return {
+    id: 'health-check-type',
+    ok: false,
+    evidence: `health check ${state.healthCheck?.Id} is a RECOVERY_CONTROL check: Route 53 refuses to update it (its status follows an ARC routing control), so inverting it cannot move the custom domain`,
+    remedy:
+      'move traffic by setting the routing control instead (ARC cluster API UpdateRoutingControlState, e.g. `aws route53-recovery-cluster update-routing-control-state`), or point dns.healthCheckId at an HTTPS health check of the primary endpoint',
+  };
 }
 
 /** DNS already sends every user to `target`. */

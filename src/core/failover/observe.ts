@@ -10,7 +10,8 @@ import { AwsCallError } from '../errors.js';
 import type { EmitEvent } from '../events.js';
 import type { Topology } from '../config/topology.js';
 import { antiFlapEvidence, type AntiFlapEvidence } from '../health/anti-flap.js';
-import { errorText, readingError, readingOf, type HealthCheckReading } from '../health/checkers.js';
+import { errorText, readingError, type HealthCheckReading } from '../health/checkers.js';
+import { readHealthCheck } from '../health/status.js';
 import type { HealthMetricsReader } from '../health/ports.js';
 import { probeRegionHealth, type RegionHealth } from '../health/region.js';
 import type { WatchClock } from '../health/watch.js';
@@ -81,14 +82,10 @@ async function orUndefined<T>(read: () => Promise<T>): Promise<{ value?: T; erro
   }
 }
 
-async function readCheck(route53: Route53Reader, id: string | undefined, check?: HealthCheck): Promise<HealthCheckReading | undefined> {
+/** The check's status by its Type: checkers' observations, or CloudWatch for checks without an endpoint. */
+async function readCheck(ports: FailoverPorts, id: string | undefined, check?: HealthCheck): Promise<HealthCheckReading | undefined> {
   if (!id) return undefined;
-  try {
-    const [observations, config] = await Promise.all([route53.getHealthCheckStatus(id), check ? Promise.resolve(check) : route53.getHealthCheck(id)]);
-    return readingOf(id, observations, config?.HealthCheckConfig?.Inverted === true);
-  } catch (err) {
-    return readingError(id, err);
-  }
+  return readHealthCheck({ route53: ports.route53, metrics: { reader: ports.metrics, now: () => ports.clock.now().getTime() } }, id, check);
 }
 
 /** Route 53 state (records, lock, history, the cognito-domain check): without it nothing can be planned, so failures throw. */
@@ -119,8 +116,8 @@ export async function observeFailover(ports: FailoverPorts, req: FailoverRequest
   const primaryCheckId = healthCheckFor(dns, t.primaryRegion, regions, zone.records);
   const sourceCheckId = healthCheckFor(dns, source, regions, zone.records);
   const [primaryReading, sourceReading, replicas, pool, mfa, idps] = await Promise.all([
-    readCheck(ports.route53, primaryCheckId, zone.primaryCheck),
-    sourceCheckId === primaryCheckId ? Promise.resolve(undefined) : readCheck(ports.route53, sourceCheckId),
+    readCheck(ports, primaryCheckId, zone.primaryCheck),
+    sourceCheckId === primaryCheckId ? Promise.resolve(undefined) : readCheck(ports, sourceCheckId),
     // Read in the target: when the primary is down, the secondary still answers.
     orUndefined(() => ports.cognito.listReplicas(target, t.userPoolId)),
     orUndefined(() => ports.cognito.describeUserPool(target, t.userPoolId)),
@@ -133,7 +130,7 @@ export async function observeFailover(ports: FailoverPorts, req: FailoverRequest
 
   const antiFlapPorts = {
     metrics: ports.metrics,
-    read: async () => (await readCheck(ports.route53, primaryCheckId, zone.primaryCheck)) ?? readingError(primaryCheckId ?? '', new Error('no health check')),
+    read: async () => (await readCheck(ports, primaryCheckId, zone.primaryCheck)) ?? readingError(primaryCheckId ?? '', new Error('no health check')),
     clock: ports.clock,
     emit: ports.emit,
     signal: ports.signal,

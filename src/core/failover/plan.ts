@@ -8,7 +8,7 @@ import type { DnsConfig, GuardsConfig } from '../config/schema.js';
 import type { Topology } from '../config/topology.js';
 import { discoveryUrl, issuerTypeOf, issuerUrl, jwksUrl, originalIssuerUrl } from '../issuer/urls.js';
 import type { GuardResult, JsonObject, JsonValue, Step } from '../plan/types.js';
-import { endpointHealthy, fullWeight, invertedFor, servesOnly } from './dns-state.js';
+import { endpointHealthy, fullWeight, healthCheckTypeGuard, invertedFor, servesOnly } from './dns-state.js';
 import { antiFlapGuard, applyWaivers, cooldownGuard, driftGuard, issuerGuard, lockGuard, refuses, replicaGuard, targetHealthGuard } from './guards.js';
 import type { HistoryEvent } from './history.js';
 import { failoverImpact } from './impact.js';
@@ -80,6 +80,8 @@ export function planFailover(
   if (dns.strategy === 'cognito-domain' && !o.dns.healthCheck) {
     guards.push({ id: 'dns-records', ok: false, evidence: `health check ${dns.healthCheckId ?? '(dns.healthCheckId not set)'} not found`, remedy: "set dns.healthCheckId to the custom domain's PrimaryRoute53HealthCheckId" });
   }
+  const typeGuard = healthCheckTypeGuard(o.dns);
+  if (typeGuard) guards.push(typeGuard);
   const waived = applyWaivers(guards, opts);
   const impact = failoverImpact({ target, source, toSecondary, pool: o.targetPool, mfa: o.mfa, identityProviders: o.identityProviders, issuerType });
   const notes: string[] = [];

@@ -5,7 +5,7 @@
  * Only Route 53 and CloudWatch (global, us-east-1) are asked — never the Region being judged.
  */
 import type { EmitEvent } from '../events.js';
-import { describeReading, errorText, type HealthCheckReading } from './checkers.js';
+import { describeReading, endpointHealthy, errorText, type HealthCheckReading } from './checkers.js';
 import type { HealthMetricsReader } from './ports.js';
 import { watchState, type WatchClock } from './watch.js';
 import { continuousRun, formatSeconds, lookbackSeconds, periodFor, type WantedState } from './window.js';
@@ -40,10 +40,6 @@ export interface AntiFlapRequest {
   healthCheckId?: string;
   want: WantedState;
   windowSeconds: number;
-}
-
-function endpointHealthy(r: HealthCheckReading): boolean | undefined {
-  return r.healthy === undefined ? undefined : r.inverted ? !r.healthy : r.healthy;
 }
 
 export async function antiFlapEvidence(ports: AntiFlapPorts, req: AntiFlapRequest): Promise<AntiFlapEvidence> {

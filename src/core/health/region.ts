@@ -8,7 +8,8 @@ import type { ClientCredentials, ClientCredentialsCheck, DiscoveryProbe, JwksPro
 import { discoveryUrl, issuerTypeOf, issuerUrl, jwksUrl, originalIssuerUrl, prefixDomainHost, tokenEndpointUrl } from '../issuer/urls.js';
 import type { CognitoReader, UserPool } from '../ports/cognito.js';
 import type { Route53Reader } from '../ports/route53.js';
-import { errorText, readingError, readingOf, type HealthCheckReading } from './checkers.js';
+import { endpointHealthy, errorText, type HealthCheckReading } from './checkers.js';
+import { readHealthCheck } from './status.js';
 
 export type RegionHealthStatus = 'healthy' | 'unhealthy' | 'inactive' | 'absent';
 
@@ -53,13 +54,8 @@ async function settle<T>(read: () => Promise<T>): Promise<Settled<T>> {
   }
 }
 
-async function healthCheckOf(route53: Route53Reader, id: string): Promise<HealthCheckReading> {
-  try {
-    const [observations, check] = await Promise.all([route53.getHealthCheckStatus(id), route53.getHealthCheck(id)]);
-    return readingOf(id, observations, check?.HealthCheckConfig?.Inverted === true);
-  } catch (err) {
-    return readingError(id, err);
-  }
+function healthCheckOf(route53: Route53Reader, id: string): Promise<HealthCheckReading> {
+  return readHealthCheck({ route53 }, id);
 }
 
 /**
@@ -98,9 +94,10 @@ export async function probeRegionHealth(ports: RegionHealthPorts, req: RegionHea
     return result;
   }
 
-  // An inverted check reports the opposite of the endpoint; the Region's health is the endpoint's.
-  if (healthCheck?.healthy !== undefined && healthCheck.healthy === Boolean(healthCheck.inverted)) {
-    problems.push(`Route 53 health check ${healthCheck.id} sees the endpoint unhealthy (${healthCheck.healthyCheckers}/${healthCheck.checkers} checkers)`);
+  // The Region's health is the endpoint's, whatever Inverted or Disabled make of the check's status.
+  if (healthCheck && endpointHealthy(healthCheck) === false) {
+    const seen = healthCheck.source === 'cloudwatch' ? 'per CloudWatch' : `${healthCheck.healthyCheckers}/${healthCheck.checkers} checkers`;
+    problems.push(`Route 53 health check ${healthCheck.id} sees the endpoint unhealthy (${seen})`);
   }
   // An unreadable check (Route 53's API down, a wrong id) says nothing about the Region itself:
   // the Region's own endpoints below are the evidence, and the table shows "unreadable".

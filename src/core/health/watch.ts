@@ -4,7 +4,7 @@
  * tests run a three-minute window without waiting three minutes.
  */
 import type { EmitEvent } from '../events.js';
-import type { HealthCheckReading } from './checkers.js';
+import { endpointHealthy, type HealthCheckReading } from './checkers.js';
 import { formatSeconds, type WantedState } from './window.js';
 
 export interface WatchClock {
@@ -28,11 +28,6 @@ export interface WatchResult {
   detail: string;
 }
 
-/** The endpoint's own health: an inverted check reports the opposite. */
-function endpointHealthy(reading: HealthCheckReading): boolean | undefined {
-  if (reading.healthy === undefined) return undefined;
-  return reading.inverted ? !reading.healthy : reading.healthy;
-}
 
 export async function watchState(
   ports: WatchPorts,

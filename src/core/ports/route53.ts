@@ -15,7 +15,7 @@ export type RecordSet = JsonObject & {
 export type HealthCheck = JsonObject & {
   Id: string;
   HealthCheckVersion: number;
-  HealthCheckConfig: JsonObject & { Inverted?: boolean; Disabled?: boolean; FullyQualifiedDomainName?: string };
+  HealthCheckConfig: JsonObject & { Type?: string; Inverted?: boolean; Disabled?: boolean; FullyQualifiedDomainName?: string };
 };
 
 export interface HealthCheckObservation {

@@ -4,7 +4,13 @@
  * with the highest-weight eligible record (ties: the smallest SetIdentifier) so that tests and
  * rehearsals are reproducible. Failover follows aws-facts C4. Latency, geolocation and multivalue
  * records answer the first healthy record by SetIdentifier.
+ *
+ * Like a resolver (aws-facts G2), an alias A/AAAA record answers with ADDRESSES, never the alias
+ * target's name: an alias into a zone of this account answers that record's data; an alias to
+ * anything else (CloudFront, a load balancer, …) answers two stable synthetic addresses derived from
+ * the target's name — the same target always gets the same addresses, different targets differ.
  */
+import { createHash } from 'node:crypto';
 import { SandboxError, type JsonObject } from '../types.js';
 import { displayName, normaliseName } from './names.js';
 import type { RecordSet } from './record-sets.js';
@@ -53,6 +59,19 @@ function choose(records: RecordSet[], ctx: AnswerContext): RecordSet[] {
   return [sorted.find((record) => recordHealthy(record, ctx)) ?? sorted[0]];
 }
 
+/**
+ * Two stable addresses per alias target: IPv4 in 100.64.0.0/10 (shared address space, never a real
+ * AWS edge), IPv6 in 2001:db8::/32 (documentation).
+ */
+export function syntheticAddresses(targetName: string, type: string): string[] {
+  const digest = createHash('sha256').update(targetName.toLowerCase().replace(/\.$/, '')).digest();
+  if (type === 'AAAA') {
+    const group = (i: number) => digest.readUInt16BE(i).toString(16);
+    return [0, 8].map((o) => `2001:db8:${group(o)}:${group(o + 2)}::${group(o + 4) || '1'}`);
+  }
+  return [0, 4].map((o) => `100.${64 + (digest[o] & 63)}.${digest[o + 1]}.${Math.max(1, digest[o + 2] % 255)}`);
+}
+
 interface Answer {
   code: 'NOERROR' | 'NXDOMAIN';
   data: string[];
@@ -71,7 +90,10 @@ function answer(zone: HostedZoneRecord, name: string, type: string, ctx: AnswerC
       // An alias to a record in a hosted zone of this account resolves to that record's answer.
       const target = ctx.zoneById(record.AliasTarget.HostedZoneId);
       const resolved = target && depth < MAX_ALIAS_DEPTH ? answer(target, record.AliasTarget.DNSName, record.Type, ctx, depth + 1) : undefined;
-      data.push(...(resolved && resolved.data.length > 0 ? resolved.data : [displayName(record.AliasTarget.DNSName).replace(/\.$/, '')]));
+      const targetName = displayName(record.AliasTarget.DNSName).replace(/\.$/, '');
+      if (resolved && resolved.data.length > 0) data.push(...resolved.data);
+      else if (record.Type === 'A' || record.Type === 'AAAA') data.push(...syntheticAddresses(targetName, record.Type));
+      else data.push(targetName);
     }
   }
   return { code: 'NOERROR', data };

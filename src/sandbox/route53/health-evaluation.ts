@@ -25,11 +25,11 @@ export function endpointUp(config: HealthCheckConfig, moment: HealthMoment): boo
   return !region || !moment.endpointDown(region, service);
 }
 
-/** Health of one check at the moment, or undefined when it does not exist then. */
-export function evaluateHealth(id: string, moment: HealthMoment, visiting: Set<string> = new Set()): boolean | undefined {
-  const config = moment.configOf(id);
-  if (!config) return undefined;
-  if (config.Disabled) return true;
+/**
+ * What the checkers observe, before Disabled and Inverted are applied: the endpoint's reachability,
+ * or for the types without an endpoint their own input (children, alarm, routing control).
+ */
+export function observeRaw(config: HealthCheckConfig, moment: HealthMoment, id: string, visiting: Set<string> = new Set()): boolean {
   let raw: boolean;
   switch (config.Type) {
     case 'CALCULATED': {
@@ -49,6 +49,18 @@ export function evaluateHealth(id: string, moment: HealthMoment, visiting: Set<s
     default:
       raw = endpointUp(config, moment);
   }
+  return raw;
+}
+
+/**
+ * The check's own status at the moment (what DNS routing and the CloudWatch metric see), or undefined
+ * when it does not exist then: Disabled → healthy, else the raw observation, flipped when Inverted.
+ */
+export function evaluateHealth(id: string, moment: HealthMoment, visiting: Set<string> = new Set()): boolean | undefined {
+  const config = moment.configOf(id);
+  if (!config) return undefined;
+  if (config.Disabled) return true;
+  const raw = observeRaw(config, moment, id, visiting);
   return config.Inverted ? !raw : raw;
 }
 

@@ -37,7 +37,7 @@ export class Route53Model implements RestService, Persistent {
     return matchRoute(req)?.operation ?? null;
   }
 
-  encodeError(err: SandboxError): RestResponse {
+  encodeError(err: SandboxError, requestId: string = randomUUID()): RestResponse {
     const messages = Array.isArray(err.extra.messages) ? (err.extra.messages as unknown[]).map(String) : undefined;
     const body = buildXml('ErrorResponse', {
       Error: {
@@ -47,7 +47,8 @@ export class Route53Model implements RestService, Persistent {
         // InvalidChangeBatch also carries each problem separately; the SDK exposes them as `err.messages`.
         messages: messages ? xmlList('Message', messages) : undefined,
       },
-      RequestId: randomUUID(),
+      // The same id as the x-amzn-RequestId header, as Route 53 sends it: support cases quote either.
+      RequestId: requestId,
     });
     return { status: err.status, headers: { 'content-type': 'text/xml' }, body };
   }

@@ -1,6 +1,6 @@
 /** Where DNS sends users, per strategy, and the Inverted value that routes a custom domain to a target. */
 import { describe, expect, it } from 'vitest';
-import { dnsStateOf, fullWeight, healthCheckFor, invertedFor, servesOnly } from '../../../src/core/failover/dns-state.js';
+import { dnsStateOf, fullWeight, healthCheckFor, healthCheckTypeGuard, invertedFor, servesOnly } from '../../../src/core/failover/dns-state.js';
 import type { DnsConfig } from '../../../src/core/config/schema.js';
 import { WEIGHTED, weightedRecords } from './fixtures.js';
 
@@ -41,5 +41,18 @@ describe('DNS state', () => {
     expect(healthCheckFor(bare, 'us-east-1', regions, weightedRecords(100, 0))).toBe('hc-p');
     expect(fullWeight({ a: 0, b: 0 })).toBe(100);
     expect(fullWeight({ a: 255, b: 3 })).toBe(255);
+  });
+
+  it('refuses to plan an inversion of a RECOVERY_CONTROL check and names the routing control instead', () => {
+    const arc = { Id: 'hc-arc', HealthCheckVersion: 1, HealthCheckConfig: { Type: 'RECOVERY_CONTROL' } };
+    const guard = healthCheckTypeGuard(dnsStateOf(DOMAIN, regions, [], arc));
+    expect(guard).toMatchObject({ id: 'health-check-type', ok: false });
+    expect(guard?.evidence).toBe(
+      'health check hc-arc is a RECOVERY_CONTROL check: Route 53 refuses to update it (its status follows an ARC routing control), so inverting it cannot move the custom domain',
+    );
+    expect(guard?.remedy).toContain('UpdateRoutingControlState');
+    const https = { Id: 'hc-p', HealthCheckVersion: 1, HealthCheckConfig: { Type: 'HTTPS' } };
+    expect(healthCheckTypeGuard(dnsStateOf(DOMAIN, regions, [], https))).toBeUndefined();
+    expect(healthCheckTypeGuard(dnsStateOf(WEIGHTED, regions, weightedRecords(100, 0)))).toBeUndefined();
   });
 });

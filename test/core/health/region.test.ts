@@ -70,10 +70,14 @@ describe('probeRegionHealth', () => {
   });
 
   it('judges the endpoint behind an inverted check, not the inverted status', async () => {
-    // Inverted and reported unhealthy = the endpoint is healthy.
-    const h = await probeRegionHealth(fakePorts({ pool: POOL, checkers: [0, 8], inverted: true }).ports, request);
+    // The checkers see the endpoint healthy; inverted, the check's own status is unhealthy.
+    const h = await probeRegionHealth(fakePorts({ pool: POOL, checkers: [8, 8], inverted: true }).ports, request);
     expect(h.status).toBe('healthy');
-    expect(h.healthCheck).toMatchObject({ healthy: false, inverted: true });
+    expect(h.healthCheck).toMatchObject({ healthy: false, endpointHealthy: true, inverted: true });
+    // And the endpoint down behind an inverted check is a problem, though the check reports healthy.
+    const down = await probeRegionHealth(fakePorts({ pool: POOL, checkers: [0, 8], inverted: true }).ports, request);
+    expect(down.healthCheck).toMatchObject({ healthy: true, endpointHealthy: false });
+    expect(down.problems).toContain('Route 53 health check hc-s sees the endpoint unhealthy (0/8 checkers)');
   });
 });
 

@@ -53,9 +53,20 @@ describe('readingOf', () => {
   it('is healthy when more than 18 % of checkers report success', () => {
     expect(readingOf('hc', obs(2, 8))).toMatchObject({ healthy: true, healthyCheckers: 2, checkers: 8, share: 0.25 });
     expect(readingOf('hc', obs(1, 8)).healthy).toBe(false);
-    expect(readingOf('hc', obs(0, 0))).toMatchObject({ healthy: false, error: expect.stringContaining('no checker') });
+    // No observation: the status is unknown, not "unhealthy".
+    const none = readingOf('hc', obs(0, 0));
+    expect(none.healthy).toBeUndefined();
+    expect(none.error).toBe('health check hc reported no checker observations');
     const missing = readingOf('hc', undefined);
     expect(missing.healthy).toBeUndefined();
     expect(missing.error).toBe('health check hc does not exist');
+  });
+
+  it('applies Inverted and Disabled to the check status, never to the endpoint the checkers observe', () => {
+    // Route 53's checkers report the endpoint (aws-facts G1); the client applies the settings.
+    expect(readingOf('hc', obs(8, 8), { Inverted: true })).toMatchObject({ endpointHealthy: true, healthy: false, inverted: true });
+    expect(readingOf('hc', obs(0, 8), { Inverted: true })).toMatchObject({ endpointHealthy: false, healthy: true });
+    expect(readingOf('hc', obs(0, 8), { Disabled: true })).toMatchObject({ endpointHealthy: false, healthy: true, disabled: true });
+    expect(readingOf('hc', obs(0, 8), { Disabled: true, Inverted: true }).healthy).toBe(true);
   });
 });
