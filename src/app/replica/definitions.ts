@@ -43,6 +43,7 @@ function prepared(env: MutationEnv, command: string, parts: ReplicaPlanParts, ob
 function definition(command: string, planner: Planner, destructive: boolean) {
   return defineMutation<ReplicaOptions, ReplicaFlags>({
     command,
+    waivers: { allowDrift: '--allow-drift' },
     fromFlags: (flags) => ({ wait: Boolean(flags.wait), timeoutSeconds: parseTimeout(flags.timeout), allowDrift: Boolean(flags.allowDrift) }),
     fromSaved: (saved) => ({ wait: savedBoolean(saved, 'wait'), timeoutSeconds: savedNumber(saved, 'timeoutSeconds'), allowDrift: savedBoolean(saved, 'allowDrift') }),
     async prepare(env, opts) {
