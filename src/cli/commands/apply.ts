@@ -70,6 +70,15 @@ export function registerApply(program: Command, hooks: ProgramHooks): void {
         const env = { ctx, aws, ports: ctx.ports, topology, config: loaded.config };
         const now = await mutation.prepare(env);
         assertFresh(plan, fingerprintOf(now.draft.observed));
+        // What runs and what is shown: the file's steps, the LIVE guards and notes — never the file's.
+        const { guards: _fileGuards, notes: _fileNotes, ...rest } = plan;
+        const live: Plan = {
+          ...rest,
+          ...(now.draft.notes && now.draft.notes.length > 0 ? { notes: now.draft.notes } : {}),
+          ...(now.draft.guards && now.draft.guards.length > 0 ? { guards: now.draft.guards } : {}),
+        };
+        // A guard refusing now refuses the plan (exit 3, its live evidence shown), whatever the file says.
+        if (now.refused) return applyPrepared(env, mutation, {}, live, now);
         // The checksum proves the file is intact, not that mrrctl wrote those steps: anyone can
         // recompute it. So the steps must be exactly what mrrctl plans for the same observed state.
         if (canonicalJson(plan.steps) !== canonicalJson(now.draft.steps)) {
@@ -78,13 +87,6 @@ export function registerApply(program: Command, hooks: ProgramHooks): void {
             `${file}: the plan's steps differ from what mrrctl plans for the current state (the file was edited, or made by another version); nothing was changed — make a new plan with \`mrrctl ${plan.command} --plan-out\``,
           );
         }
-        // What runs and what is shown: the file's steps (equal to the live ones), the LIVE guards and notes.
-        const { guards: _fileGuards, notes: _fileNotes, ...rest } = plan;
-        const live: Plan = {
-          ...rest,
-          ...(now.draft.notes && now.draft.notes.length > 0 ? { notes: now.draft.notes } : {}),
-          ...(now.draft.guards && now.draft.guards.length > 0 ? { guards: now.draft.guards } : {}),
-        };
         return applyPrepared(env, mutation, {}, live, now);
       }),
     );
