@@ -44,8 +44,9 @@ export async function applyPrepared(
 
   if (flags.dryRun || flags.planOut || plan.steps.length === 0 || prepared.refused) {
     const planning = Boolean(flags.dryRun || flags.planOut);
-    // A guard refusing an apply because another run holds what it needs is a conflict (exit 4).
-    const conflict = prepared.refused && !planning ? await mutation.hooks?.conflict(env, plan, undefined) : undefined;
+    // Not applying because another run holds what this one needs (a refusing lock guard, also when there
+    // is nothing to move) is a conflict (exit 4), as the command's hooks judge it.
+    const conflict = !planning ? await mutation.hooks?.conflict(env, plan, undefined) : undefined;
     const saved = flags.planOut && plan.steps.length > 0 && !prepared.refused ? [`Saved the plan to ${flags.planOut}; apply it with \`mrrctl apply ${flags.planOut}\`.`] : [];
     const notSaved = flags.planOut && prepared.refused ? [`The plan was not saved to ${flags.planOut}: a guard refuses it.`] : [];
     const diagnostics: Diagnostic[] = conflict
@@ -55,7 +56,7 @@ export async function applyPrepared(
         : [];
     return {
       command: mutation.command,
-      ok: !prepared.refused,
+      ok: !prepared.refused && !conflict,
       data: { ...baseData, dryRun: planning, changes: plan.steps.length, ...(flags.planOut && !prepared.refused ? { planFile: flags.planOut } : {}) },
       diagnostics,
       text: [...(await planResultText(ctx, plan, reportLines)), ...saved, ...notSaved],
