@@ -99,6 +99,8 @@ export const CODES = {
   MRR_PLAN_E009: { exit: 'usage', meaning: 'the plan file cannot be read, or is too large to be a plan file' },
   MRR_PLAN_E010: { exit: 'usage', meaning: 'the plan file was made by a command that `apply` cannot replay (not a mutating command)' },
   MRR_PLAN_E011: { exit: 'conflict', meaning: 'the plan\'s steps differ from what mrrctl plans for the current state (edited, or another version); nothing was changed' },
+  MRR_PLAN_E012: { exit: 'usage', meaning: 'the plan was made for another endpoint or partition (e.g. a sandbox plan applied against AWS); nothing was changed' },
+  MRR_PLAN_E013: { exit: 'usage', meaning: 'the waivers (--force, --planned, …) and --reason given to `apply` are not exactly those the plan was made with: re-state them' },
 
   MRR_GUARD_E001: { exit: 'findings', meaning: 'a guard refuses the change; the plan shows each guard with its evidence and remedy' },
   MRR_APPLY_E001: { exit: 'unexpected', meaning: 'a step failed while applying; re-run once the cause is fixed: it continues where it stopped' },
@@ -111,6 +113,7 @@ export const CODES = {
   MRR_FAILOVER_E004: { exit: 'conflict', meaning: 'another operator holds the failover lock, or took it first; nothing was changed' },
   MRR_FAILOVER_E005: { exit: 'conflict', meaning: 'DNS changed since it was read (Route 53 refused the compare-and-swap); nothing was changed: re-run' },
   MRR_FAILOVER_E010: { exit: 'unexpected', meaning: 'Route 53\'s API did not answer; nothing was changed: see "Route 53 control plane impaired" in the runbook' },
+  MRR_REPLICA_E001: { exit: 'conflict', meaning: 'another run created or changed the replica first (LimitExceeded, ConcurrentModification); the message names its state' },
   MRR_CANARY_E001: { exit: 'usage', meaning: 'a canary needs dns.strategy weighted' },
   MRR_CANARY_E002: { exit: 'usage', meaning: '--to of `canary` is not one of the pool\'s Regions' },
 

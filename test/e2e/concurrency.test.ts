@@ -13,6 +13,7 @@ import { awsClientConfig } from '../helpers/sandbox.js';
 import { hookModelCalls } from '../helpers/model-hooks.js';
 import { seededWorld, type SeededWorld } from '../helpers/seeded.js';
 import type { CliRun } from '../helpers/run-cli.js';
+import { setUpKeyAndIssuer } from '../helpers/mrr-setup.js';
 
 const P = 'us-east-1';
 const S = 'eu-west-1';
@@ -111,5 +112,48 @@ describe('two concurrent `keys setup --yes`', () => {
         `remove it with \`aws kms schedule-key-deletion --region us-east-1 --key-id ${orphan} --pending-window-in-days 7\``,
     );
     expect((await w.run(['keys', 'verify'])).code).toBe(0);
+  });
+});
+
+describe('six concurrent `replica create --yes`', () => {
+  it('one creates the replica; the five that lost the race exit 4 naming it, never exit 1', async () => {
+    const world = await seededWorld();
+    try {
+      await setUpKeyAndIssuer(world);
+      // Every CreateUserPoolReplica waits until all six have arrived (or a run ended), so all six
+      // planned "create" before any replica exists, however slow the machine.
+      const RUNS = 6;
+      let arrived = 0;
+      let open!: () => void;
+      const gate = new Promise<void>((resolve) => (open = resolve));
+      const openWhenAllArrived = () => arrived >= RUNS && open();
+      const restore = hookModelCalls(world.sb, { service: 'cognito-idp', operation: 'CreateUserPoolReplica', region: P }, {
+        before: async () => {
+          arrived++;
+          openWhenAllArrived();
+          await gate;
+        },
+      });
+      const since = world.lastSeq();
+      const runs: CliRun[] = await Promise.all(
+        Array.from({ length: RUNS }, (_, i) =>
+          world.run(['replica', 'create', '--yes', '--output', 'json'], { env: { USER: `op${i}`, MRRCTL_JOURNAL: join(world.dir, `journal-${i}.jsonl`) } }).finally(() => {
+            arrived++;
+            openWhenAllArrived();
+          }),
+        ),
+      ).finally(restore);
+      const creates = world.writesSince(since).filter((c) => c.operation === 'CreateUserPoolReplica');
+      expect(creates.map((c) => c.status).sort()).toEqual([200, 400, 400, 400, 400, 400]);
+      expect(runs.map((r) => r.code).sort()).toEqual([0, 4, 4, 4, 4, 4]);
+      for (const lost of runs.filter((r) => r.code === 4)) {
+        const [diag] = lost.json().diagnostics;
+        expect(diag.code).toBe('MRR_REPLICA_E001');
+        expect(diag.message).toMatch(/^replica in eu-west-1 already (CREATING|INACTIVE), created by another run \(LimitExceededException: /);
+        expect(diag.message).toContain('`mrrctl replica create --wait` waits for it');
+      }
+    } finally {
+      await world.stop();
+    }
   });
 });

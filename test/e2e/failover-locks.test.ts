@@ -125,13 +125,13 @@ describe('failover locks', () => {
       }),
     );
     const seq = world.w.lastSeq();
-    const stale = await world.w.run(['apply', file, '--yes'], { env: world.env });
+    const stale = await world.w.run(['apply', file, '--yes', ...planned], { env: world.env });
     expect(stale.code).toBe(4);
     expect(world.w.writesSince(seq)).toEqual([]);
 
     const fresh = await world.w.run(['failover', '--to', world.primary, '--dry-run', '--plan-out', file, ...planned], { env: world.env });
     expect(fresh.code).toBe(0);
-    const applied = await world.w.run(['apply', file, '--yes'], { env: world.env });
+    const applied = await world.w.run(['apply', file, '--yes', ...planned], { env: world.env });
     expect(applied.code, applied.stderr).toBe(0);
     expect(await world.weights()).toEqual({ 'us-east-1': 80, 'eu-west-1': 0 });
     expect((await world.txt('_mrrctl-history'))[0]).toContain('"kind=failback"');

@@ -10,10 +10,12 @@ import type { WaitHandler } from '../../aws/step-executor.js';
 import type { MrrConfig } from '../../core/config/schema.js';
 import type { Topology } from '../../core/config/topology.js';
 import type { PlanDraft } from '../../core/plan/create-plan.js';
-import type { ApplyResult, JsonObject } from '../../core/plan/types.js';
+import type { ApplyResult, JsonObject, Plan, Step } from '../../core/plan/types.js';
+import type { Diagnostic } from '../../ui/output.js';
 import type { ConfirmRequest } from '../../ui/confirm.js';
 import type { ProgressLog } from '../../ui/wait-progress.js';
 import type { AwsAccess, CommandContext, ReadPorts } from '../context.js';
+import { onlyKeys } from './saved-options.js';
 
 /**
  * The context a definition sees. While applying, `log` also takes the waits' typed progress
@@ -54,12 +56,38 @@ export interface MutationFlags {
   planOut?: string;
 }
 
+/**
+ * What the shared flow calls around an apply that stopped (a failed step, a timeout, Ctrl-C, or an
+ * error thrown mid-apply), for every way of running the mutation — its own command and `mrrctl apply
+ * FILE` alike. Traffic moves use them to release their lock, record the history and turn a lost race
+ * into exit 4 (src/app/traffic/stop-hooks.ts).
+ */
+export interface StopHooks {
+  /**
+   * After the apply stopped early: finish what must not be left half done. `done` = ids of the steps
+   * applied or skipped (empty when unknown). Returns lines for the result; must not throw.
+   */
+  afterStop(env: MutationEnv, steps: Step[], done: string[]): Promise<string[]>;
+  /** A conflict (another run got there first) → the exit-4 diagnostic naming the other run's outcome; else undefined. */
+  conflict(env: MutationEnv, plan: Plan, result: ApplyResult | undefined): Promise<Diagnostic | undefined>;
+}
+
 /** The definition a command file writes; O is its options (what a saved plan records), F its flags. */
 export interface MutationDefinition<O extends JsonObject, F = never> {
   command: string;
+  /**
+   * The options that waive a guard, by option key → the flag that sets it (e.g. `force: '--force'`).
+   * A saved plan made with a waiver applies only when `mrrctl apply` is given the same waiver (and the
+   * same --reason) again; see ./waivers.ts.
+   */
+  waivers?: Readonly<Record<string, string>>;
+  hooks?: StopHooks;
   /** The command line's flags → options; input errors (exit 2) are thrown here, before any AWS call. */
   fromFlags(flags: F, ctx: CommandContext): O;
-  /** A saved plan's options → options (the plan file's checksum vouches for them; the shape is still checked). */
+  /**
+   * A saved plan's options → options, each field decoded and checked (the checksum proves nothing
+   * about who wrote them). Any saved key absent from the result is refused by the handle (exit 2).
+   */
   fromSaved(saved: JsonObject): O;
   prepare(env: MutationEnv, options: O): Promise<Prepared>;
   waits?(env: MutationEnv): Record<string, WaitHandler>;
@@ -70,16 +98,20 @@ export interface MutationDefinition<O extends JsonObject, F = never> {
 export interface BoundMutation {
   command: string;
   options: JsonObject;
+  waivers?: Readonly<Record<string, string>>;
+  hooks?: StopHooks;
   prepare(env: MutationEnv): Promise<Prepared>;
   waits?(env: MutationEnv): Record<string, WaitHandler>;
   verify?(env: MutationEnv, result: ApplyResult): Promise<Verification>;
 }
 
 export function bindMutation<O extends JsonObject, F>(definition: MutationDefinition<O, F>, options: O): BoundMutation {
-  const { verify, waits } = definition;
+  const { verify, waits, waivers, hooks } = definition;
   return {
     command: definition.command,
     options,
+    ...(waivers ? { waivers } : {}),
+    ...(hooks ? { hooks } : {}),
     prepare: (env) => definition.prepare(env, options),
     ...(waits ? { waits: (env: MutationEnv) => waits(env) } : {}),
     ...(verify ? { verify: (env: MutationEnv, result: ApplyResult) => verify(env, options, result) } : {}),
@@ -89,12 +121,22 @@ export function bindMutation<O extends JsonObject, F>(definition: MutationDefini
 /** The type-erased handle the registry holds: enough to replay a saved plan. */
 export interface MutationHandle {
   command: string;
+  waivers: Readonly<Record<string, string>>;
   fromSaved(saved: JsonObject): BoundMutation;
 }
 
 export function defineMutation<O extends JsonObject, F>(definition: MutationDefinition<O, F>): MutationDefinition<O, F> & { handle: MutationHandle } {
   return {
     ...definition,
-    handle: { command: definition.command, fromSaved: (saved) => bindMutation(definition, definition.fromSaved(saved)) },
+    handle: {
+      command: definition.command,
+      waivers: definition.waivers ?? {},
+      fromSaved: (saved) => {
+        const options = definition.fromSaved(saved);
+        // A key the decoder did not read is one this command does not have: refuse it (exit 2).
+        onlyKeys(saved, Object.keys(options));
+        return bindMutation(definition, options);
+      },
+    },
   };
 }

@@ -9,6 +9,7 @@ import { createAwsExecutor } from '../../aws/step-executor.js';
 import { ExitCode } from '../../core/errors.js';
 import { applyPlan } from '../../core/plan/apply.js';
 import { createPlan } from '../../core/plan/create-plan.js';
+import { planEndpoint } from '../../core/plan/endpoint.js';
 import type { ApplyResult, Plan } from '../../core/plan/types.js';
 import { confirmOrThrow } from '../../ui/confirm.js';
 import type { CommandResult, Diagnostic } from '../../ui/output.js';
@@ -19,11 +20,15 @@ import type { BoundMutation, MutationEnv, MutationFlags, Prepared, Verification 
 /** Plans, shows, confirms and applies. Returns the command's result; throws only input errors. */
 export async function runMutation(env: MutationEnv, mutation: BoundMutation, flags: MutationFlags): Promise<CommandResult> {
   const prepared = await mutation.prepare(env);
-  const plan = { ...createPlan(prepared.draft, { now: env.ctx.clock.now() }), options: mutation.options };
+  const plan: Plan = {
+    ...createPlan(prepared.draft, { now: env.ctx.clock.now() }),
+    options: mutation.options,
+    endpoint: planEndpoint(env.aws.target.endpoint, env.topology.primaryRegion),
+  };
   return applyPrepared(env, mutation, flags, plan, prepared);
 }
 
-/** Shows, confirms and applies a plan already made (by runMutation, or read from a file by `apply`). */
+/** Shows, confirms and applies a plan already made (by runMutation, or re-made live by `apply FILE`). */
 export async function applyPrepared(
   env: MutationEnv,
   mutation: BoundMutation,
@@ -34,21 +39,28 @@ export async function applyPrepared(
   const { ctx } = env;
   const reportLines = prepared.report?.text ?? [];
   const baseData = { plan, report: prepared.report?.data };
-  if (flags.planOut) await (await import('../files/plan-file-io.js')).savePlanFile(resolve(ctx.cwd, flags.planOut), plan);
+  // A plan its guards refuse is never saved: a file is no place for a refusal someone could edit away.
+  if (flags.planOut && !prepared.refused) await (await import('../files/plan-file-io.js')).savePlanFile(resolve(ctx.cwd, flags.planOut), plan);
 
-  const refusedDiag: Diagnostic[] = prepared.refused
-    ? [{ severity: 'error', code: 'MRR_GUARD_E001', message: 'a guard refuses this change; see the guard results in the plan' }]
-    : [];
-  // Saving a plan is planning, as with `terraform plan -out`: it is applied later, by `mrrctl apply`.
   if (flags.dryRun || flags.planOut || plan.steps.length === 0 || prepared.refused) {
+    const planning = Boolean(flags.dryRun || flags.planOut);
+    // Not applying because another run holds what this one needs (a refusing lock guard, also when there
+    // is nothing to move) is a conflict (exit 4), as the command's hooks judge it.
+    const conflict = !planning ? await mutation.hooks?.conflict(env, plan, undefined) : undefined;
     const saved = flags.planOut && plan.steps.length > 0 && !prepared.refused ? [`Saved the plan to ${flags.planOut}; apply it with \`mrrctl apply ${flags.planOut}\`.`] : [];
+    const notSaved = flags.planOut && prepared.refused ? [`The plan was not saved to ${flags.planOut}: a guard refuses it.`] : [];
+    const diagnostics: Diagnostic[] = conflict
+      ? [conflict]
+      : prepared.refused
+        ? [{ severity: 'error', code: 'MRR_GUARD_E001', message: 'a guard refuses this change; see the guard results in the plan' }]
+        : [];
     return {
       command: mutation.command,
-      ok: !prepared.refused,
-      data: { ...baseData, dryRun: Boolean(flags.dryRun || flags.planOut), changes: plan.steps.length, ...(flags.planOut ? { planFile: flags.planOut } : {}) },
-      diagnostics: refusedDiag,
-      text: [...(await planResultText(ctx, plan, reportLines)), ...saved],
-      exitCode: prepared.refused ? ExitCode.findings : ExitCode.ok,
+      ok: !prepared.refused && !conflict,
+      data: { ...baseData, dryRun: planning, changes: plan.steps.length, ...(flags.planOut && !prepared.refused ? { planFile: flags.planOut } : {}) },
+      diagnostics,
+      text: [...(await planResultText(ctx, plan, reportLines)), ...saved, ...notSaved],
+      exitCode: conflict ? ExitCode.conflict : prepared.refused ? ExitCode.findings : ExitCode.ok,
     };
   }
 
@@ -70,11 +82,25 @@ export async function applyPrepared(
       signal: ctx.signal,
       onEvent: progress.onEvent,
     });
-  } finally {
+  } catch (err) {
+    // The apply itself broke (e.g. the journal could not be written): what it holds must still be let go.
     await progress.close();
+    await mutation.hooks?.afterStop(env, plan.steps, []);
+    throw err;
+  }
+  await progress.close();
+  let stopLines: string[] = [];
+  if (!result.ok && mutation.hooks) {
+    const done = result.results.filter((r) => r.status !== 'failed').map((r) => r.stepId);
+    stopLines = await mutation.hooks.afterStop(env, plan.steps, done);
+    for (const line of stopLines) ctx.log(line);
   }
   const verification = result.ok && mutation.verify ? await mutation.verify(env, result) : undefined;
-  return applyOutcome(mutation.command, plan, result, verification, baseData);
+  const outcome = applyOutcome(mutation.command, plan, result, verification, baseData);
+  const withStop = { ...outcome, text: [...outcome.text, ...stopLines] };
+  // An interrupted run stays 130 whatever stopped it; otherwise a lost race is exit 4, naming the winner.
+  const conflict = !result.ok && !result.interrupted ? await mutation.hooks?.conflict(env, plan, result) : undefined;
+  return conflict ? { ...withStop, ok: false, exitCode: ExitCode.conflict, diagnostics: [conflict] } : withStop;
 }
 
 /** "This plan has 1 destructive step.": what the confirmation warns about; undefined when neither. */

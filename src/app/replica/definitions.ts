@@ -8,6 +8,7 @@ import { parseTimeout } from '../flag-values.js';
 import { defineMutation, type MutationEnv, type Prepared } from '../mutation/definition.js';
 import { savedBoolean, savedNumber } from '../mutation/saved-options.js';
 import { emitTo } from '../../ui/events.js';
+import { replicaHooks } from './conflicts.js';
 
 export interface ReplicaOptions extends JsonObject {
   wait: boolean;
@@ -43,6 +44,8 @@ function prepared(env: MutationEnv, command: string, parts: ReplicaPlanParts, ob
 function definition(command: string, planner: Planner, destructive: boolean) {
   return defineMutation<ReplicaOptions, ReplicaFlags>({
     command,
+    waivers: { allowDrift: '--allow-drift' },
+    hooks: replicaHooks,
     fromFlags: (flags) => ({ wait: Boolean(flags.wait), timeoutSeconds: parseTimeout(flags.timeout), allowDrift: Boolean(flags.allowDrift) }),
     fromSaved: (saved) => ({ wait: savedBoolean(saved, 'wait'), timeoutSeconds: savedNumber(saved, 'timeoutSeconds'), allowDrift: savedBoolean(saved, 'allowDrift') }),
     async prepare(env, opts) {

@@ -8,10 +8,11 @@ import { InputError } from '../../core/errors.js';
 import { observeCanary, planCanary, planCanaryStop, type CanaryOptions } from '../../core/failover/canary.js';
 import { parseTimeout } from '../flag-values.js';
 import { defineMutation, type MutationEnv } from '../mutation/definition.js';
-import { savedBoolean, savedNumber, savedObject, savedString } from '../mutation/saved-options.js';
+import { savedBoolean, savedNumber, savedString } from '../mutation/saved-options.js';
 import { probeCredentials, probeOptions } from '../probes.js';
 import { requireDns } from './dns-config.js';
-import { newPlanIdentity, planIdentity } from './identity.js';
+import { newPlanIdentity, planIdentity, savedIdentity } from './identity.js';
+import { trafficHooks } from './stop-hooks.js';
 import { trafficWaits } from './waits.js';
 
 export interface CanaryFlags {
@@ -54,9 +55,11 @@ export function canaryOptions(flags: CanaryFlags, stop: boolean): CanaryOptions 
 function definition(stop: boolean) {
   return defineMutation<CanaryOptions, CanaryFlags>({
     command: stop ? 'canary stop' : 'canary',
+    waivers: { force: '--force', breakLock: '--break-lock' },
+    hooks: trafficHooks(stop ? 'canary stop' : 'canary'),
     fromFlags: (flags, ctx) => ({ ...canaryOptions(flags, stop), identity: newPlanIdentity(ctx) }),
     fromSaved: (saved) => {
-      const identity = savedObject(saved, 'identity');
+      const identity = savedIdentity(saved);
       return {
         to: savedString(saved, 'to'),
         percent: savedNumber(saved, 'percent'),

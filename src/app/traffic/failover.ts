@@ -1,7 +1,7 @@
 /**
  * `mrrctl failover --to <region>`: the guarded DNS failover (and failback, `--to <primary>`), as a
  * mutation definition: flags → options, observe and plan (core/failover), the waits, and the
- * verification (DNS answer or health check, post-checks, timeline). Run it with runTrafficMove.
+ * verification (DNS answer or health check, post-checks, timeline). Its stop hooks (./stop-hooks.ts) release the lock and classify conflicts.
  */
 import { InputError } from '../../core/errors.js';
 import { observeFailover } from '../../core/failover/observe.js';
@@ -11,11 +11,12 @@ import type { JsonObject, Step } from '../../core/plan/types.js';
 import type { AwsAccess } from '../context.js';
 import { parseTimeout } from '../flag-values.js';
 import { defineMutation } from '../mutation/definition.js';
-import { savedBoolean, savedNumber, savedObject, savedString } from '../mutation/saved-options.js';
+import { savedBoolean, savedNumber, savedString } from '../mutation/saved-options.js';
 import { probeCredentials } from '../probes.js';
 import { requireDns } from './dns-config.js';
 import { failoverPorts } from './failover-ports.js';
-import { newPlanIdentity, planIdentity } from './identity.js';
+import { newPlanIdentity, planIdentity, savedIdentity } from './identity.js';
+import { trafficHooks } from './stop-hooks.js';
 import { trafficWaits } from './waits.js';
 
 /** The steps a run planned, for the timeline's labels (keyed by the run's AWS access). */
@@ -50,9 +51,11 @@ export function failoverOptions(flags: FailoverFlags): FailoverOptions {
 
 export const failover = defineMutation<FailoverOptions, FailoverFlags>({
   command: 'failover',
+  waivers: { planned: '--planned', force: '--force', forceUnhealthyTarget: '--force-unhealthy-target', breakLock: '--break-lock' },
+  hooks: trafficHooks('failover'),
   fromFlags: (flags, ctx) => ({ ...failoverOptions(flags), identity: newPlanIdentity(ctx) }),
   fromSaved: (saved) => {
-    const identity = savedObject(saved, 'identity');
+    const identity = savedIdentity(saved);
     return {
       to: savedString(saved, 'to'),
       planned: savedBoolean(saved, 'planned'),

@@ -5,7 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { JsonObject } from '../../core/plan/types.js';
+import { InputError } from '../../core/errors.js';
 import { actor } from '../journal.js';
+import { onlyKeys, savedObject, savedString } from '../mutation/saved-options.js';
 
 /** The operator's name in locks and history: the same user@host the journal records. */
 export const operatorName = actor;
@@ -14,11 +16,27 @@ export function newPlanIdentity(ctx: { env: Record<string, string | undefined>; 
   return { actor: operatorName(ctx.env), lockId: randomUUID(), plannedAt: ctx.clock.now().toISOString() };
 }
 
-export function planIdentity(env: { ctx: { env: Record<string, string | undefined>; clock: { now(): Date } } }, opts: JsonObject): { actor: string; lockId: string; now: Date } {
+/** A saved plan's identity, checked field by field (exactly these three keys; plannedAt a real time). */
+export function savedIdentity(saved: JsonObject): JsonObject | undefined {
+  const id = savedObject(saved, 'identity');
+  if (!id) return undefined;
+  onlyKeys(id, ['actor', 'lockId', 'plannedAt'], 'plan.options.identity');
+  const plannedAt = savedString(id, 'plannedAt');
+  if (!Number.isFinite(Date.parse(plannedAt))) throw new InputError('MRR_PLAN_E002', 'plan file', 'plan.options.identity.plannedAt', plannedAt, 'an ISO 8601 time');
+  return { actor: savedString(id, 'actor'), lockId: savedString(id, 'lockId'), plannedAt };
+}
+
+/**
+ * The identity the steps carry (who, the lock id, the planned time: fixed when the plan was made, so
+ * a saved plan re-plans to the same steps) and `checkedAt`, the time NOW, which every guard is
+ * evaluated at — a plan applied later is judged by the time it is applied, never the time it was made.
+ */
+export function planIdentity(env: { ctx: { env: Record<string, string | undefined>; clock: { now(): Date } } }, opts: JsonObject): { actor: string; lockId: string; now: Date; checkedAt: Date } {
+  const checkedAt = env.ctx.clock.now();
   const id = opts.identity;
   if (id && typeof id === 'object' && !Array.isArray(id)) {
     const { actor: who, lockId, plannedAt } = id;
-    if (typeof who === 'string' && who && typeof lockId === 'string' && lockId && typeof plannedAt === 'string' && plannedAt) return { actor: who, lockId, now: new Date(plannedAt) };
+    if (typeof who === 'string' && who && typeof lockId === 'string' && lockId && typeof plannedAt === 'string' && plannedAt) return { actor: who, lockId, now: new Date(plannedAt), checkedAt };
   }
-  return { actor: operatorName(env.ctx.env), lockId: randomUUID(), now: env.ctx.clock.now() };
+  return { actor: operatorName(env.ctx.env), lockId: randomUUID(), now: checkedAt, checkedAt };
 }

@@ -1,13 +1,13 @@
 /**
  * `mrrctl canary --to <region> --percent <n>` and `mrrctl canary stop`: drills on the weighted
- * strategy (definitions in src/app/traffic/canary.ts, run as traffic moves). This file wires the flags.
+ * strategy (definitions in src/app/traffic/canary.ts, run through the shared mutation flow). This file wires the flags.
  */
 import type { Command } from 'commander';
 import { InputError } from '../../core/errors.js';
 import { bindMutation, type MutationFlags } from '../../app/mutation/definition.js';
 import { resolveEnv } from '../../app/env.js';
 import { canary, canaryStop, type CanaryFlags } from '../../app/traffic/canary.js';
-import { runTrafficMove } from '../../app/traffic/run.js';
+import { runMutation } from '../../app/mutation/run.js';
 import { actionFor, type ProgramHooks } from '../command-kit.js';
 
 function addOptions(cmd: Command): Command {
@@ -36,7 +36,7 @@ export function registerCanary(program: Command, hooks: ProgramHooks): void {
       }
       const definition = stop ? canaryStop : canary;
       const mutation = bindMutation(definition, definition.fromFlags(flags, ctx));
-      return runTrafficMove(await resolveEnv(ctx), mutation, { dryRun: flags.dryRun, planOut: flags.planOut });
+      return runMutation(await resolveEnv(ctx), mutation, { dryRun: flags.dryRun, planOut: flags.planOut });
     });
   const canaryCommand = addOptions(
     program

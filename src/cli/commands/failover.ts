@@ -1,13 +1,13 @@
 /**
  * `mrrctl failover --to <region>`: the guarded DNS failover (and failback, `--to <primary>`). The
- * definition (src/app/traffic/failover.ts) observes, plans, waits and verifies; runTrafficMove adds
- * the cleanup after a stop and the lock conflicts. This file wires the flags.
+ * definition (src/app/traffic/failover.ts) observes, plans, waits and verifies; its stop hooks
+ * (src/app/traffic/stop-hooks.ts) add the cleanup after a stop and the lock conflicts. This file wires the flags.
  */
 import type { Command } from 'commander';
 import { bindMutation, type MutationFlags } from '../../app/mutation/definition.js';
 import { resolveEnv } from '../../app/env.js';
 import { failover, type FailoverFlags } from '../../app/traffic/failover.js';
-import { runTrafficMove } from '../../app/traffic/run.js';
+import { runMutation } from '../../app/mutation/run.js';
 import { actionFor, type ProgramHooks } from '../command-kit.js';
 
 export function registerFailover(program: Command, hooks: ProgramHooks): void {
@@ -27,7 +27,7 @@ export function registerFailover(program: Command, hooks: ProgramHooks): void {
     .action(
       actionFor<FailoverFlags & MutationFlags>(hooks, async (ctx, _args, flags) => {
         const mutation = bindMutation(failover, failover.fromFlags(flags, ctx));
-        return runTrafficMove(await resolveEnv(ctx), mutation, { dryRun: flags.dryRun, planOut: flags.planOut });
+        return runMutation(await resolveEnv(ctx), mutation, { dryRun: flags.dryRun, planOut: flags.planOut });
       }),
     );
 }

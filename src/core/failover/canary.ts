@@ -128,7 +128,7 @@ export function planCanary(t: Topology, dns: DnsConfig, o: CanaryObservation, op
       : { id: 'canary-share', ok: false, evidence: `${opts.percent} % is more than a canary (at most 50 %)`, remedy: '`--force` for a larger share, or `mrrctl failover` to move everyone' },
     sourceHealthyGuard(source, o.readings[source]),
     o.targetHealth ? targetHealthGuard(o.targetHealth) : { id: 'target-healthy', ok: false, evidence: `${target} was not probed` },
-    lockGuard(o.lock, id.now, opts.breakLock),
+    lockGuard(o.lock, id.checkedAt ?? id.now, opts.breakLock),
   ];
   if (o.targetHealth && o.targetHealth.replicaStatus !== 'ACTIVE') {
     guards.push({ id: 'target-replica', ok: false, evidence: `${target} is ${o.targetHealth.replicaStatus ?? 'not hosting the pool'}`, remedy: 'a canary sends real users: activate the replica first (`mrrctl replica activate`)' });
@@ -154,7 +154,7 @@ export function planCanaryStop(t: Topology, dns: DnsConfig, o: CanaryObservation
   const last = o.history[0];
   const restore = last?.kind === 'canary' && last.restore ? last.restore : { [t.primaryRegion]: 100, [t.secondaryRegion]: 0 };
   const origin = last?.kind === 'canary' && last.restore ? `as before the canary of ${last.time}` : 'the default: no canary in the history';
-  const guards: GuardResult[] = [lockGuard(o.lock, id.now, opts.breakLock)];
+  const guards: GuardResult[] = [lockGuard(o.lock, id.checkedAt ?? id.now, opts.breakLock)];
   // The Regions that get users back must be up: otherwise this is a failover decision.
   for (const [region, weight] of Object.entries(restore)) {
     if (weight <= 0) continue;

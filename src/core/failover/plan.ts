@@ -34,7 +34,10 @@ export interface FailoverOptions {
 export interface PlanIdentity {
   actor: string;
   lockId: string;
+  /** When the plan was made: the lock's and the history's times. */
   now: Date;
+  /** When the guards are evaluated (now, also for a saved plan applied later); default `now`. */
+  checkedAt?: Date;
 }
 
 export interface FailoverPlanParts {
@@ -65,10 +68,10 @@ export function planFailover(
     replicaGuard(target, !toSecondary, o.replicaStatus, o.replicaError),
     targetHealthGuard(o.targetHealth),
     antiFlapGuard(o.antiFlap),
-    cooldownGuard(config.guards.cooldownSeconds, o.lastMoves, id.now),
+    cooldownGuard(config.guards.cooldownSeconds, o.lastMoves, id.checkedAt ?? id.now),
     driftGuard(target, o.drift),
     issuerGuard(o.targetPool ? issuerType : undefined, target),
-    lockGuard(o.lock, id.now, opts.breakLock),
+    lockGuard(o.lock, id.checkedAt ?? id.now, opts.breakLock),
     { id: 'dns-target', ok: true, evidence: nothingToDo ? `DNS already sends every user to ${target} (${o.dns.evidence}): nothing to do` : `DNS now: ${o.dns.evidence}` },
   ];
 

@@ -12,6 +12,7 @@ import { canonicalJson } from './canonical-json.js';
 import { sha256Hex, planHash } from './fingerprint.js';
 import { planSchema } from './schema.js';
 import { describeIssue } from './schema-issue.js';
+import { DEFAULT_PLAN_TTL_SECONDS } from './create-plan.js';
 import type { Plan } from './types.js';
 
 export const PLAN_FILE_FORMAT = 'mrrctl-plan';
@@ -74,6 +75,9 @@ export function parsePlan(text: string, opts: ParsePlanOptions): Plan {
     );
   }
 
+  // The schema drops a `__proto__` key silently (it would set a prototype): refuse it first, anywhere.
+  const poisoned = protoKeyPath(envelope.plan, 'plan');
+  if (poisoned !== undefined) throw new InputError('MRR_PLAN_E004', source, poisoned, '(present)', 'no such field: `__proto__` is never part of a plan');
   const checked = planSchema.safeParse(envelope.plan);
   if (!checked.success) {
     const issue = describeIssue(checked.error.issues[0], envelope.plan, 'plan');
@@ -164,6 +168,10 @@ function checkAge(plan: Plan, opts: ParsePlanOptions): void {
   const replan = `make a new one with \`mrrctl ${plan.command} --plan-out ${source}\``;
   const details = { source, createdAt: plan.createdAt, expiresAt: plan.expiresAt, now: now.toISOString(), maxAgeSeconds };
 
+  // mrrctl gives every plan exactly DEFAULT_PLAN_TTL_SECONDS: a file with another lifetime was edited.
+  if (expires - created !== DEFAULT_PLAN_TTL_SECONDS * 1000) {
+    throw new InputError('MRR_PLAN_E004', source, 'plan.expiresAt', plan.expiresAt, `createdAt + ${DEFAULT_PLAN_TTL_SECONDS} s (${new Date(created + DEFAULT_PLAN_TTL_SECONDS * 1000).toISOString()}), the lifetime mrrctl gives every plan`);
+  }
   if (created - nowMs > CLOCK_SKEW_MS) {
     throw new InputError('MRR_PLAN_E004', source, 'plan.createdAt', plan.createdAt, `a time not after now (${now.toISOString()})`);
   }
@@ -183,6 +191,24 @@ function checkAge(plan: Plan, opts: ParsePlanOptions): void {
       details,
     );
   }
+}
+
+/** The path of the first own `__proto__` key in a JSON value (JSON.parse makes it an own property), if any. */
+function protoKeyPath(value: unknown, path: string): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = protoKeyPath(item, `${path}[${i}]`);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  for (const key of Object.keys(value)) {
+    if (key === '__proto__') return `${path}.__proto__`;
+    const found = protoKeyPath((value as Record<string, unknown>)[key], `${path}.${key}`);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 export function formatDuration(ms: number): string {

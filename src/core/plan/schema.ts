@@ -52,6 +52,7 @@ export const planSchema = z
     notes: z.array(z.string()).optional(),
     guards: z.array(guardResultSchema).optional(),
     options: z.record(z.string(), jsonValue).optional(),
+    endpoint: z.strictObject({ url: z.string().min(1), partition: z.string().min(1) }).optional(),
   })
   .superRefine((plan, ctx) => {
     if (Date.parse(plan.expiresAt) <= Date.parse(plan.createdAt)) {

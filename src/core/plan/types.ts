@@ -67,6 +67,17 @@ export interface Plan {
    * and re-plan exactly as the original command did. JSON, never secrets.
    */
   options?: JsonObject;
+  /**
+   * Where the plan was made: the endpoint every call goes to (`aws` for the SDK's own resolution, or
+   * the --endpoint-url / sandbox URL) and the partition of its Regions. `apply` refuses a plan made
+   * for another endpoint or partition, so a plan reviewed against a sandbox never runs against AWS.
+   */
+  endpoint?: PlanEndpoint;
+}
+
+export interface PlanEndpoint {
+  url: string;
+  partition: string;
 }
 
 /** What a planner computes; createPlan adds the timestamps and the fingerprint. */

@@ -171,9 +171,15 @@ describe('parsePlan refuses old plans (exit 4)', () => {
   });
 
   it('the default max age is one hour', () => {
+    expect(() => parsePlan(text, { now: new Date(T0.getTime() + 59 * 60_000), source: SOURCE })).not.toThrow();
+    expect(refusal(text, { now: new Date(T0.getTime() + 61 * 60_000), source: SOURCE }).code).toBe('MRR_PLAN_E006');
+  });
+
+  it('a plan whose lifetime is not exactly one hour was edited: exit 2, naming plan.expiresAt', () => {
     const longLived = serializePlan(samplePlan({ expiresAt: '2025-06-02T10:00:00.000Z' }));
-    expect(() => parsePlan(longLived, { now: new Date(T0.getTime() + 59 * 60_000), source: SOURCE })).not.toThrow();
-    expect(refusal(longLived, { now: new Date(T0.getTime() + 61 * 60_000), source: SOURCE }).code).toBe('MRR_PLAN_E006');
+    const error = refusal(longLived, { now: new Date(T0.getTime() + 59 * 60_000), source: SOURCE });
+    expect(error.code).toBe('MRR_PLAN_E004');
+    expect((error as InputError).field).toBe('plan.expiresAt');
   });
 
   it('a plan made in the future (beyond clock skew) is invalid, so it cannot dodge --max-age', () => {
