@@ -3,17 +3,14 @@
  * a chosen write — before the CLI has even read the answer, so neither its journal nor its memory
  * knows the step happened. Then mrrctl runs again (in-process) without a kill, and the world is judged
  * through the SDK: it must converge to what one clean run leaves, with nothing orphaned and no lock
- * stuck beyond its expiry. Production code holds no hook for any of this.
+ * stuck: a crashed run's lock names its pid, so on the same host `--break-lock` removes it at once. Production code holds no hook for any of this.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { CognitoIdentityProviderClient, DescribeUserPoolCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { DescribeKeyCommand, GetKeyRotationStatusCommand, KMSClient, ListAliasesCommand, ListKeysCommand, ListResourceTagsCommand } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/main.js';
-import { systemClock, type Clock } from '../../src/core/clock.js';
-import { lockSeconds } from '../../src/core/failover/plan.js';
-import { bufferIo } from '../../src/ui/io.js';
 import { BIN } from '../helpers/run-cli.js';
 import { awsClientConfig } from '../helpers/sandbox.js';
 import { seededWorld, type SeededWorld } from '../helpers/seeded.js';
@@ -173,11 +170,10 @@ describe.concurrent('keys setup killed at a step boundary, then run again', () =
 // ---------------------------------------------------------------------------------------------
 // failover
 
-describe('failover killed at a step boundary, then run again', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
+describe('failover killed at a step boundary, then recovered with --break-lock at once', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   const TIMEOUT = 5;
   const drill = (to: string) => ['failover', '--to', to, '--yes', '--planned', '--reason', 'crash drill', '--timeout', String(TIMEOUT)];
-  // One world per crash point: the run after the lock's expiry writes times in the future, which
-  // later runs on the real clock would (rightly) read as a cooldown.
+  // One world per crash point: each starts from a clean zone.
   let afterLock: FailoverWorld;
   let afterDns: FailoverWorld;
 
@@ -188,50 +184,48 @@ describe('failover killed at a step boundary, then run again', { timeout: PROCES
     await Promise.all([afterLock?.stop(), afterDns?.stop()]);
   });
 
-  /** main() as the next operator's machine runs it once the dead run's lock has expired. */
-  async function runAfterLockExpiry(world: FailoverWorld, argv: string[]) {
-    const later: Clock = { now: () => new Date(Date.now() + (lockSeconds(TIMEOUT) + 5) * 1000), sleep: systemClock.sleep };
-    const io = bufferIo({});
-    const code = await main(['--sandbox', world.w.sb.url, ...argv], {
-      io,
-      env: { HOME: world.w.dir, MRRCTL_JOURNAL: world.w.journal, USER: 'next-op', ...world.env },
-      cwd: world.w.dir,
-      clock: later,
-      signal: new AbortController().signal,
-    });
-    return { code, stdout: io.out(), stderr: io.err() };
-  }
-
   const crashEnv = (world: FailoverWorld) => ({ USER: 'crashed-op', ...world.env });
+  const nextOp = (world: FailoverWorld) => ({ env: { USER: 'next-op', ...world.env } });
+  /** The killed child's pid, as its lock names it. */
+  const lockPid = (lock: string) => Number(/"pid=(\d+)"/.exec(lock)?.[1]);
 
-  it('after the lock was taken: DNS untouched; the re-run names the dead holder; --break-lock after expiry converges', async () => {
+  it('after the lock was taken: DNS untouched; the lock names the dead pid; --break-lock removes it at once and the move converges', async () => {
     const world = afterLock;
+    const started = Date.now();
     await runAndKill(world.w, drill(S), crashEnv(world), applied('route53', 'ChangeResourceRecordSets', P));
     expect(await world.weights()).toEqual({ [P]: 100, [S]: 0 });
     const [lock] = await world.txt('_mrrctl-lock');
     expect(lock).toContain('holder=crashed-op@');
-    const expires = Date.parse(/expires=([^"]+)/.exec(lock)![1]);
-    const since = Date.parse(/since=([^"]+)/.exec(lock)![1]);
-    // Bounded: the lock of a dead run expires 2 × --timeout + 300 s after it was taken.
-    expect((expires - since) / 1000).toBe(lockSeconds(TIMEOUT));
+    expect(lock).toContain(`"host=${hostname()}"`);
+    expect(lock).toContain('"lease=60"');
+    // A 60 s lease: the lock of a dead run on another host ends within a minute.
+    expect(Date.parse(/expires=([^"]+)/.exec(lock)![1]) - Date.parse(/since=([^"]+)/.exec(lock)![1])).toBe(60_000);
+    expect(lockPid(lock)).toBeGreaterThan(0);
 
+    // Without --break-lock: exit 4, but the refusal says the owner is gone and how to break it.
     const seq = world.w.lastSeq();
-    const blocked = await world.w.run(drill(S), { env: world.env });
+    const blocked = await world.w.run(drill(S), nextOp(world));
     expect(blocked.code).toBe(4);
-    expect(blocked.stderr).toMatch(/the failover lock is held by crashed-op@\S+ since .* \(failover, reason "crash drill"; expires .*\); nothing was changed/);
-    expect(blocked.stdout).toContain('it can be broken with --break-lock after it expires');
+    expect(blocked.stderr).toContain(`its owner's process is gone (pid ${lockPid(lock)} on ${hostname()}, this host, is not running): \`mrrctl failover --to eu-west-1 --planned --break-lock --reason "…"\` removes it`);
     expect(world.w.writesSince(seq)).toEqual([]);
 
-    const r = await runAfterLockExpiry(world, [...drill(S), '--break-lock']);
+    // With it, at once (the real clock: no lease has to end), and well within 90 s of the crash.
+    const r = await world.w.run([...drill(S), '--break-lock'], nextOp(world));
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('take the failover lock, replacing the expired lock of crashed-op@');
+    expect(Date.now() - started).toBeLessThan(90_000);
+    expect(r.stderr).toContain('take the failover lock, replacing the lock of crashed-op@');
     expect(await world.weights()).toEqual({ [P]: 0, [S]: 100 });
     expect(await world.dnsAnswer()).toEqual([world.w.summary.records[S].value]);
     expect(await world.txt('_mrrctl-lock')).toEqual([]);
-    expect(await world.txt('_mrrctl-history')).toEqual([expect.stringContaining('"kind=failover"')]);
+    const history = await world.txt('_mrrctl-history');
+    expect(history).toEqual([expect.stringContaining('"kind=failover"'), expect.stringContaining('"kind=break-lock"')]);
+    expect(history[1]).toContain(`removed the lock of crashed-op@${hostname()} (pid ${lockPid(lock)}): its owner's process is gone`);
+    // And the journal has the break: the take-lock step with the record it replaced.
+    const taken = journalEntries(world.w).find((e) => e.kind === 'step' && e.stepId === 'route53.take-lock' && e.status === 'applied');
+    expect(taken.input.Replacing.ResourceRecords[0].Value).toBe(lock);
   });
 
-  it('after DNS changed (lock still held, no history): DNS is wholly as planned and a re-run has nothing to move', async () => {
+  it('after DNS changed (lock still held, no history): DNS is wholly as planned; --break-lock removes the lock at once and records the move and the break', async () => {
     const world = afterDns;
     // The second change of the run: the lock was the first.
     await runAndKill(world.w, drill(S), crashEnv(world), applied('route53', 'ChangeResourceRecordSets', P), nth(2));
@@ -241,20 +235,20 @@ describe('failover killed at a step boundary, then run again', { timeout: PROCES
     expect(await world.txt('_mrrctl-history')).toEqual([]);
 
     const seq = world.w.lastSeq();
-    const blocked = await world.w.run(drill(S), { env: world.env });
+    const blocked = await world.w.run(drill(S), nextOp(world));
     expect(blocked.code).toBe(4);
     expect(blocked.stdout).toContain('DNS already sends every user to eu-west-1');
     expect(world.w.writesSince(seq)).toEqual([]);
-  });
 
-  // With DNS already at the target, --break-lock still removes the dead run's expired lock and records
-  // the move it made in the zone history (so other operators' cooldown guards see it).
-  it('… once the lock expired, --break-lock removes it and the move is recorded', async () => {
-    const world = afterDns;
-    const r = await runAfterLockExpiry(world, [...drill(S), '--break-lock']);
+    const r = await world.w.run([...drill(S), '--break-lock'], nextOp(world));
     expect(r.code, r.stderr).toBe(0);
     expect(await world.weights()).toEqual({ [P]: 0, [S]: 100 });
     expect(await world.txt('_mrrctl-lock')).toEqual([]);
-    expect((await world.txt('_mrrctl-history'))[0]).toContain('"kind=failover"');
+    const history = await world.txt('_mrrctl-history');
+    expect(history.map((v) => /kind=([a-z-]+)/.exec(v)?.[1])).toEqual(['break-lock', 'failover']);
   });
 });
+
+function journalEntries(w: SeededWorld): any[] {
+  return readFileSync(w.journal, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+}

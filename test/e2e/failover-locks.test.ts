@@ -99,11 +99,16 @@ describe('failover locks', () => {
     const stuck = await world.w.run(['failover', '--to', world.secondary, '--yes', ...planned], { env: world.env });
     expect(stuck.code).toBe(4);
     const dry = await world.w.run(['failover', '--to', world.secondary, '--dry-run', ...planned], { env: world.env });
-    expect(dry.stdout).toContain('the lock has expired: `--break-lock` removes it');
+    expect(dry.stdout).toContain('its expiry passed at');
+    expect(dry.stdout).toContain('`mrrctl failover --to eu-west-1 --planned --break-lock --reason "…"` removes it (after confirmation)');
     const r = await world.w.run(['failover', '--to', world.secondary, '--yes', '--break-lock', ...planned], { env: world.env });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('take the failover lock, replacing the expired lock of bo@ops-laptop');
+    expect(r.stderr).toContain('take the failover lock, replacing the lock of bo@ops-laptop');
     expect(await world.txt('_mrrctl-lock')).toEqual([]);
+    // The break is in the zone's history, under the move it made way for.
+    const history = await world.txt('_mrrctl-history');
+    expect(history.map((v) => /kind=([a-z-]+)/.exec(v)?.[1])).toEqual(['failover', 'break-lock']);
+    expect(history[1]).toContain('removed the lock of bo@ops-laptop: its expiry passed at');
     expect(await world.weights()).toEqual({ 'us-east-1': 0, 'eu-west-1': 90 });
   });
 

@@ -6,7 +6,6 @@
  * (weights, lock and history records) and the sandbox's call log.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lockSeconds } from '../../src/core/failover/plan.js';
 import type { CallRecord } from '../../src/sandbox/types.js';
 import type { CliRun } from '../helpers/run-cli.js';
 import { sandboxAdmin } from '../helpers/sandbox.js';
@@ -151,7 +150,7 @@ describe.sequential('failover under faults (one chain: each cell starts where th
     expect(intoPrimary).toEqual([]);
   });
 
-  it('Route 53 API down right after the lock was taken: exit 1 naming the step, DNS unchanged, lock left to expire; --break-lock after that converges', async () => {
+  it('Route 53 API down right after the lock was taken: exit 1 naming the step, DNS unchanged, lock left to its 60 s lease; --break-lock after that converges', async () => {
     const before = await world.weights();
     expect(before).toEqual(dnsAt(S));
     // Route 53's API goes down the moment the lock's change batch reaches it: the lock is taken, nothing after.
@@ -166,18 +165,21 @@ describe.sequential('failover under faults (one chain: each cell starts where th
     // The plan named the way out before it started, and the stop says what is left.
     expect(r.stderr).toContain('ChangeResourceRecordSets is a Route 53 control-plane call (us-east-1); if it fails, the data-plane alternative is in docs/runbook.md');
     expect(r.stderr).toContain('the lock could not be released');
-    expect(r.stderr).toContain('it expires on its own, or use --break-lock after that');
+    expect(r.stderr).toContain('its lease ends within a minute, then --break-lock removes it');
     // No half-changed DNS: the one change batch never reached Route 53.
     expect(await world.weights()).toEqual(before);
     expect(callsSince(seq).filter((c) => c.operation === 'ChangeResourceRecordSets' && ok(c))).toHaveLength(1);
     const [lock] = await world.txt('_mrrctl-lock');
-    expect(Date.parse(/expires=([^"]+)/.exec(lock)![1]) - Date.parse(/since=([^"]+)/.exec(lock)![1])).toBe(lockSeconds(TIMEOUT) * 1000);
+    // A lease, not a long expiry: nobody renews it after the run stopped, so it ends 60 s after it was taken.
+    expect(Date.parse(/expires=([^"]+)/.exec(lock)![1]) - Date.parse(/since=([^"]+)/.exec(lock)![1])).toBe(60_000);
+    expect(lock).toContain('"lease=60"');
 
-    // Route 53 is back: the next run is refused while the lock lives, and converges once it expired.
+    // Route 53 is back: the next run is refused while the lease lives (its owner, this very process, is
+    // alive), names the lease end and the command to break it, and converges once the lease ended.
     const blocked = await run(planned(P));
     expect(blocked.code).toBe(4);
-    expect(diag(blocked)).toMatchObject({ code: 'MRR_FAILOVER_E004', message: expect.stringMatching(/^the failover lock is held by \S+ since .*; expires .*\); nothing was changed$/) });
-    clock.advance((lockSeconds(TIMEOUT) + 5) * 1000);
+    expect(diag(blocked)).toMatchObject({ code: 'MRR_FAILOVER_E004', message: expect.stringMatching(/^the failover lock is held by \S+ \(pid \d+, run \S+\) since .*; lease ends .*\); nothing was changed — wait for \S+ to finish; if that run died, its lease ends within 60 s \(at .*\), and then `mrrctl failover --to us-east-1 --planned --break-lock --reason "…"` removes it$/) });
+    clock.advance(61_000);
     const r2 = await run([...planned(P), '--break-lock']);
     expect(r2.code, r2.stderr).toBe(0);
     expect(await world.weights()).toEqual(dnsAt(P));

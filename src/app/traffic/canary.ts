@@ -5,6 +5,7 @@
  */
 import { oidcProbes } from '../../aws/oidc-probe.js';
 import { InputError } from '../../core/errors.js';
+import { latestMove } from '../../core/failover/history.js';
 import { observeCanary, planCanary, planCanaryStop, type CanaryOptions } from '../../core/failover/canary.js';
 import { parseTimeout } from '../flag-values.js';
 import { defineMutation, type MutationEnv } from '../mutation/definition.js';
@@ -12,6 +13,7 @@ import { savedBoolean, savedNumber, savedString } from '../mutation/saved-option
 import { probeCredentials, probeOptions } from '../probes.js';
 import { requireDns } from './dns-config.js';
 import { newPlanIdentity, planIdentity, savedIdentity } from './identity.js';
+import { judgeLockOwner } from './lock-owner.js';
 import { trafficHooks } from './stop-hooks.js';
 import { trafficWaits } from './waits.js';
 
@@ -79,9 +81,11 @@ function definition(stop: boolean) {
       }
       const ports = { cognito: env.ports.cognito, route53: env.ports.route53, probes: oidcProbes(probeOptions(env)) };
       const o = await observeCanary(ports, { topology: t, dns, target: stop ? undefined : opts.to, credentials: probeCredentials(env) });
+      // A lock whose owner crashed on this machine may be broken at once (its pid is gone).
+      if (o.lock) o.lock = judgeLockOwner(o.lock);
       const id = planIdentity(env, opts);
       const parts = stop ? planCanaryStop(t, dns, o, opts, id) : planCanary(t, dns, o, opts, id);
-      const last = o.history[0];
+      const last = latestMove(o.history);
       const restore = last?.kind === 'canary' && last.restore ? last.restore : { [t.primaryRegion]: 100 };
       const getsUsers = stop ? (Object.entries(restore).sort((a, b) => b[1] - a[1])[0]?.[0] ?? t.primaryRegion) : opts.to;
       return {

@@ -16,6 +16,7 @@ import { probeCredentials } from '../probes.js';
 import { requireDns } from './dns-config.js';
 import { failoverPorts } from './failover-ports.js';
 import { newPlanIdentity, planIdentity, savedIdentity } from './identity.js';
+import { judgeLockOwner } from './lock-owner.js';
 import { trafficHooks } from './stop-hooks.js';
 import { trafficWaits } from './waits.js';
 
@@ -75,6 +76,8 @@ export const failover = defineMutation<FailoverOptions, FailoverFlags>({
     }
     const ports = failoverPorts(env, opts.to);
     const o = await observeFailover(ports, { topology: t, dns, guards: env.config.guards, target: opts.to, credentials: probeCredentials(env) });
+    // A lock whose owner crashed on this machine may be broken at once (its pid is gone).
+    if (o.lock) o.lock = judgeLockOwner(o.lock);
     const parts = planFailover(t, { dns, guards: env.config.guards }, o, opts, planIdentity(env, opts));
     plannedSteps.set(env.aws, parts.steps);
     const mode = opts.force ? ' (forced)' : opts.planned ? ' (planned)' : '';

@@ -37,7 +37,7 @@ export function trafficHooks(command: string): StopHooks {
   return {
     afterStop: (env, steps, done) =>
       cleanUp(env, command, steps, done).catch((err: Error) => [
-        `✗ after the stop: the lock could not be released (${err.name}: ${err.message}); it expires on its own, or use --break-lock after that`,
+        `✗ after the stop: the lock could not be released (${err.name}: ${err.message}); its lease ends within a minute, then --break-lock removes it`,
       ]),
     async conflict(env, plan, result) {
       const failed = result?.results.find((r) => r.status === 'failed');
@@ -52,8 +52,11 @@ export function trafficHooks(command: string): StopHooks {
           `DNS changed since it was read (${failed.error?.name}: ${failed.error?.message}); Route 53 refused the compare-and-swap, so DNS is as it was. Re-run to plan from the current state`,
         );
       }
+      if (failed?.error?.name === 'LockLostError') {
+        return diagnostic('MRR_FAILOVER_E006', `${failed.error.message}; it stopped at ${failed.stepId}${result?.results.some((r) => r.stepId === FAILOVER_STEP.moveTraffic && r.status === 'applied') ? ' after traffic moved: check `mrrctl status`' : ': traffic did not move'}`);
+      }
       const lockGuard = result === undefined ? plan.guards?.find((g) => g.id === 'lock' && !g.ok) : undefined;
-      if (lockGuard) return diagnostic('MRR_FAILOVER_E004', `${lockGuard.evidence}; nothing was changed`);
+      if (lockGuard) return diagnostic('MRR_FAILOVER_E004', `${lockGuard.evidence}; nothing was changed${lockGuard.remedy ? ` — ${lockGuard.remedy}` : ''}`);
       return undefined;
     },
   };

@@ -3,6 +3,10 @@
  * before a failover that the post-checks verify afterwards.
  */
 import { dnsWaits } from '../../aws/dns-waits.js';
+import { createAwsExecutor } from '../../aws/step-executor.js';
+import { ROUTE53_STEP_REGION } from '../../core/failover/steps.js';
+import { actor } from '../journal.js';
+import { localOwner, lockLease } from './lease.js';
 import { fetchDiscovery, verifyAccessToken, type SecretToken } from '../../aws/oidc-probe.js';
 import { replicaWaits } from '../../aws/replica-waits.js';
 import type { WaitHandler } from '../../aws/step-executor.js';
@@ -24,8 +28,39 @@ export function rememberPreFailoverToken(aws: AwsAccess, token: SecretToken): vo
   preFailoverTokens.set(aws, token);
 }
 
+/**
+ * Built once per apply: the handlers share one lock lease, whose clock the waits sleep on (so a long
+ * wait renews the lease) and which every other pseudo-operation renews first when it is due.
+ */
 export function trafficWaits(env: MutationEnv): Record<string, WaitHandler> {
-  const deps = { clock: env.ctx.clock, emit: (event: CoreEvent) => env.ctx.log(eventLine(event)) };
+  const plainExecutor = createAwsExecutor(env.aws.clients);
+  const lease = lockLease({
+    clock: env.ctx.clock,
+    owner: localOwner(actor(env.ctx.env)),
+    log: (line) => env.ctx.log(line),
+    change: async (zone, comment, changes, signal) =>
+      (
+        await plainExecutor.execute(
+          { id: 'route53.lock-lease', region: ROUTE53_STEP_REGION, service: 'route53', operation: 'ChangeResourceRecordSets', input: { HostedZoneId: zone, ChangeBatch: { Comment: comment.slice(0, 256), Changes: changes } }, summary: 'the lock lease', action: 'update', destructive: false },
+          signal,
+        )
+      ).output,
+  });
+  const handlers = waitHandlers(env, lease.clock);
+  const renewing = Object.fromEntries(
+    Object.entries(handlers).map(([operation, handler]): [string, WaitHandler] => [
+      operation,
+      async (step, signal) => {
+        await lease.renewIfDue(signal);
+        return handler(step, signal);
+      },
+    ]),
+  );
+  return { ...renewing, ...lease.handlers };
+}
+
+function waitHandlers(env: MutationEnv, clock: MutationEnv['ctx']['clock']): Record<string, WaitHandler> {
+  const deps = { clock, emit: (event: CoreEvent) => env.ctx.log(eventLine(event)) };
   const opts = probeOptions(env);
   return {
     ...replicaWaits({ cognito: env.ports.cognito, ...deps }),

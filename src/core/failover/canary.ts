@@ -14,11 +14,11 @@ import type { ClientCredentials } from '../issuer/probe-types.js';
 import type { GuardResult, JsonObject, JsonValue, Step } from '../plan/types.js';
 import { dnsStateOf, endpointHealthy, healthCheckFor, type DnsState } from './dns-state.js';
 import { applyWaivers, lockGuard, refuses, targetHealthGuard } from './guards.js';
-import type { HistoryEvent } from './history.js';
-import type { HeldLock } from './lock.js';
+import { historyRecordSet, latestMove, type HistoryEvent } from './history.js';
+import { whyBreakable, type HeldLock } from './lock.js';
 import { observeZone } from './observe.js';
 import type { PlanIdentity } from './plan.js';
-import { batchNotes, changeStep, FAILOVER_STEP, historyStep, insyncStep, newLock, releaseLockStep, takeLockStep } from './steps.js';
+import { batchNotes, breakEvent, changeStep, FAILOVER_STEP, historyStep, insyncStep, lockRequest, releaseLockStep, takeLockStep } from './steps.js';
 import { weightChangeBatch } from './weights.js';
 
 export interface CanaryOptions {
@@ -105,13 +105,17 @@ function recordsGuard(dns: DnsConfig, o: CanaryObservation, regions: string[]): 
 }
 
 function moveSteps(dns: DnsConfig, o: CanaryObservation, weights: Record<string, number>, event: HistoryEvent, opts: CanaryOptions, id: PlanIdentity, summary: string): Step[] {
-  const lock = newLock(id, opts.stop ? 'canary stop' : 'canary', event.reason, opts.timeoutSeconds);
+  const lock = lockRequest(id, opts.stop ? 'canary stop' : 'canary', event.reason);
   const comment = `mrrctl ${event.kind} ${event.from} → ${event.to} by ${id.actor}: ${event.reason}`;
+  // --break-lock on a lock that may be broken: replaced in the take-lock batch, the break recorded.
+  const why = opts.breakLock && o.lock ? whyBreakable(o.lock, id.checkedAt ?? id.now) : undefined;
+  const broke = why && o.lock ? breakEvent(o.lock, why, id, event.reason) : undefined;
+  const earlier = broke ? [broke, ...o.history] : o.history;
   return [
-    takeLockStep(dns, lock, opts.breakLock ? o.lock : undefined),
+    takeLockStep(dns, lock, broke && o.lock ? { lock: o.lock, history: historyRecordSet(dns.recordName, broke, o.history) } : undefined),
     changeStep(FAILOVER_STEP.moveTraffic, dns, summary, comment, weightChangeBatch(o.dns.records ?? {}, weights, comment).Changes as JsonObject[], { trafficMoving: true }),
     insyncStep(opts.timeoutSeconds),
-    historyStep(dns, event, o.history, comment),
+    historyStep(dns, event, earlier, comment),
     releaseLockStep(dns, lock),
   ];
 }
@@ -128,7 +132,7 @@ export function planCanary(t: Topology, dns: DnsConfig, o: CanaryObservation, op
       : { id: 'canary-share', ok: false, evidence: `${opts.percent} % is more than a canary (at most 50 %)`, remedy: '`--force` for a larger share, or `mrrctl failover` to move everyone' },
     sourceHealthyGuard(source, o.readings[source]),
     o.targetHealth ? targetHealthGuard(o.targetHealth) : { id: 'target-healthy', ok: false, evidence: `${target} was not probed` },
-    lockGuard(o.lock, id.checkedAt ?? id.now, opts.breakLock),
+    lockGuard(o.lock, id.checkedAt ?? id.now, opts.breakLock, `mrrctl canary --to ${target} --percent ${opts.percent}${opts.force ? ' --force' : ''} --break-lock --reason "…"`),
   ];
   if (o.targetHealth && o.targetHealth.replicaStatus !== 'ACTIVE') {
     guards.push({ id: 'target-replica', ok: false, evidence: `${target} is ${o.targetHealth.replicaStatus ?? 'not hosting the pool'}`, remedy: 'a canary sends real users: activate the replica first (`mrrctl replica activate`)' });
@@ -137,7 +141,7 @@ export function planCanary(t: Topology, dns: DnsConfig, o: CanaryObservation, op
   if (records) guards.push(records);
   // Only the share may be forced: health, the lock and the replica never are.
   const waived = applyWaivers(guards, {}).map((g) => (g.id === 'canary-share' && !g.ok && opts.force ? { ...g, waived: true, evidence: `${g.evidence} [waived by --force]` } : g));
-  const last = o.history[0];
+  const last = latestMove(o.history);
   // A canary on top of a canary keeps the weights from before the first one.
   const restore = last?.kind === 'canary' && last.restore && !sameWeights(last.restore, o.dns.weights) ? last.restore : { ...o.dns.weights };
   if (sameWeights(weights, o.dns.weights)) {
@@ -151,10 +155,10 @@ export function planCanary(t: Topology, dns: DnsConfig, o: CanaryObservation, op
 }
 
 export function planCanaryStop(t: Topology, dns: DnsConfig, o: CanaryObservation, opts: CanaryOptions, id: PlanIdentity): CanaryPlanParts {
-  const last = o.history[0];
+  const last = latestMove(o.history);
   const restore = last?.kind === 'canary' && last.restore ? last.restore : { [t.primaryRegion]: 100, [t.secondaryRegion]: 0 };
   const origin = last?.kind === 'canary' && last.restore ? `as before the canary of ${last.time}` : 'the default: no canary in the history';
-  const guards: GuardResult[] = [lockGuard(o.lock, id.checkedAt ?? id.now, opts.breakLock)];
+  const guards: GuardResult[] = [lockGuard(o.lock, id.checkedAt ?? id.now, opts.breakLock, `mrrctl canary stop${opts.force ? ' --force' : ''} --break-lock --reason "…"`)];
   // The Regions that get users back must be up: otherwise this is a failover decision.
   for (const [region, weight] of Object.entries(restore)) {
     if (weight <= 0) continue;

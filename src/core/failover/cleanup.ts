@@ -8,18 +8,14 @@
  * expired is left alone.
  */
 import type { JsonObject, Plan, Step } from '../plan/types.js';
-import type { RecordSet } from '../ports/route53.js';
-import { decodeTxtFields } from './txt.js';
 import { recordChange, type HeldLock } from './lock.js';
 import { FAILOVER_STEP } from './steps.js';
 
 /** The lock id the plan's take-lock step CREATEs, if it has one. */
 export function plannedLockId(plan: Pick<Plan, 'steps'>): string | undefined {
   const take = plan.steps.find((s) => s.id === FAILOVER_STEP.takeLock);
-  const changes = ((take?.input as JsonObject | undefined)?.ChangeBatch as JsonObject | undefined)?.Changes as JsonObject[] | undefined;
-  const created = changes?.find((c) => c.Action === 'CREATE')?.ResourceRecordSet as RecordSet | undefined;
-  const id = decodeTxtFields(created?.ResourceRecords?.[0]?.Value ?? '').id;
-  return id || undefined;
+  const id = (take?.input as JsonObject | undefined)?.LockId;
+  return typeof id === 'string' && id ? id : undefined;
 }
 
 /**
@@ -34,10 +30,12 @@ export function cleanupSteps(plan: Pick<Plan, 'steps'>, done: readonly string[],
   const ours = plannedLockId(plan);
   if (release && ours && currentLock?.info?.id === ours && !done.includes(FAILOVER_STEP.releaseLock)) {
     const input = release.input as JsonObject;
+    // A plain change batch (not the ReleaseLock pseudo-operation): the run's lease state may be gone.
     steps.push({
       ...release,
+      operation: 'ChangeResourceRecordSets',
       summary: 'release the failover lock (a DELETE of exactly the record as read)',
-      input: { ...input, ChangeBatch: { ...(input.ChangeBatch as JsonObject), Changes: [recordChange('DELETE', currentLock.record)] } },
+      input: { HostedZoneId: input.HostedZoneId ?? '', ChangeBatch: { Comment: `mrrctl unlock after a stop: ${currentLock.info?.holder ?? 'unknown'}`, Changes: [recordChange('DELETE', currentLock.record)] } },
     });
   }
   return steps;

@@ -8,7 +8,7 @@ import type { RegionHealth } from '../health/region.js';
 import { formatSeconds } from '../health/window.js';
 import type { GuardResult } from '../plan/types.js';
 import type { HistoryEvent } from './history.js';
-import { describeLock, lockExpired, type HeldLock } from './lock.js';
+import { describeLock, whyBreakable, type HeldLock } from './lock.js';
 
 export type Waiver = 'planned' | 'force' | 'forceUnhealthyTarget';
 
@@ -157,16 +157,22 @@ export function issuerGuard(type: string | undefined, region: string): GuardResu
       };
 }
 
-export function lockGuard(lock: HeldLock | undefined, now: Date, breakLock: boolean): GuardResult {
+/**
+ * The lock guard. A lock may be broken (with --break-lock) once its lease ended, or at once when its
+ * owner was on this host and its process is gone; a live lock held by another run is never waived and
+ * its refusal names the holder, the lease end and `breakCommand`, the exact command to break it later.
+ */
+export function lockGuard(lock: HeldLock | undefined, now: Date, breakLock: boolean, breakCommand: string): GuardResult {
   if (!lock) return { id: 'lock', ok: true, evidence: 'the failover lock is free' };
-  const expired = lockExpired(lock, now);
-  if (expired && breakLock) return { id: 'lock', ok: true, evidence: `an expired lock (${describeLock(lock)}) will be replaced (--break-lock)` };
+  const why = whyBreakable(lock, now);
+  if (why && breakLock) return { id: 'lock', ok: true, evidence: `the lock ${describeLock(lock)} will be removed (--break-lock): ${why}` };
+  const end = lock.info?.lease ? `its lease ends within ${lock.info.lease} s (at ${lock.info.expires})` : `it expires at ${lock.info?.expires || '(unreadable: never)'}`;
   return {
     id: 'lock',
     ok: false,
     evidence: `the failover lock is ${describeLock(lock)}`,
-    remedy: expired
-      ? 'the lock has expired: `--break-lock` removes it (after confirmation)'
-      : `wait for ${lock.info?.holder ?? 'its holder'} to finish; it can be broken with --break-lock after it expires`,
+    remedy: why
+      ? `${why}: \`${breakCommand}\` removes it (after confirmation)`
+      : `wait for ${lock.info?.holder ?? 'its holder'} to finish; if that run died, ${end}, and then \`${breakCommand}\` removes it`,
   };
 }

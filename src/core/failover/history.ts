@@ -6,8 +6,9 @@
 import type { RecordSet } from '../ports/route53.js';
 import { bareName, decodeTxtFields, encodeTxtFields, markedFields } from './txt.js';
 
-export type HistoryKind = 'failover' | 'failback' | 'canary' | 'canary-stop';
-const KINDS: readonly HistoryKind[] = ['failover', 'failback', 'canary', 'canary-stop'];
+/** `break-lock`: someone removed a lock with --break-lock (an mrrctl from before leases skips these events). */
+export type HistoryKind = 'failover' | 'failback' | 'canary' | 'canary-stop' | 'break-lock';
+const KINDS: readonly HistoryKind[] = ['failover', 'failback', 'canary', 'canary-stop', 'break-lock'];
 
 export interface HistoryEvent {
   kind: HistoryKind;
@@ -85,6 +86,11 @@ export function historyRecordSet(recordName: string, event: HistoryEvent, earlie
     TTL: HISTORY_TTL,
     ResourceRecords: events.map((e) => ({ Value: encodeEvent(e) })),
   };
+}
+
+/** The most recent traffic event (any kind but break-lock): what canary and canary stop build on. */
+export function latestMove(events: HistoryEvent[]): HistoryEvent | undefined {
+  return events.find((e) => e.kind !== 'break-lock');
 }
 
 /** The most recent failover or failback (canaries do not start a cooldown). */

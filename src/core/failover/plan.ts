@@ -10,14 +10,14 @@ import { discoveryUrl, issuerTypeOf, issuerUrl, jwksUrl, originalIssuerUrl } fro
 import type { GuardResult, JsonObject, JsonValue, Step } from '../plan/types.js';
 import { endpointHealthy, fullWeight, healthCheckTypeGuard, invertedFor, servesOnly } from './dns-state.js';
 import { antiFlapGuard, applyWaivers, cooldownGuard, driftGuard, issuerGuard, lockGuard, refuses, replicaGuard, targetHealthGuard } from './guards.js';
-import type { HistoryEvent } from './history.js';
+import { historyRecordSet, type HistoryEvent } from './history.js';
 import { failoverImpact } from './impact.js';
 import type { FailoverObservation } from './observe.js';
-import { batchNotes, changeStep, FAILOVER_STEP, historyStep, insyncStep, newLock, releaseLockStep, ROUTE53_STEP_REGION, takeLockStep } from './steps.js';
+import { batchNotes, breakEvent, changeStep, FAILOVER_STEP, historyStep, insyncStep, lockRequest, releaseLockStep, ROUTE53_STEP_REGION, takeLockStep } from './steps.js';
 import { answerValues, weightChangeBatch } from './weights.js';
-import { recordChange } from './lock.js';
+import { recordChange, whyBreakable } from './lock.js';
 
-export { FAILOVER_STEP, ROUTE53_STEP_REGION, lockSeconds } from './steps.js';
+export { FAILOVER_STEP, ROUTE53_STEP_REGION } from './steps.js';
 
 export interface FailoverOptions {
   [key: string]: JsonValue;
@@ -71,7 +71,7 @@ export function planFailover(
     cooldownGuard(config.guards.cooldownSeconds, o.lastMoves, id.checkedAt ?? id.now),
     driftGuard(target, o.drift),
     issuerGuard(o.targetPool ? issuerType : undefined, target),
-    lockGuard(o.lock, id.checkedAt ?? id.now, opts.breakLock),
+    lockGuard(o.lock, id.checkedAt ?? id.now, opts.breakLock, `mrrctl failover --to ${target}${opts.planned ? ' --planned' : ''}${opts.force ? ' --force' : ''} --break-lock --reason "…"`),
     { id: 'dns-target', ok: true, evidence: nothingToDo ? `DNS already sends every user to ${target} (${o.dns.evidence}): nothing to do` : `DNS now: ${o.dns.evidence}` },
   ];
 
@@ -95,23 +95,34 @@ export function planFailover(
     }
     // A run that died after moving DNS leaves its lock: with --break-lock, remove it even though
     // there is nothing to move, or it blocks every later run until someone deletes it by hand.
-    if (opts.breakLock && o.lock && waived.find((g) => g.id === 'lock')?.ok === true) {
-      notes.push(`DNS is already at ${target}; removing the expired lock of ${o.lock.info?.holder ?? 'unknown'} left by a run that did not finish`);
+    const why = opts.breakLock && o.lock && waived.find((g) => g.id === 'lock')?.ok === true ? whyBreakable(o.lock, id.checkedAt ?? id.now) : undefined;
+    if (why && o.lock) {
       const holder = o.lock.info?.holder ?? 'unknown';
-      const removal = changeStep('route53.remove-expired-lock', dns, `remove the expired lock of ${holder} (a DELETE of exactly that record)`, `mrrctl failover break-lock by ${id.actor}: ${reason}`, [recordChange('DELETE', o.lock.record)], { action: 'delete', destructive: true });
+      notes.push(`DNS is already at ${target}; removing the lock of ${holder} left by a run that did not finish (${why})`);
       // The dead run moved DNS but never wrote the history: record its move, so cooldown guards see it.
-      const last = o.history[0];
+      const last = o.history.find((e) => e.kind === 'failover' || e.kind === 'failback');
       const unrecorded = !last || last.to !== target;
-      const event: HistoryEvent = { kind: direction, time: o.lock.info?.since ?? id.now.toISOString(), from: source, to: target, actor: holder, reason: `${o.lock.info?.reason ?? 'unknown'} (recorded by ${id.actor} on --break-lock)` };
-      const steps = unrecorded ? [historyStep(dns, event, o.history, `mrrctl ${direction} recorded on break-lock by ${id.actor}`), removal] : [removal];
-      return { steps, guards: waived, notes, impact, refused: false, nothingToDo: false };
+      const move: HistoryEvent = { kind: direction, time: o.lock.info?.since ?? id.now.toISOString(), from: source, to: target, actor: holder, reason: `${o.lock.info?.reason ?? 'unknown'} (recorded by ${id.actor} on --break-lock)` };
+      const broke = breakEvent(o.lock, why, id, reason);
+      // One atomic batch: the lock goes, and the history says so (and records the dead run's move).
+      const history = historyRecordSet(dns.recordName, broke, unrecorded ? [move, ...o.history] : o.history);
+      const removal = changeStep(
+        'route53.remove-expired-lock',
+        dns,
+        `remove the lock of ${holder} (a DELETE of exactly that record) and record the break${unrecorded ? ' and its run\'s move' : ''} in the zone's history`,
+        `mrrctl failover break-lock by ${id.actor}: ${reason}`,
+        [recordChange('DELETE', o.lock.record), recordChange('UPSERT', history)],
+        { action: 'delete', destructive: true },
+      );
+      return { steps: [removal], guards: waived, notes: [...notes, ...batchNotes([removal])], impact, refused: false, nothingToDo: false };
     }
     return { steps: [], guards: waived, notes, impact, refused: false, nothingToDo: true };
   }
 
-  const lock = newLock(id, 'failover', reason, opts.timeoutSeconds);
-  const breaking = opts.breakLock && o.lock !== undefined && waived.find((g) => g.id === 'lock')?.ok === true;
-  const steps: Step[] = [takeLockStep(dns, lock, breaking ? o.lock : undefined)];
+  const lock = lockRequest(id, 'failover', reason);
+  const why = opts.breakLock && o.lock && waived.find((g) => g.id === 'lock')?.ok === true ? whyBreakable(o.lock, id.checkedAt ?? id.now) : undefined;
+  const broke = why && o.lock ? breakEvent(o.lock, why, id, reason) : undefined;
+  const steps: Step[] = [takeLockStep(dns, lock, broke && o.lock ? { lock: o.lock, history: historyRecordSet(dns.recordName, broke, o.history) } : undefined)];
 
   if (toSecondary && o.replicaStatus === 'INACTIVE') {
     steps.push(
@@ -215,7 +226,7 @@ export function planFailover(
   });
 
   const event: HistoryEvent = { kind: direction, time: id.now.toISOString(), from: source, to: target, actor: id.actor, reason };
-  steps.push(historyStep(dns, event, o.history, comment), releaseLockStep(dns, lock));
+  steps.push(historyStep(dns, event, broke ? [broke, ...o.history] : o.history, comment), releaseLockStep(dns, lock));
 
   notes.push(`pre-failover token: ${o.preToken.detail}`, ...batchNotes(steps));
   if (dns.strategy === 'weighted') {

@@ -1,14 +1,14 @@
 /**
- * The Route 53 steps failover and canary plans share: take the lock (CREATE), move the weights (one
- * compare-and-swap batch), wait for INSYNC, record the history (UPSERT), release the lock (DELETE of
- * exactly the record created). Each step carries the exact request, so `--dry-run` shows it and the
+ * The Route 53 steps failover and canary plans share: take the lock (AcquireLock: a CREATE, then a
+ * lease the run renews), move the weights (one compare-and-swap batch), wait for INSYNC, record the
+ * history (UPSERT), release the lock (ReleaseLock: a DELETE of exactly the record last written). Each step carries the exact request, so `--dry-run` shows it and the
  * journal records it.
  */
 import type { DnsConfig } from '../config/schema.js';
 import type { JsonObject, Step } from '../plan/types.js';
 import type { RecordSet } from '../ports/route53.js';
 import { historyRecordSet, type HistoryEvent } from './history.js';
-import { lockRecordSet, recordChange, type HeldLock, type LockInfo } from './lock.js';
+import { LEASE_SECONDS, LOCK_TTL, lockRecordName, recordChange, RENEW_EVERY_SECONDS, type HeldLock } from './lock.js';
 import { describeChanges } from './weights.js';
 
 /** Route 53's control plane (and so every Route 53 step) is in us-east-1 (aws-facts C1). */
@@ -26,20 +26,27 @@ export const FAILOVER_STEP = {
   releaseLock: 'route53.release-lock',
 } as const;
 
-/** How long a lock lives: long enough for both waits of a slow failover, short enough not to strand the on-call. */
-export function lockSeconds(timeoutSeconds: number): number {
-  return 2 * timeoutSeconds + 300;
+/**
+ * The lock a plan takes: only what is known when the plan is made (the id, the command, the reason,
+ * the lease length). The owner (user@host, pid, run id), `since` and the lease end are filled in when
+ * the lock is TAKEN, by the AcquireLock handler (src/app/traffic/lease.ts): a saved plan applied an
+ * hour later must not carry a lease that ended an hour ago, and `apply FILE` must re-plan the same step.
+ */
+export interface LockRequest {
+  id: string;
+  command: string;
+  reason: string;
+  leaseSeconds: number;
 }
 
-export function newLock(id: { actor: string; lockId: string; now: Date }, command: string, reason: string, timeoutSeconds: number): LockInfo {
-  return {
-    holder: id.actor,
-    reason,
-    since: id.now.toISOString(),
-    expires: new Date(id.now.getTime() + lockSeconds(timeoutSeconds) * 1000).toISOString(),
-    command,
-    id: id.lockId,
-  };
+export function lockRequest(id: { lockId: string }, command: string, reason: string): LockRequest {
+  return { id: id.lockId, command, reason, leaseSeconds: LEASE_SECONDS };
+}
+
+/** A broken lock, as the zone history records it: who broke whose lock, and why that was allowed. */
+export function breakEvent(lock: HeldLock, why: string, id: { actor: string; now: Date }, reason: string): HistoryEvent {
+  const of = lock.info ? `${lock.info.holder}${lock.info.pid ? ` (pid ${lock.info.pid})` : ''}` : 'an unreadable lock';
+  return { kind: 'break-lock', time: id.now.toISOString(), from: '', to: '', actor: id.actor, reason: `removed the lock of ${of}: ${why}; ${reason}` };
 }
 
 export function changeStep(id: string, dns: DnsConfig, summary: string, comment: string, changes: JsonObject[], extra: Partial<Step> = {}): Step {
@@ -56,28 +63,47 @@ export function changeStep(id: string, dns: DnsConfig, summary: string, comment:
   };
 }
 
-/** CREATE the lock; with `replacing` (an expired lock and --break-lock), DELETE that one in the same batch. */
-export function takeLockStep(dns: DnsConfig, lock: LockInfo, replacing?: HeldLock): Step {
-  const record = lockRecordSet(dns.recordName, lock);
-  return changeStep(
-    FAILOVER_STEP.takeLock,
-    dns,
-    replacing ? `take the ${lock.command} lock, replacing the expired lock of ${replacing.info?.holder ?? 'unknown'}` : `take the ${lock.command} lock (a CREATE: fails if anyone holds it)`,
-    `mrrctl ${lock.command} lock: ${lock.holder}`,
-    [...(replacing ? [recordChange('DELETE', replacing.record)] : []), recordChange('CREATE', record)],
-    { action: 'create', destructive: replacing !== undefined },
-  );
+/**
+ * Take the lock (the AcquireLock pseudo-operation: one CREATE of the lock record, its value made at
+ * that moment). With `breaking` (--break-lock on an expired lock or one whose owner is gone), the same
+ * atomic batch DELETEs that lock exactly as read and UPSERTs the history record naming the break.
+ */
+export function takeLockStep(dns: DnsConfig, lock: LockRequest, breaking?: { lock: HeldLock; history: RecordSet }): Step {
+  const holder = breaking?.lock.info?.holder ?? 'unknown';
+  return {
+    id: FAILOVER_STEP.takeLock,
+    region: ROUTE53_STEP_REGION,
+    service: 'route53',
+    operation: 'AcquireLock',
+    input: {
+      HostedZoneId: dns.hostedZoneId,
+      RecordName: lockRecordName(dns.recordName),
+      LockId: lock.id,
+      Command: lock.command,
+      Reason: lock.reason,
+      LeaseSeconds: lock.leaseSeconds,
+      ...(breaking ? { Replacing: breaking.lock.record, History: breaking.history } : {}),
+    },
+    summary: breaking
+      ? `take the ${lock.command} lock, replacing the lock of ${holder} (--break-lock; the break is recorded in the zone's history)`
+      : `take the ${lock.command} lock (a CREATE: fails if anyone holds it; a ${lock.leaseSeconds} s lease, renewed every ${RENEW_EVERY_SECONDS} s)`,
+    action: 'create',
+    destructive: breaking !== undefined,
+  };
 }
 
-export function releaseLockStep(dns: DnsConfig, lock: LockInfo): Step {
-  return changeStep(
-    FAILOVER_STEP.releaseLock,
-    dns,
-    `release the ${lock.command} lock (a DELETE of exactly the record this plan created)`,
-    `mrrctl ${lock.command} unlock: ${lock.holder}`,
-    [recordChange('DELETE', lockRecordSet(dns.recordName, lock))],
-    { action: 'delete' },
-  );
+/** Release the lock (the ReleaseLock pseudo-operation: a DELETE of exactly the value this run last wrote). */
+export function releaseLockStep(dns: DnsConfig, lock: LockRequest): Step {
+  return {
+    id: FAILOVER_STEP.releaseLock,
+    region: ROUTE53_STEP_REGION,
+    service: 'route53',
+    operation: 'ReleaseLock',
+    input: { HostedZoneId: dns.hostedZoneId, RecordName: lockRecordName(dns.recordName), LockId: lock.id },
+    summary: `release the ${lock.command} lock (a DELETE of exactly the record this run wrote last)`,
+    action: 'delete',
+    destructive: false,
+  };
 }
 
 export function historyStep(dns: DnsConfig, event: HistoryEvent, earlier: HistoryEvent[], comment: string): Step {
@@ -100,7 +126,19 @@ export function insyncStep(timeoutSeconds: number): Step {
 
 /** One plan note per change, named by its step: the exact change batches, readable in a dry-run. */
 export function batchNotes(steps: Step[]): string[] {
-  return steps
-    .filter((s) => s.operation === 'ChangeResourceRecordSets')
-    .flatMap((s) => describeChanges((s.input as JsonObject).ChangeBatch as JsonObject).map((line) => `${s.id}: ${line}`));
+  return steps.flatMap((s) => {
+    const input = s.input as JsonObject;
+    if (s.operation === 'ChangeResourceRecordSets') return describeChanges(input.ChangeBatch as JsonObject).map((line) => `${s.id}: ${line}`);
+    if (s.operation === 'AcquireLock') {
+      const changes: JsonObject[] = [];
+      if (input.Replacing) changes.push(recordChange('DELETE', input.Replacing as unknown as RecordSet));
+      if (input.History) changes.push(recordChange('UPSERT', input.History as unknown as RecordSet));
+      return [
+        ...describeChanges({ Changes: changes }).map((line) => `${s.id}: ${line}`),
+        `${s.id}: CREATE ${String(input.RecordName)} TXT TTL ${LOCK_TTL} "mrrctl-lock=1" "holder=<user@host>" "reason=${String(input.Reason)}" "since=<when taken>" "expires=<since + ${String(input.LeaseSeconds)} s>" "command=${String(input.Command)}" "id=${String(input.LockId)}" "host=…" "pid=…" "run=…" "lease=${String(input.LeaseSeconds)}" — renewed every ${RENEW_EVERY_SECONDS} s while the run lives (one batch: DELETE the exact old value + CREATE the new one)`,
+      ];
+    }
+    if (s.operation === 'ReleaseLock') return [`${s.id}: DELETE ${String(input.RecordName)} TXT (exactly the value this run wrote last, id=${String(input.LockId)})`];
+    return [];
+  });
 }

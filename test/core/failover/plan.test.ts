@@ -31,7 +31,7 @@ describe('planFailover (weighted)', () => {
     expect(parts.steps.find((s) => s.id === FAILOVER_STEP.moveTraffic)?.trafficMoving).toBe(true);
     // Reasons reach the journal through the step inputs.
     expect(JSON.stringify(parts.steps.find((s) => s.id === FAILOVER_STEP.history)?.input)).toContain('reason=outage');
-    expect(JSON.stringify(parts.steps[0].input)).toContain('reason=outage');
+    expect(parts.steps[0].input).toMatchObject({ Reason: 'outage' });
   });
 
   it('writes the DNS change as DELETE of exactly the records read + CREATE with new weights, in one batch', () => {
@@ -46,24 +46,19 @@ describe('planFailover (weighted)', () => {
     expect(parts.notes).toContain('route53.move-traffic: DELETE auth.example.com. CNAME [us-east-1] weight 100 TTL 60 primary.example.net health check hc-p');
   });
 
-  it('takes the lock with a CREATE and releases exactly that record', () => {
+  it('takes the lock with the AcquireLock pseudo-operation: stable inputs only (the value is made when taken), a 60 s lease', () => {
     const parts = planFailover(T, config, observation(), options({ reason: 'x', timeoutSeconds: 100 }), ID);
-    const [create] = changesOf(parts.steps[0]);
-    const [del] = changesOf(parts.steps.at(-1)!);
-    expect(create.Action).toBe('CREATE');
-    expect(del).toEqual({ Action: 'DELETE', ResourceRecordSet: create.ResourceRecordSet });
-    // The lock outlives the run: twice --timeout plus 5 min = 500 s after NOW (2026-06-10T03:10:00Z).
-    expect(create.ResourceRecordSet).toEqual({
-      Name: '_mrrctl-lock.auth.example.com',
-      Type: 'TXT',
-      TTL: 60,
-      ResourceRecords: [
-        {
-          Value:
-            '"mrrctl-lock=1" "holder=ana@ops" "reason=x" "since=2026-06-10T03:10:00.000Z" "expires=2026-06-10T03:18:20.000Z" "command=failover" "id=lock-1"',
-        },
-      ],
+    expect(parts.steps[0]).toMatchObject({
+      id: 'route53.take-lock',
+      service: 'route53',
+      operation: 'AcquireLock',
+      destructive: false,
+      input: { HostedZoneId: 'Z0DEMO', RecordName: '_mrrctl-lock.auth.example.com', LockId: 'lock-1', Command: 'failover', Reason: 'x', LeaseSeconds: 60 },
     });
+    // Nothing time-dependent in the plan: no since, no expiry — a saved plan carries no stale lease.
+    expect(JSON.stringify(parts.steps[0].input)).not.toMatch(/since|expires|2026-/);
+    expect(parts.steps.at(-1)).toMatchObject({ id: 'route53.release-lock', operation: 'ReleaseLock', input: { HostedZoneId: 'Z0DEMO', RecordName: '_mrrctl-lock.auth.example.com', LockId: 'lock-1' } });
+    expect(parts.notes.find((n) => n.startsWith('route53.take-lock: CREATE'))).toContain('"lease=60" — renewed every 20 s while the run lives');
   });
 
   it('activates an INACTIVE replica first, calling the target Region', () => {
@@ -143,6 +138,9 @@ describe('guards and waivers', () => {
     const locked = planFailover(T, config, observation({ lock: { record: held, info: { holder: 'bo@ops', reason: 'drill', since: NOW.toISOString(), expires: new Date(NOW.getTime() + 60_000).toISOString(), command: 'failover', id: 'other' } } }), options({ force: true, reason: 'x', breakLock: true }), ID);
     expect(locked.refused).toBe(true);
     expect(guard(locked, 'lock').evidence).toContain('held by bo@ops');
+    expect(guard(locked, 'lock').remedy).toBe(
+      'wait for bo@ops to finish; if that run died, it expires at 2026-06-10T03:11:00.000Z, and then `mrrctl failover --to eu-west-1 --force --break-lock --reason "…"` removes it',
+    );
   });
 
   it('drift: findings refuse, an unavailable check refuses, a source that is down is not compared (and says so)', () => {
@@ -152,18 +150,38 @@ describe('guards and waivers', () => {
     expect(run({ required: false, checked: false, errors: [] })).toMatchObject({ ok: true, evidence: 'not required (guards.requireDriftClean: false)' });
   });
 
-  it('--break-lock replaces an expired lock in the same batch as the new CREATE', () => {
+  it('--break-lock replaces an expired lock (a record from before leases, by its expiry) in the same batch, and records the break', () => {
     const info = { holder: 'bo@ops', reason: 'crashed', since: '2026-06-10T01:00:00.000Z', expires: '2026-06-10T01:25:00.000Z', command: 'failover', id: 'old' };
     const record = { ...lockRecordSet('auth.example.com', info), Name: '_mrrctl-lock.auth.example.com.' };
     const o = observation({ lock: { record, info } });
-    expect(planFailover(T, config, o, options(), ID).refused).toBe(true);
-    const parts = planFailover(T, config, o, options({ breakLock: true }), ID);
+    const refused = planFailover(T, config, o, options(), ID);
+    expect(refused.refused).toBe(true);
+    expect(guard(refused, 'lock').remedy).toBe('its expiry passed at 2026-06-10T01:25:00.000Z: `mrrctl failover --to eu-west-1 --break-lock --reason "…"` removes it (after confirmation)');
+    const parts = planFailover(T, config, o, options({ breakLock: true, reason: 'bo crashed' }), ID);
     expect(parts.refused).toBe(false);
     expect(parts.steps[0].destructive).toBe(true);
-    expect(changesOf(parts.steps[0]).map((c) => [c.Action, (c.ResourceRecordSet as JsonObject).Name])).toEqual([
-      ['DELETE', '_mrrctl-lock.auth.example.com.'],
-      ['CREATE', '_mrrctl-lock.auth.example.com'],
+    const input = parts.steps[0].input as JsonObject;
+    expect(input.Replacing).toEqual(record);
+    expect((input.History as JsonObject).ResourceRecords).toEqual([
+      { Value: '"mrrctl-history=1" "kind=break-lock" "time=2026-06-10T03:10:00.000Z" "from=" "to=" "actor=ana@ops" "reason=removed the lock of bo@ops: its expiry passed at 2026-06-10T01:25:00.000Z; bo crashed"' },
     ]);
+    // The move's own history entry keeps the break under it.
+    const history = changesOf(parts.steps.find((s) => s.id === FAILOVER_STEP.history)!)[0].ResourceRecordSet as JsonObject;
+    expect((history.ResourceRecords as JsonObject[]).map((r) => /kind=(\S+?)"/.exec(String(r.Value))?.[1])).toEqual(['failover', 'break-lock']);
+  });
+
+  it('a live lease-era lock: refused with the lease end; its owner gone from this host (ownerGone): breakable at once', () => {
+    const info = { holder: 'bo@box', reason: 'drill', since: NOW.toISOString(), expires: '2026-06-10T03:11:00.000Z', command: 'failover', id: 'other', host: 'box', pid: '4242', run: 'r-1', lease: '60' };
+    const record = lockRecordSet('auth.example.com', info);
+    const live = planFailover(T, config, observation({ lock: { record, info } }), options({ breakLock: true }), ID);
+    expect(live.refused).toBe(true);
+    expect(guard(live, 'lock').evidence).toBe(
+      'the failover lock is held by bo@box (pid 4242, run r-1) since 2026-06-10T03:10:00.000Z (failover, reason "drill"; lease ends 2026-06-10T03:11:00.000Z, renewed every 20 s while its run lives)',
+    );
+    expect(guard(live, 'lock').remedy).toContain('its lease ends within 60 s (at 2026-06-10T03:11:00.000Z), and then `mrrctl failover --to eu-west-1 --break-lock --reason "…"` removes it');
+    const gone = planFailover(T, config, observation({ lock: { record, info, ownerGone: 'pid 4242 on box, this host, is not running' } }), options({ breakLock: true }), ID);
+    expect(gone.refused).toBe(false);
+    expect(guard(gone, 'lock').evidence).toContain("will be removed (--break-lock): its owner's process is gone (pid 4242 on box, this host, is not running)");
   });
 });
 
