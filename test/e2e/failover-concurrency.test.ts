@@ -53,7 +53,7 @@ describe('concurrent failovers', () => {
     for (const loser of runs.filter((r) => r.code === 4)) {
       const [diag] = loser.json().diagnostics;
       expect(diag.code).toBe('MRR_FAILOVER_E004');
-      expect(diag.message).toMatch(new RegExp(`held by op${winner}@\\S+ since \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z \\(failover, reason "drill by operator ${winner}"`));
+      expect(diag.message).toMatch(new RegExp(`held by op${winner}@\\S+ \\(pid \\d+, run \\S+\\) since \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z \\(failover, reason "drill by operator ${winner}"`));
     }
     // One traffic move reached Route 53; the losers' failed CREATEs changed nothing.
     const moves = world.w.sb.calls().filter((c) => c.seq > seq && c.operation === 'ChangeResourceRecordSets' && c.status === 200);
