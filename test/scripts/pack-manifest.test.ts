@@ -36,6 +36,7 @@ describe('pack-manifest', () => {
     expect(pkg.scripts.prepack).toBe('npm run build && node scripts/pack-manifest.mjs on');
     expect(pkg.scripts.postpack).toBe('node scripts/pack-manifest.mjs off');
     expect(pkg.files).toContain('npm-shrinkwrap.json');
-    expect(pkg.files).toContain('!dist/**/*.map');
+    expect(pkg.files).toContain('dist/bundle');
+    expect(pkg.files).not.toContain('dist');
   });
 });
