@@ -13,6 +13,11 @@
  * fill it, as an operator's first run does.
  */
 import { BIN, dist, runMrrctl, runNode } from '../lib/child.mjs';
+import { fileURLToPath } from 'node:url';
+
+const PER_MODULE = fileURLToPath(new URL('../lib/per-module-entry.mjs', import.meta.url));
+// The same invocations over the per-module build (before the bundle), for a same-rounds comparison.
+const COMPARED = [['--help'], ['failover', '--help']];
 import { interleave, medianOf, round } from '../lib/stats.mjs';
 
 export const TOP_TARGET = 1.3;
@@ -29,6 +34,7 @@ export async function benchStartup({ rounds = 21, log }) {
   const variants = [
     { name: 'node -e 0', run: () => runNode(['-e', '0'], { cpu: true }) },
     ...commands.map((argv) => ({ name: argv.join(' '), run: async () => check(await runMrrctl(argv, { cpu: true }), argv) })),
+    ...COMPARED.map((argv) => ({ name: `per-module ${argv.join(' ')}`, run: async () => check(await runNode([PER_MODULE, ...argv], { cpu: true }), argv) })),
   ];
   log(`start-up: ${rounds} interleaved rounds of ${variants.length} variants (+2 warm-up) on Node ${process.versions.node}`);
   const samples = await interleave(variants, { rounds, warmup: 2 });
@@ -50,6 +56,20 @@ export async function benchStartup({ rounds = 21, log }) {
       ...(Number.isFinite(cpuRatio) ? { cpuMs: round(medianOf(samples[name], 'cpuMs')), cpuRatio: round(cpuRatio, 2) } : {}),
       target: `≤ ${target}× node -e 0`,
       met: ratio <= target,
+    });
+  }
+  for (const argv of COMPARED) {
+    const name = `per-module ${argv.join(' ')}`;
+    rows.push({
+      id: `startup.${name.replace(/\W+/g, '-')}`,
+      figure: `(before) mrrctl ${argv.join(' ')} over the per-module build`,
+      value: round(medianOf(samples[name], 'ms')),
+      unit: 'ms',
+      ratio: round(medianOf(samples[name], 'ms') / baseline, 2),
+      cpuMs: round(medianOf(samples[name], 'cpuMs')),
+      cpuRatio: round(medianOf(samples[name], 'cpuMs') / cpuBaseline, 2),
+      target: 'informative',
+      met: null,
     });
   }
   return { rows, details: { rounds, warmup: 2, bin: BIN, node: process.versions.node, samplesMs: Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, v.map((s) => round(s.ms))])), cpuBaselineMs: round(cpuBaseline), cpuSamplesMs: Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, v.map((s) => round(s.cpuMs))])) } };
