@@ -26,16 +26,19 @@ export function loadAverage() {
 const verdict = (met) => (met === true ? 'met' : met === false ? 'MISSED' : '');
 
 export function renderTable(rows) {
+  // A CPU-time ratio column only where a benchmark measured one (start-up).
+  const cpu = rows.some((r) => r.cpuRatio !== undefined);
   const cells = rows.map((r) => [
     r.figure,
     r.value === null || r.value === undefined ? 'n/a' : `${r.value} ${r.unit}`,
     r.ratio === undefined ? '' : `${r.ratio}×`,
+    ...(cpu ? [r.cpuRatio === undefined ? '' : `${r.cpuRatio}×`] : []),
     r.target ?? '',
     verdict(r.met),
   ]);
-  const head = ['figure', 'median', 'ratio', 'target', ''];
+  const head = ['figure', 'median', 'ratio', ...(cpu ? ['cpu ratio'] : []), 'target', ''];
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
-  const line = (c) => c.map((v, i) => (i === 1 || i === 2 ? v.padStart(widths[i]) : v.padEnd(widths[i]))).join('  ').trimEnd();
+  const line = (c) => c.map((v, i) => (i === 1 || i === 2 || (cpu && i === 3) ? v.padStart(widths[i]) : v.padEnd(widths[i]))).join('  ').trimEnd();
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
 }
 

@@ -1,10 +1,12 @@
 /** A few runs of the real executable as a child process (bin/mrrctl.js over the built dist/). */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { writeFileSync, mkdtempSync, readdirSync, existsSync } from 'node:fs';
+import module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCliProcess } from '../helpers/run-cli.js';
+import { pathToFileURL } from 'node:url';
+import { BIN, runCliProcess } from '../helpers/run-cli.js';
 
 describe('bin/mrrctl.js as a process', () => {
   it('prints the version and exits 0', async () => {
@@ -44,5 +46,36 @@ describe('bin/mrrctl.js as a process', () => {
     expect(check.status).toBe(0);
     expect(r.stdout).toContain('complete -F _mrrctl mrrctl');
     expect(r.stdout).toContain('cost');
+  });
+
+  // The start-up work of issue 18 (scripts/build.mjs, docs/performance.md).
+  it('runs the bundled build: --help loads a handful of files from dist/bundle and none of the per-module build', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mrrctl-bundle-'));
+    const hook = join(dir, 'hook.mjs');
+    const register = join(dir, 'register.mjs');
+    // Names every file of the package that the process loads (bin, dist, src), one per line.
+    writeFileSync(hook, "export async function load(u, c, next) { if (/[\\/](dist|bin|src)[\\/]/.test(u) && !u.includes('node_modules')) process.stderr.write(`LOADED ${u}\\n`); return next(u, c); }\n");
+    writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hook).href)});\n`);
+    const r = spawnSync(process.execPath, ['--import', register, BIN, '--help'], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: dir }, cwd: dir, timeout: 30_000 });
+    expect(r.status).toBe(0);
+    const loaded = r.stderr.split('\n').filter((l) => l.startsWith('LOADED ')).map((l) => l.replace(/^LOADED .*?[\\/](?=(bin|dist)[\\/])/, ''));
+    expect(loaded[0]).toBe('bin/mrrctl.js');
+    expect(loaded).toContain('dist/bundle/main.js');
+    expect(loaded.filter((f) => !f.startsWith('dist/bundle/') && f !== 'bin/mrrctl.js')).toEqual([]);
+    // main, the program with the manifest, commander with the global options, io, output, errors, and
+    // one shared helper: the number grows only if a command's code leaks into the start-up path.
+    expect(loaded.length).toBeLessThanOrEqual(9);
+  });
+
+  const compileCache = typeof (module as { enableCompileCache?: unknown }).enableCompileCache === 'function';
+  it.skipIf(!compileCache)('turns on Node’s compile cache where the runtime has one (Node ≥ 22.1)', async () => {
+    // TMPDIR moves the default cache directory (os.tmpdir()/node-compile-cache) somewhere we can look;
+    // unlike NODE_COMPILE_CACHE it does not turn the cache on by itself, so only bin/mrrctl.js can.
+    const dir = mkdtempSync(join(tmpdir(), 'mrrctl-cache-'));
+    const r = await runCliProcess(['--help'], { env: { TMPDIR: dir, HOME: dir } });
+    expect(r.code).toBe(0);
+    const cache = join(dir, 'node-compile-cache');
+    expect(existsSync(cache)).toBe(true);
+    expect(readdirSync(cache, { recursive: true }).length).toBeGreaterThan(0);
   });
 });
