@@ -72,6 +72,8 @@ export const CODES = {
   MRR_CONFIG_E004: { exit: 'usage', meaning: '--pool, --primary or --secondary is malformed' },
   MRR_CONFIG_E005: { exit: 'usage', meaning: 'the command needs the topology (pool, primary, secondary) and a part of it is missing' },
   MRR_CONFIG_E006: { exit: 'usage', meaning: 'after flag overrides the topology contradicts itself (primary = secondary, pool of another Region)' },
+  MRR_CONFIG_E007: { exit: 'usage', meaning: 'the configuration file is too large (over 1 MiB), too deeply nested, expands too many YAML aliases or lists too many entries' },
+  MRR_CONFIG_E008: { exit: 'usage', meaning: 'Regions and ARNs of more than one AWS partition, or a Region where Cognito multi-Region replication is not offered' },
 
   MRR_CONFIRM_E001: { exit: 'notConfirmed', meaning: 'confirmation needed and no terminal to ask on: re-run with --yes to approve' },
   MRR_CONFIRM_E002: { exit: 'notConfirmed', meaning: 'the text typed at the prompt is not the target Region; nothing was changed' },

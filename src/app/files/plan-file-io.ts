@@ -3,9 +3,11 @@
  * in core (parsePlan); this module only moves bytes and names the file when it cannot.
  */
 import { randomUUID } from 'node:crypto';
-import { open, rename, unlink, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../../core/errors.js';
+import { fileKind } from './safe-read.js';
 import { parsePlan, serializePlan, type ParsePlanOptions } from '../../core/plan/plan-file.js';
 import type { Plan } from '../../core/plan/types.js';
 
@@ -44,7 +46,10 @@ async function readCapped(path: string): Promise<string> {
   const expected = 'the path of a plan file written by --plan-out';
   let handle;
   try {
-    handle = await open(path, 'r');
+    // A FIFO or a device would block or never end: refuse anything but a regular file (safe-read.ts).
+    const s = await stat(path);
+    if (!s.isFile()) throw Object.assign(new Error(`it is ${fileKind(s)}, not a regular file`), { code: s.isDirectory() ? 'EISDIR' : 'ENOTREG' });
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     throw new UsageError('MRR_PLAN_E009', `${path}: cannot read the plan file (${reasonOf(error)}); expected ${expected}`, {
       source: path,

@@ -2,7 +2,7 @@
  * Parsed config data → MrrConfig, or one ConfigError listing every problem (schema and relations).
  */
 import type { z } from 'zod';
-import { ConfigError, ConfigErrorCode, REDACTED, SECRET_KEY, type ConfigIssue } from './config-error.js';
+import { ConfigError, ConfigErrorCode, REDACTED, looksLikeSecretKey, type ConfigIssue } from './config-error.js';
 import type { Locate, PathSegment } from './parse-text.js';
 import { KNOWN_KEYS, PROBE_SECRET_ENV, mrrConfigSchema, type MrrConfig } from './schema.js';
 import { semanticIssues, type Sourced } from './semantic-checks.js';
@@ -80,7 +80,7 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 function shownValue(path: readonly PropertyKey[], value: unknown): unknown {
-  const secret = path.some((segment) => typeof segment === 'string' && SECRET_KEY.test(segment));
+  const secret = path.some((segment) => typeof segment === 'string' && looksLikeSecretKey(segment));
   return secret && value !== undefined ? REDACTED : value;
 }
 
@@ -110,7 +110,7 @@ function toConfigIssues(issue: z.core.$ZodIssue, input: unknown, options: Valida
 }
 
 function unknownKeyExpectation(parentPath: readonly PathSegment[], key: string): string {
-  if (parentPath.length === 1 && parentPath[0] === 'probe' && SECRET_KEY.test(key)) {
+  if (parentPath.length === 1 && parentPath[0] === 'probe' && looksLikeSecretKey(key)) {
     return `no secret in the config file: the probe client secret comes from the ${PROBE_SECRET_ENV} environment variable, never the file`;
   }
   const known = KNOWN_KEYS[knownKeysPattern(parentPath)] ?? [];
