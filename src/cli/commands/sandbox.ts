@@ -1,6 +1,7 @@
 /** `mrrctl sandbox start|stop|status|seed|fault|reset`: the embedded two-Region AWS endpoint. */
 import { Option, type Command } from 'commander';
-import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { FILE_MODES, checkWritable, writeFileSafely } from '../../app/files/safe-write.js';
 import { InputError } from '../../core/errors.js';
 import { DEFAULT_SANDBOX_URL } from '../../aws/target.js';
 import { actionFor, type ProgramHooks } from '../command-kit.js';
@@ -111,8 +112,13 @@ export function registerSandbox(program: Command, hooks: ProgramHooks): void {
     .addHelpText('after', '\nExample:\n  mrrctl sandbox seed --write-config mrrctl.yaml')
     .action(
       actionFor<{ scenario: string; writeConfig?: string }>(hooks, async (ctx, _args, flags) => {
+        // A config is meant to be shared (0644); a bad path is refused before the world is seeded.
+        const configTarget = flags.writeConfig
+          ? { path: resolve(ctx.cwd, flags.writeConfig), what: 'the config file (--write-config)', mode: FILE_MODES.shared }
+          : undefined;
+        if (configTarget) await checkWritable(configTarget);
         const r = await new SandboxAdmin(sandboxUrl(ctx)).request<{ summary: Record<string, any>; config: string }>('POST', 'seed', { scenario: flags.scenario });
-        if (flags.writeConfig) await writeFile(flags.writeConfig, r.config);
+        if (configTarget) await writeFileSafely(configTarget, r.config);
         const s = r.summary;
         return {
           command: 'sandbox seed',
