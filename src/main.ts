@@ -7,7 +7,7 @@ import { ExitCode, MrrError } from './core/errors.js';
 import { buildProgram, registrarsFor } from './cli/program.js';
 import type { MainDeps } from './cli/context.js';
 import { systemClock } from './core/clock.js';
-import { normaliseArgv, wantsJson } from './cli/global-options.js';
+import { normaliseArgv, refuseConflictingRepeats, wantsJson } from './cli/global-options.js';
 import { processIo, terminalPolicy } from './ui/io.js';
 import { terminalSafe } from './ui/terminal-safe.js';
 import { envelope, writeJson, writeLines, diagnosticLine, type CommandResult, type Diagnostic } from './ui/output.js';
@@ -31,6 +31,7 @@ export async function main(argv: string[], overrides: Partial<MainDeps> = {}): P
   const normalised = normaliseArgv(argv);
   try {
     const program = buildProgram({ deps, setResult: (r) => (result = r), setCommand: (name) => (running = name) }, await registrarsFor(normalised));
+    refuseConflictingRepeats(program);
     await program.parseAsync(normalised, { from: 'user' });
   } catch (err) {
     return reportError(err, deps, json, running ?? commandName(argv));

@@ -23,9 +23,15 @@ export interface StartFlags {
   detach?: boolean;
 }
 
+/** Delays a rehearsal can use; beyond an hour a timer is a typo (and past 24.8 days it fires at once). */
+const MAX_DELAY_SECONDS = 3600;
+const MAX_LATENCY_MS = 60_000;
+
 function seconds(flag: string, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
-  if (!/^\d+(\.\d+)?$/.test(raw)) throw new InputError('MRR_INPUT_E022', 'flags', flag, raw, 'a number of seconds, 0 or more');
+  if (!/^\d+(\.\d+)?$/.test(raw) || Number(raw) > MAX_DELAY_SECONDS) {
+    throw new InputError('MRR_INPUT_E022', 'flags', flag, raw, `a number of seconds, 0 or more, at most ${MAX_DELAY_SECONDS}`);
+  }
   return Math.round(Number(raw) * 1000);
 }
 
@@ -47,7 +53,9 @@ function settingsFrom(flags: StartFlags) {
   if (dns !== undefined) settings.dnsDelayMs = dns;
   if (sync !== undefined) settings.syncDelayMs = sync;
   if (flags.latency !== undefined) {
-    if (!/^\d+$/.test(flags.latency)) throw new InputError('MRR_INPUT_E022', 'flags', '--latency', flags.latency, 'a whole number of milliseconds');
+    if (!/^\d+$/.test(flags.latency) || Number(flags.latency) > MAX_LATENCY_MS) {
+      throw new InputError('MRR_INPUT_E022', 'flags', '--latency', flags.latency, `a whole number of milliseconds, at most ${MAX_LATENCY_MS}`);
+    }
     settings.latencyMs = Number(flags.latency);
   }
   return settings;

@@ -49,7 +49,7 @@ export function parseReportSpec(spec: string, fallback: DriftFormat): { format: 
 }
 
 function parseSeconds(raw: string): number {
-  if (!/^\d+(\.\d+)?$/.test(raw.trim())) throw new InputError('MRR_INPUT_E041', 'flags', '--recheck-after', raw, 'a number of seconds, 0 or more');
+  if (!/^\d+(\.\d+)?$/.test(raw.trim()) || Number(raw) > 3600) throw new InputError('MRR_INPUT_E041', 'flags', '--recheck-after', raw, 'a number of seconds, 0 or more (at most 3600)');
   return Math.round(Number(raw) * 1000);
 }
 

@@ -14,11 +14,20 @@ export function sandboxUrl(ctx: CommandContext): string {
   return (ctx.env.MRRCTL_SANDBOX_URL ?? DEFAULT_SANDBOX_URL).replace(/\/+$/, '');
 }
 
-function number(flag: string, raw: string | undefined, expected: string, max = Number.MAX_SAFE_INTEGER): number | undefined {
+/**
+ * A number flag within its range. An absurd value (`--ms 99999999999`, beyond what a timer can hold)
+ * used to be accepted and then do nothing: the range says what makes sense for a rehearsal.
+ */
+function number(flag: string, raw: string | undefined, range: { min: number; max: number; whole: boolean; above?: true }, expected: string): number | undefined {
   if (raw === undefined) return undefined;
-  if (!/^\d+(\.\d+)?$/.test(raw) || Number(raw) > max) throw new InputError('MRR_INPUT_E020', 'flags', flag, raw, expected);
-  return Number(raw);
+  const value = Number(raw);
+  const shape = range.whole ? /^\d+$/ : /^\d+(\.\d+)?$/;
+  const low = range.above ? value > range.min : value >= range.min;
+  if (!shape.test(raw.trim()) || !low || value > range.max) throw new InputError('MRR_INPUT_E020', 'flags', flag, raw, expected);
+  return value;
 }
+
+export const FAULT_LIMITS = { maxMs: 600_000, maxCount: 1_000_000 } as const;
 
 interface FaultFlags {
   region?: string;
@@ -54,11 +63,11 @@ function registerFault(sandbox: Command, hooks: ProgramHooks) {
         if (!f.kind) throw new InputError('MRR_INPUT_E021', 'flags', '--kind', undefined, 'outage, throttle, error or latency (or --clear)');
         const body: Record<string, unknown> = { kind: f.kind };
         for (const key of ['region', 'service', 'operation'] as const) if (f[key] !== undefined) body[key] = f[key];
-        const ratio = number('--ratio', f.ratio, 'a number from 0 to 1', 1);
+        const ratio = number('--ratio', f.ratio, { min: 0, max: 1, whole: false, above: true }, 'a number greater than 0 and at most 1');
         if (ratio !== undefined) body.ratio = ratio;
-        const ms = number('--ms', f.ms, 'a whole number of milliseconds');
+        const ms = number('--ms', f.ms, { min: 1, max: FAULT_LIMITS.maxMs, whole: true }, `a whole number of milliseconds from 1 to ${FAULT_LIMITS.maxMs} (10 minutes)`);
         if (ms !== undefined) body.ms = ms;
-        const count = number('--count', f.count, 'a whole number, 1 or more');
+        const count = number('--count', f.count, { min: 1, max: FAULT_LIMITS.maxCount, whole: true }, `a whole number from 1 to ${FAULT_LIMITS.maxCount}`);
         if (count !== undefined) body.count = count;
         const fault = await admin.request<Record<string, unknown>>('POST', 'faults', body);
         return { command: 'sandbox fault', ok: true, data: fault, diagnostics: [], text: [`Fault ${fault.id}: ${JSON.stringify(body)}`] };
