@@ -54,6 +54,7 @@ export const CODES = {
   MRR_INPUT_E004: { exit: 'usage', meaning: '--max-age of `apply` is not a whole number of seconds, 1 or more' },
   MRR_INPUT_E010: { exit: 'usage', meaning: 'an endpoint URL (--endpoint-url, --sandbox, AWS_ENDPOINT_URL…) is not an http(s) URL' },
   MRR_INPUT_E011: { exit: 'usage', meaning: '--sandbox and --endpoint-url given together: pick one endpoint' },
+  MRR_INPUT_E012: { exit: 'usage', meaning: 'a sandbox URL (--sandbox, MRRCTL_SANDBOX_URL) names an AWS endpoint: the sandbox is local' },
   MRR_INPUT_E020: { exit: 'usage', meaning: 'a flag value is outside what the flag accepts (issuer type, --key-arn, a sandbox number)' },
   MRR_INPUT_E021: { exit: 'usage', meaning: '`sandbox fault` needs --kind (outage, throttle, error or latency) or --clear' },
   MRR_INPUT_E022: { exit: 'usage', meaning: 'a sandbox duration flag is not a number of seconds (or --latency not whole milliseconds)' },
@@ -90,6 +91,10 @@ export const CODES = {
   MRR_SANDBOX_E002: { exit: 'usage', meaning: 'the sandbox refused an admin request as invalid (e.g. an unknown fault target)' },
   MRR_SANDBOX_E003: { exit: 'unexpected', meaning: 'the sandbox answered an admin request with an error status' },
   MRR_SANDBOX_E004: { exit: 'usage', meaning: 'no sandbox was started with --detach on that port, so there is none to stop' },
+  MRR_SANDBOX_E005: { exit: 'usage', meaning: '`sandbox start` cannot listen: the port is in use (or needs privileges), or the host is not an address of this machine' },
+  MRR_SANDBOX_E006: { exit: 'usage', meaning: 'the sandbox needs its admin token (it listens beyond loopback): set MRRCTL_SANDBOX_ADMIN_TOKEN' },
+  MRR_SANDBOX_W001: { exit: 'none', meaning: '`sandbox start --host` is not a loopback address: anyone who can reach it can call the emulated APIs; its admin API needs the token' },
+  MRR_ENDPOINT_I001: { exit: 'none', meaning: 'AWS calls go to a configured endpoint that is not AWS (AWS_ENDPOINT_URL…, --endpoint-url, the profile), said once per endpoint' },
 
   MRR_PLAN_E001: { exit: 'usage', meaning: 'the plan file is empty or not a complete JSON document (truncated?)' },
   MRR_PLAN_E002: { exit: 'usage', meaning: 'the plan file is not a plan envelope: wrong format, version, digest field or an unknown field' },

@@ -20,8 +20,8 @@ export interface BadInputCase {
   /** Leave out the leading `--sandbox <url>` (the case is about how the endpoint is given). */
   sandbox?: false;
   code: 2 | 4;
-  /** The field (flag, config key, variable, file) the message must name. */
-  field: string;
+  /** The field (flag, config key, variable, file) the message must name (a function: known only once the world runs). */
+  field: string | (() => string);
   /** What the message must say was expected (a fragment). */
   expected: string | RegExp;
   /** Text that must appear nowhere in stdout or stderr (a secret, a 20 MB value). */
@@ -65,6 +65,8 @@ export function runCase(ctx: Corpus, c: BadInputCase, output: 'text' | 'json' = 
   return runCli(argv, { cwd: ctx.w.dir, env: { MRRCTL_JOURNAL: ctx.w.journal, HOME: ctx.w.dir, ...c.env?.() } });
 }
 
+const fieldOf = (c: BadInputCase) => (typeof c.field === 'function' ? c.field() : c.field);
+
 /** The two checks of every case, as vitest tests. */
 export function describeCorpus(title: string, ctx: Corpus, cases: BadInputCase[]): void {
   describe(title, () => {
@@ -77,7 +79,7 @@ export function describeCorpus(title: string, ctx: Corpus, cases: BadInputCase[]
       const r = await runCase(ctx, c);
       const message = r.stderr;
       expect(r.code, message.slice(0, 2000)).toBe(c.code);
-      expect(message, 'names the field').toContain(c.field);
+      expect(message, 'names the field').toContain(fieldOf(c));
       if (typeof c.expected === 'string') expect(message, 'says what was expected').toContain(c.expected);
       else expect(message, 'says what was expected').toMatch(c.expected);
       expect(message, 'never "a bug" for an operator mistake').not.toContain('this is a bug');
@@ -95,7 +97,7 @@ export function describeCorpus(title: string, ctx: Corpus, cases: BadInputCase[]
         expect(r.code, `${c.name}\n${r.stderr.slice(0, 2000)}`).toBe(c.code);
         const doc = JSON.parse(r.stdout);
         expect(doc, c.name).toMatchObject({ schemaVersion: 1, ok: false });
-        expect(doc.diagnostics[0].message, c.name).toContain(c.field);
+        expect(doc.diagnostics[0].message, c.name).toContain(fieldOf(c));
         for (const text of c.absent ?? []) expect(r.stdout, `${c.name}: never shows ${text.slice(0, 40)}`).not.toContain(text);
         expect(ctx.w.writesSince(since), c.name).toEqual([]);
       }

@@ -3,15 +3,19 @@ import { Option, type Command } from 'commander';
 import { resolve } from 'node:path';
 import { FILE_MODES, checkWritable, writeFileSafely } from '../../app/files/safe-write.js';
 import { InputError } from '../../core/errors.js';
-import { DEFAULT_SANDBOX_URL } from '../../aws/target.js';
+import { DEFAULT_SANDBOX_URL, resolveAwsTarget } from '../../aws/target.js';
 import { actionFor, type ProgramHooks } from '../command-kit.js';
 import type { CommandContext } from '../context.js';
 import { SandboxAdmin } from '../sandbox-admin.js';
 import { runSandboxStart, stopSandbox, type StartFlags } from '../sandbox-process.js';
 
+/** The sandbox's URL, checked like every sandbox URL: http(s), and never an AWS endpoint. */
 export function sandboxUrl(ctx: CommandContext): string {
-  if (typeof ctx.flags.sandbox === 'string') return ctx.flags.sandbox.replace(/\/+$/, '');
-  return (ctx.env.MRRCTL_SANDBOX_URL ?? DEFAULT_SANDBOX_URL).replace(/\/+$/, '');
+  return resolveAwsTarget({ sandbox: typeof ctx.flags.sandbox === 'string' ? ctx.flags.sandbox : true }, ctx.env).endpoint ?? DEFAULT_SANDBOX_URL;
+}
+
+function adminFor(ctx: CommandContext): SandboxAdmin {
+  return new SandboxAdmin(sandboxUrl(ctx), ctx.env.MRRCTL_SANDBOX_ADMIN_TOKEN || undefined);
 }
 
 /**
@@ -55,7 +59,7 @@ function registerFault(sandbox: Command, hooks: ProgramHooks) {
     .addHelpText('after', '\nExamples:\n  mrrctl sandbox fault --region us-east-1 --kind outage\n  mrrctl sandbox fault --clear')
     .action(
       actionFor<FaultFlags>(hooks, async (ctx, _args, f) => {
-        const admin = new SandboxAdmin(sandboxUrl(ctx));
+        const admin = adminFor(ctx);
         if (f.clear) {
           const r = await admin.request<{ cleared: number }>('DELETE', 'faults');
           return { command: 'sandbox fault', ok: true, data: r, diagnostics: [], text: [`Cleared ${r.cleared} fault(s).`] };
@@ -88,8 +92,14 @@ export function registerSandbox(program: Command, hooks: ProgramHooks): void {
     .option('--sync-delay <s>', 'seconds for primary changes to reach the replica')
     .option('--latency <ms>', 'milliseconds added to every AWS call')
     .option('--detach', 'run in the background and return once it answers')
+    .option('--admin-token <token>', 'require this token for /_sandbox/* (generated and printed when --host is not loopback)')
+    .addOption(new Option('--admin-token-from-env').hideHelp())
     .addHelpText('after', '\nExample:\n  mrrctl sandbox start --detach && mrrctl sandbox seed --write-config mrrctl.yaml')
-    .action(actionFor<StartFlags>(hooks, (ctx, _args, flags) => runSandboxStart(ctx, flags)));
+    .action(
+      actionFor<StartFlags & { adminTokenFromEnv?: boolean }>(hooks, (ctx, _args, flags) =>
+        runSandboxStart(ctx, flags.adminTokenFromEnv ? { ...flags, adminToken: ctx.env.MRRCTL_SANDBOX_ADMIN_TOKEN } : flags),
+      ),
+    );
   sandbox
     .command('stop')
     .description('stop a sandbox started with --detach')
@@ -102,7 +112,7 @@ export function registerSandbox(program: Command, hooks: ProgramHooks): void {
     .addHelpText('after', '\nExample:\n  mrrctl --sandbox http://127.0.0.1:4566 sandbox status --output json')
     .action(
       actionFor(hooks, async (ctx) => {
-        const state = await new SandboxAdmin(sandboxUrl(ctx)).request<Record<string, any>>('GET', 'state');
+        const state = await adminFor(ctx).request<Record<string, any>>('GET', 'state');
         const lines = [`Sandbox ${sandboxUrl(ctx)} — Regions: ${(state.regions ?? []).join(', ') || 'none yet'}`];
         for (const p of state.pools ?? []) lines.push(`  pool ${p.id} (${p.region}, ${p.tier ?? '?'})${p.replicas ? ` replicas: ${p.replicas.map((r: any) => `${r.RegionName}=${r.Status}`).join(' ')}` : ''}`);
         for (const k of state.keys ?? []) lines.push(`  key ${k.keyId} (${k.region}, ${k.state}${k.multiRegion ? ', multi-Region ' + (k.role ?? '') : ''}) ${k.aliases.join(' ')}`);
@@ -126,7 +136,7 @@ export function registerSandbox(program: Command, hooks: ProgramHooks): void {
           ? { path: resolve(ctx.cwd, flags.writeConfig), what: 'the config file (--write-config)', mode: FILE_MODES.shared }
           : undefined;
         if (configTarget) await checkWritable(configTarget);
-        const r = await new SandboxAdmin(sandboxUrl(ctx)).request<{ summary: Record<string, any>; config: string }>('POST', 'seed', { scenario: flags.scenario });
+        const r = await adminFor(ctx).request<{ summary: Record<string, any>; config: string }>('POST', 'seed', { scenario: flags.scenario });
         if (configTarget) await writeFileSafely(configTarget, r.config);
         const s = r.summary;
         return {
@@ -147,7 +157,7 @@ export function registerSandbox(program: Command, hooks: ProgramHooks): void {
     .addHelpText('after', '\nExample:\n  mrrctl sandbox reset && mrrctl sandbox seed')
     .action(
       actionFor(hooks, async (ctx) => {
-        await new SandboxAdmin(sandboxUrl(ctx)).request('POST', 'reset');
+        await adminFor(ctx).request('POST', 'reset');
         return { command: 'sandbox reset', ok: true, data: { reset: true }, diagnostics: [], text: ['The sandbox world is empty.'] };
       }),
     );
