@@ -104,11 +104,11 @@ export const CODES = {
   MRR_PLAN_E006: { exit: 'conflict', meaning: 'the plan expired, or is older than --max-age: make a new plan' },
   MRR_PLAN_E007: { exit: 'conflict', meaning: 'the state changed since the plan was made (fingerprint differs); nothing was changed: make a new plan' },
   MRR_PLAN_E008: { exit: 'usage', meaning: 'the file for --plan-out cannot be written (e.g. its directory does not exist)' },
-  MRR_FILE_E001: { exit: 'usage', meaning: 'a file to write (--plan-out, --report, --write-config) is a directory, a device or another non-regular file, its directory does not exist, or it is not writable' },
-  MRR_FILE_E002: { exit: 'usage', meaning: 'the journal (MRRCTL_JOURNAL or ~/.mrrctl/journal.jsonl) cannot be read or written: not a regular file, no permission, read-only file system' },
   MRR_PLAN_E009: { exit: 'usage', meaning: 'the plan file cannot be read, or is too large to be a plan file' },
   MRR_PLAN_E010: { exit: 'usage', meaning: 'the plan file was made by a command that `apply` cannot replay (not a mutating command)' },
   MRR_PLAN_E011: { exit: 'conflict', meaning: 'the plan\'s steps differ from what mrrctl plans for the current state (edited, or another version); nothing was changed' },
+  MRR_FILE_E001: { exit: 'usage', meaning: 'a file to write (--plan-out, --report, --write-config) is a directory, a device or another non-regular file, its directory does not exist, or it is not writable' },
+  MRR_FILE_E002: { exit: 'usage', meaning: 'the journal (MRRCTL_JOURNAL or ~/.mrrctl/journal.jsonl) cannot be read or written: not a regular file, no permission, read-only file system' },
 
   MRR_GUARD_E001: { exit: 'findings', meaning: 'a guard refuses the change; the plan shows each guard with its evidence and remedy' },
   MRR_APPLY_E001: { exit: 'unexpected', meaning: 'a step failed while applying; re-run once the cause is fixed: it continues where it stopped' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MRR_REGIONS, arnParts, isMrrRegion, partitionOfRegion } from '../../src/core/config/regions.js';
+import { REPLICATION_REGIONS, arnParts, isMrrRegion, partitionOfRegion } from '../../src/core/config/regions.js';
 
 describe('partitions', () => {
   it.each([
@@ -8,11 +8,11 @@ describe('partitions', () => {
   ])('%s is in %s', (region, partition) => expect(partitionOfRegion(region)).toBe(partition));
 
   it('lists the 16 launch Regions of MRR, all commercial, with a source and a confidence', () => {
-    expect(MRR_REGIONS.regions).toHaveLength(16);
-    expect(MRR_REGIONS.regions.every((r) => partitionOfRegion(r) === 'aws')).toBe(true);
+    expect(REPLICATION_REGIONS.regions).toHaveLength(16);
+    expect(REPLICATION_REGIONS.regions.every((r) => partitionOfRegion(r) === 'aws')).toBe(true);
     expect(isMrrRegion('ap-northeast-3')).toBe(false);
     expect(isMrrRegion('eu-north-1')).toBe(true);
-    expect(MRR_REGIONS.confidence).toBe('3P');
+    expect(REPLICATION_REGIONS.confidence).toBe('3P');
   });
 
   it('reads the partition and Region of an ARN', () => {

@@ -56,7 +56,7 @@ export function partitionOfRegion(region: string): string {
  * with exit 2 (the message names this list), which is safer than replicating into a Region (or a
  * partition) where the API does not exist.
  */
-export const MRR_REGIONS = {
+export const REPLICATION_REGIONS = {
   source: 'AWS What\'s New, "Amazon Cognito now supports multi-Region replication", 2026-06-03 (docs/aws-facts.md A1)',
   confidence: '3P',
   partition: 'aws',
@@ -70,7 +70,7 @@ export const MRR_REGIONS = {
 } as const;
 
 export function isMrrRegion(region: string): boolean {
-  return (MRR_REGIONS.regions as readonly string[]).includes(region);
+  return (REPLICATION_REGIONS.regions as readonly string[]).includes(region);
 }
 
 /** The partition and Region of an ARN (`arn:aws-cn:kms:cn-north-1:…`), when it has that shape. */

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { ConfigIssue } from './config-error.js';
-import { MRR_REGIONS, arnParts, isMrrRegion, isRegionName, partitionOfRegion, regionExpectation } from './regions.js';
+import { REPLICATION_REGIONS, arnParts, isMrrRegion, isRegionName, partitionOfRegion, regionExpectation } from './regions.js';
 import { isDnsName, isUserPoolId, userPoolRegion } from './schema.js';
 
 /** Where a value came from: a key in a file, or a flag (no source). */
@@ -75,13 +75,13 @@ export function partitionIssues(view: TopologyView): ConfigIssue[] {
         ),
       );
     } else if (!isMrrRegion(region)) {
-      const where = partition === MRR_REGIONS.partition ? '' : ` (it is in the ${partition} partition)`;
+      const where = partition === REPLICATION_REGIONS.partition ? '' : ` (it is in the ${partition} partition)`;
       issues.push(
         issueAt(
           sourced.origin,
           region,
-          `a Region where Cognito multi-Region replication is offered: ${MRR_REGIONS.regions.join(', ')}; ` +
-            `${region} is not one of them${where} [list: ${MRR_REGIONS.source}]`,
+          `a Region where Cognito multi-Region replication is offered: ${REPLICATION_REGIONS.regions.join(', ')}; ` +
+            `${region} is not one of them${where} [list: ${REPLICATION_REGIONS.source}]`,
         ),
       );
     }
