@@ -92,7 +92,8 @@ export function formatValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   // A value echoed back is clipped (a 20 MB --reason must not become a 20 MB error message).
   if (typeof value === 'string') {
-    return value.length > 100 ? `${JSON.stringify(value.slice(0, 100))}… (${value.length} characters)` : JSON.stringify(value);
+    // Past 160 (a value already clipped by the config checks is about 125 long and stays whole).
+    return value.length > 160 ? `${JSON.stringify(value.slice(0, 100))}… (${value.length} characters)` : JSON.stringify(value);
   }
   try {
     const text = JSON.stringify(value);

@@ -64,6 +64,12 @@ const CASES: BadInputCase[] = [
   { name: 'guards.requireDriftClean not a boolean', kind: 'config', argv: () => ['--config', conf('driftclean.yaml', edited((y) => y.replace(/requireDriftClean: \w+/, 'requireDriftClean: maybe'))), 'keys', 'setup', '--yes'], code: 2, field: 'guards.requireDriftClean', expected: 'true or false' },
   { name: 'dns.strategy unknown', kind: 'config', argv: () => ['--config', conf('strategy.yaml', edited((y) => y.replace(/strategy: \S+/, 'strategy: roundrobin'))), 'keys', 'setup', '--yes'], code: 2, field: 'dns.strategy', expected: 'weighted or cognito-domain' },
   { name: 'dns record A with a name for a value', kind: 'config', argv: () => ['--config', conf('a-record.yaml', edited((y) => y.replace(/type: CNAME/, 'type: A'))), 'keys', 'setup', '--yes'], code: 2, field: '.value', expected: 'an IPv4 address' },
+  // ── the same, named by the environment ─────────────────────────────────────────────────────────────
+  { name: 'MRRCTL_CONFIG is /dev/zero', kind: 'environment', argv: () => ['keys', 'setup', '--yes'], env: () => ({ MRRCTL_CONFIG: '/dev/zero' }), code: 2, field: 'MRRCTL_CONFIG', expected: 'is a device, not a regular file' },
+  { name: 'MRRCTL_CONFIG is a directory', kind: 'environment', argv: () => ['keys', 'setup', '--yes'], env: () => ({ MRRCTL_CONFIG: ctx.bad }), code: 2, field: 'MRRCTL_CONFIG', expected: 'is a directory' },
+  { name: 'MRRCTL_CONFIG names a file over 1 MiB', kind: 'environment', argv: () => ['replica', 'create', '--yes'], env: () => ({ MRRCTL_CONFIG: conf('env-big.yaml', `${ctx.w.config}# ${'z'.repeat(1_100_000)}\n`) }), code: 2, field: 'MRRCTL_CONFIG', expected: 'at most 1048576 bytes' },
+  { name: 'MRRCTL_CONFIG names JSON with a duplicate key', kind: 'environment', argv: () => ['keys', 'setup', '--yes'], env: () => ({ MRRCTL_CONFIG: conf('env-dup.json', '{"secondaryRegion": "eu-west-1", "secondaryRegion": "us-west-2"}') }), code: 2, field: 'env-dup.json', expected: 'each key once per object' },
+  { name: 'MRRCTL_CONFIG names a FIFO', kind: 'environment', argv: () => ['keys', 'setup', '--yes'], env: () => ({ MRRCTL_CONFIG: fifo('env-corpus.fifo') }), code: 2, field: 'MRRCTL_CONFIG', expected: 'FIFO (named pipe)' },
 ];
 
 describeCorpus('the bad-input corpus: config files', ctx, CASES);
