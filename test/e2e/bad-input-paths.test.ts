@@ -44,6 +44,9 @@ const CASES: BadInputCase[] = [
   { name: 'MRRCTL_JOURNAL is /dev/full', kind: 'path', argv: () => ['keys', 'setup', '--yes'], env: journal(() => '/dev/full'), code: 2, field: '/dev/full', expected: 'it is a device' },
   { name: 'MRRCTL_JOURNAL under a regular file', kind: 'path', argv: () => ['keys', 'setup', '--yes'], env: journal(() => join(regular('afile'), 'journal.jsonl')), code: 2, field: 'journal.jsonl', expected: 'cannot use the journal' },
   { name: 'HOME is a regular file (default journal)', kind: 'path', argv: () => ['keys', 'setup', '--yes'], env: () => ({ MRRCTL_JOURNAL: '', HOME: regular('home-file') }), code: 2, field: 'journal.jsonl: cannot use the journal', expected: 'set MRRCTL_JOURNAL' },
+  { name: 'apply a FIFO (does not hang)', kind: 'plan', argv: () => ['apply', fifo('apply.fifo'), '--yes'], code: 2, field: 'apply.fifo: cannot read the plan file', expected: 'it is a FIFO (named pipe), not a regular file' },
+  { name: 'apply /dev/zero (does not read forever)', kind: 'plan', argv: () => ['apply', '/dev/zero', '--yes'], code: 2, field: '/dev/zero: cannot read the plan file', expected: 'it is a device' },
+  { name: 'apply a symlink to /dev/urandom', kind: 'plan', argv: () => { rmSync(ctx.file('random.plan'), { force: true }); symlinkSync('/dev/urandom', ctx.file('random.plan')); return ['apply', ctx.file('random.plan'), '--yes']; }, code: 2, field: 'random.plan', expected: 'it is a device' },
 ];
 
 describeCorpus('the bad-input corpus: paths', ctx, CASES);
