@@ -7,8 +7,9 @@ import { ExitCode, MrrError } from './core/errors.js';
 import { buildProgram, registrarsFor } from './cli/program.js';
 import type { MainDeps } from './cli/context.js';
 import { systemClock } from './core/clock.js';
-import { normaliseArgv, wantsJson } from './cli/global-options.js';
-import { processIo } from './ui/io.js';
+import { normaliseArgv, refuseConflictingRepeats, wantsJson } from './cli/global-options.js';
+import { processIo, terminalPolicy } from './ui/io.js';
+import { terminalSafe } from './ui/terminal-safe.js';
 import { envelope, writeJson, writeLines, diagnosticLine, type CommandResult, type Diagnostic } from './ui/output.js';
 
 export async function main(argv: string[], overrides: Partial<MainDeps> = {}): Promise<number> {
@@ -30,6 +31,7 @@ export async function main(argv: string[], overrides: Partial<MainDeps> = {}): P
   const normalised = normaliseArgv(argv);
   try {
     const program = buildProgram({ deps, setResult: (r) => (result = r), setCommand: (name) => (running = name) }, await registrarsFor(normalised));
+    refuseConflictingRepeats(program);
     await program.parseAsync(normalised, { from: 'user' });
   } catch (err) {
     return reportError(err, deps, json, running ?? commandName(argv));
@@ -37,15 +39,26 @@ export async function main(argv: string[], overrides: Partial<MainDeps> = {}): P
     process.removeListener('SIGINT', onSigint);
   }
   if (!result) return ExitCode.ok;
-  return renderResult(result, deps, json);
+  return renderResult(result, deps, json, argv);
 }
 
-function renderResult(result: CommandResult, deps: MainDeps, json: boolean): number {
+/**
+ * The text sink: every line a view returns, every diagnostic and error goes through terminalSafe here,
+ * so a string from AWS, a file or the environment cannot drive the terminal, whichever view forgot.
+ * Colour sequences survive only where colour is on. JSON is written exact.
+ */
+function colourOn(argv: string[], deps: MainDeps) {
+  const policy = terminalPolicy(deps.io, { color: !argv.includes('--no-color'), output: 'text', env: deps.env });
+  return { stdout: policy.colorStdout, stderr: policy.colorStderr };
+}
+
+function renderResult(result: CommandResult, deps: MainDeps, json: boolean, argv: string[]): number {
   if (json) {
     writeJson(deps.io.stdout, envelope(result));
   } else {
-    writeLines(deps.io.stdout, result.text);
-    for (const d of result.diagnostics) deps.io.stderr.write(`${diagnosticLine(d)}\n`);
+    const colour = colourOn(argv, deps);
+    writeLines(deps.io.stdout, result.text.map((line) => terminalSafe(line, { allowColour: colour.stdout })));
+    for (const d of result.diagnostics) deps.io.stderr.write(`${terminalSafe(diagnosticLine(d), { allowColour: colour.stderr })}\n`);
   }
   return result.exitCode ?? (result.ok ? ExitCode.ok : ExitCode.unexpected);
 }
@@ -101,7 +114,7 @@ function reportError(err: unknown, deps: MainDeps, json: boolean, command: strin
   }
   // Commander has already printed its own usage error to stderr.
   if (!(err instanceof CommanderError)) {
-    deps.io.stderr.write(`error: ${c.diagnostic.message} [${c.diagnostic.code}]\n`);
+    deps.io.stderr.write(`error: ${terminalSafe(c.diagnostic.message)} [${c.diagnostic.code}]\n`);
   }
   return c.exitCode;
 }

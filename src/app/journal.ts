@@ -15,5 +15,7 @@ export function actor(env: Record<string, string | undefined>): string {
 
 /** The operator's journal: MRRCTL_JOURNAL, else ~/.mrrctl/journal.jsonl. */
 export function journalFor(ctx: { env: Record<string, string | undefined> }): FileJournal {
-  return new FileJournal(defaultJournalPath(ctx.env, ctx.env.HOME ?? homedir()));
+  const fromEnv = ctx.env.MRRCTL_JOURNAL;
+  // Only the default ~/.mrrctl is mrrctl's own directory, to be kept at 0700.
+  return new FileJournal(defaultJournalPath(ctx.env, ctx.env.HOME ?? homedir()), fromEnv === undefined || fromEnv.trim() === '');
 }

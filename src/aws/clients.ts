@@ -32,6 +32,8 @@ export interface AwsClientOptions {
    */
   env?: AwsEnv;
   onCall?: AwsCallListener;
+  /** Told the endpoint of each client built for a configured (non-sandbox) endpoint: the notice on stderr. */
+  onEndpoint?: (endpoint: string, service: string) => void;
   /** Total attempts per call, including the first (default 3). */
   maxAttempts?: number;
   connectionTimeoutMs?: number;
@@ -152,6 +154,7 @@ export class AwsClients {
     };
     const endpoint = await endpointFor(target, SDK_SERVICE_IDS[service] ?? service, this.env);
     if (endpoint) config.endpoint = endpoint;
+    if (endpoint && !target.sandbox) this.options.onEndpoint?.(endpoint, service);
     // The profile's other settings (FIPS, dual-stack...) are still read by the SDK, for this profile.
     if (!target.sandbox && target.profile) config.profile = target.profile;
     return config;

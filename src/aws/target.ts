@@ -44,6 +44,26 @@ function checkUrl(field: string, value: string): string {
   return value.replace(/\/+$/, '');
 }
 
+/**
+ * Host names of AWS's own endpoints, in every partition. A sandbox URL naming one would send the
+ * sandbox's dummy-credential calls — and its resets and faults — to AWS.
+ */
+const AWS_ENDPOINT_SUFFIXES = ['.amazonaws.com', '.amazonaws.com.cn', '.api.aws', '.on.aws', '.amazonaws.eu', '.c2s.ic.gov', '.sc2s.sgov.gov', '.cloud.adc-e.uk', '.csp.hci.ic.gov'];
+
+export function isAwsEndpointHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  return AWS_ENDPOINT_SUFFIXES.some((suffix) => host.endsWith(suffix) || host === suffix.slice(1));
+}
+
+function checkSandboxUrl(field: string, value: string): string {
+  const url = checkUrl(field, value);
+  if (isAwsEndpointHost(new URL(url).hostname)) {
+    const source = field.startsWith('--') ? 'flags' : 'environment';
+    throw new InputError('MRR_INPUT_E012', source, field, value, 'the URL of a local sandbox such as http://127.0.0.1:4566, not an AWS endpoint (to use AWS, leave out --sandbox)');
+  }
+  return url;
+}
+
 export function resolveAwsTarget(flags: AwsTargetFlags, env: AwsEnv): AwsTarget {
   if (flags.sandbox && flags.endpointUrl) {
     throw new InputError('MRR_INPUT_E011', 'flags', '--endpoint-url', flags.endpointUrl, 'not both --sandbox and --endpoint-url (pick one endpoint)');
@@ -51,7 +71,7 @@ export function resolveAwsTarget(flags: AwsTargetFlags, env: AwsEnv): AwsTarget 
   if (flags.sandbox) {
     const url = typeof flags.sandbox === 'string' ? flags.sandbox : (env.MRRCTL_SANDBOX_URL ?? DEFAULT_SANDBOX_URL);
     const field = typeof flags.sandbox === 'string' ? '--sandbox' : env.MRRCTL_SANDBOX_URL ? 'MRRCTL_SANDBOX_URL' : '--sandbox';
-    return { endpoint: checkUrl(field, url), sandbox: true, profile: flags.profile };
+    return { endpoint: checkSandboxUrl(field, url), sandbox: true, profile: flags.profile };
   }
   // An empty AWS_PROFILE counts as unset, as it does for the SDK.
   const profile = flags.profile || env.AWS_PROFILE || undefined;

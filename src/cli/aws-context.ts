@@ -4,16 +4,32 @@
  */
 import type { AwsAccess, CommandContext } from '../app/context.js';
 import { formatCallRecord } from '../aws/call-logger.js';
-import { resolveAwsTarget } from '../aws/target.js';
+import { isAwsEndpointHost, resolveAwsTarget } from '../aws/target.js';
 
 export type { AwsAccess } from '../app/context.js';
 
 export async function awsFor(ctx: CommandContext): Promise<AwsAccess> {
   const target = resolveAwsTarget(ctx.flags, ctx.env);
   const { AwsClients } = await import('../aws/clients.js');
+  // AWS_ENDPOINT_URL* pointing elsewhere sends the real access key id in every signature: say where
+  // the calls go, once per endpoint (text mode: JSON mode keeps stderr empty).
+  const noticed = new Set<string>();
+  const onEndpoint = (endpoint: string) => {
+    if (ctx.flags.output !== 'text' || noticed.has(endpoint)) return;
+    noticed.add(endpoint);
+    let host = '';
+    try {
+      host = new URL(endpoint).hostname;
+    } catch {
+      // A malformed URL fails in the SDK with its own message.
+    }
+    if (host !== '' && isAwsEndpointHost(host)) return;
+    ctx.log(`note: AWS calls go to ${endpoint} (--endpoint-url, AWS_ENDPOINT_URL… or the profile's endpoint_url), not to AWS; they are signed with your credentials [MRR_ENDPOINT_I001]`);
+  };
   const clients = new AwsClients({
     target,
     env: ctx.env,
+    onEndpoint,
     onCall: ctx.flags.verbose ? (record) => ctx.log(formatCallRecord(record)) : undefined,
   });
   return { target, clients };

@@ -3,8 +3,9 @@
  * Lookup: --config, else MRRCTL_CONFIG, else ./mrrctl.yaml, ./mrrctl.yml, ./mrrctl.json, else none
  * (an empty config: commands that need a pool say which flag or key is missing).
  */
-import { readFile as readFileFromDisk } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
+import { UnreadableFileError, readRegularFile } from '../app/files/safe-read.js';
+import { CONFIG_LIMITS } from '../core/config/limits.js';
 import { ConfigError, ConfigErrorCode, type ConfigIssue } from '../core/config/config-error.js';
 import { configFormatOf, parseConfigText } from '../core/config/parse-text.js';
 import { regionExpectation } from '../core/config/regions.js';
@@ -23,7 +24,10 @@ export interface LoadConfigOptions {
   flags: Pick<GlobalFlags, 'config' | 'pool' | 'primary' | 'secondary'>;
   env: Record<string, string | undefined>;
   cwd: string;
-  /** Reads a file as UTF-8; must reject with code ENOENT when it does not exist. */
+  /**
+   * Reads a file as UTF-8; must reject with code ENOENT when it does not exist. The default refuses
+   * anything but a regular file of at most CONFIG_LIMITS.maxBytes (a FIFO, a device, a 50 MB file).
+   */
   readFile?: (path: string) => Promise<string>;
 }
 
@@ -39,7 +43,7 @@ const TOPOLOGY_FLAGS: ReadonlyArray<{
 ];
 
 export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConfig> {
-  const read = options.readFile ?? ((path: string) => readFileFromDisk(path, 'utf8'));
+  const read = options.readFile ?? ((path: string) => readRegularFile(path, CONFIG_LIMITS.maxBytes));
   const flagIssues = topologyFlagIssues(options.flags);
   const found = await findConfigFile(options, read);
 
@@ -104,8 +108,8 @@ async function findConfigFile(
     try {
       return { path, label: named.value, text: await read(path) };
     } catch (error) {
-      throw new ConfigError(ConfigErrorCode.unreadable, [
-        { field: named.field, value: named.value, expected: `a readable config file (${readFailure(error, path)})` },
+      throw new ConfigError(codeOf(error), [
+        { field: named.field, value: named.value, expected: `${expectedFile(error)} (${readFailure(error, path)})` },
       ]);
     }
   }
@@ -115,8 +119,8 @@ async function findConfigFile(
       return { path, label: basename(path), text: await read(path) };
     } catch (error) {
       if (errorCode(error) === 'ENOENT') continue;
-      throw new ConfigError(ConfigErrorCode.unreadable, [
-        { source: name, field: 'file', value: path, expected: `a readable config file (${readFailure(error, path)})` },
+      throw new ConfigError(codeOf(error), [
+        { source: name, field: 'file', value: path, expected: `${expectedFile(error)} (${readFailure(error, path)})` },
       ]);
     }
   }
@@ -124,10 +128,22 @@ async function findConfigFile(
 }
 
 function errorCode(error: unknown): string | undefined {
+  if (error instanceof UnreadableFileError) return error.code === 'not-found' ? 'ENOENT' : error.code;
   return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
 }
 
+function codeOf(error: unknown) {
+  return error instanceof UnreadableFileError && error.code === 'too-large' ? ConfigErrorCode.tooLarge : ConfigErrorCode.unreadable;
+}
+
+function expectedFile(error: unknown): string {
+  return error instanceof UnreadableFileError && error.code === 'too-large'
+    ? `a config file of at most ${CONFIG_LIMITS.maxBytes} bytes`
+    : 'a readable config file';
+}
+
 function readFailure(error: unknown, path: string): string {
+  if (error instanceof UnreadableFileError) return error.message;
   switch (errorCode(error)) {
     case 'ENOENT':
       return `${path} does not exist`;

@@ -4,6 +4,7 @@
  * command run, from the injected environment, and only when the command asks (start-up stays fast:
  * `--help` loads neither YAML, zod nor the SDK). dispose() releases what was built.
  */
+import { terminalSafe } from '../ui/terminal-safe.js';
 import type { AwsAccess, CommandContext, MainDeps } from '../app/context.js';
 import { readPorts } from '../app/read-ports.js';
 import type { LoadedConfig, Topology } from '../core/config/topology.js';
@@ -26,7 +27,8 @@ export interface DisposableContext extends CommandContext {
 export function createContext(deps: MainDeps, flags: GlobalFlags): DisposableContext {
   const terminal = terminalPolicy(deps.io, { color: flags.color, output: flags.output, env: deps.env });
   const log = (line: string): void => {
-    deps.io.stderr.write(`${line}\n`);
+    // Every log line (plan, progress, waits) may carry strings from outside: made safe here.
+    deps.io.stderr.write(`${terminalSafe(line, { allowColour: terminal.colorStderr })}\n`);
   };
   // The schema and YAML libraries are not needed for --help: imported on the first call.
   const config = once<LoadedConfig>(async () => (await import('./config-loader.js')).loadConfig({ flags, env: deps.env, cwd: deps.cwd }));

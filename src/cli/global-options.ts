@@ -3,6 +3,7 @@
  * Commander recognises program options anywhere on the line, before or after the command.
  */
 import { Command, Option } from 'commander';
+import { InputError } from '../core/errors.js';
 import type { GlobalFlags } from '../core/global-flags.js';
 
 export function addGlobalOptions(program: Command): Command {
@@ -71,4 +72,28 @@ export function wantsJson(argv: string[]): boolean {
     if (argv[i] === '--output=json') return true;
   }
   return false;
+}
+
+/**
+ * A value flag given twice with different values (`--to eu-west-1 --to us-east-1`) is refused: commander
+ * would silently keep the last, and a failover becomes a failback. The same value twice is harmless;
+ * a flag that collects (its default is a list, e.g. drift --report) is meant to repeat.
+ */
+export function refuseConflictingRepeats(program: Command): void {
+  const visit = (command: Command) => {
+    for (const option of command.options) {
+      if (!(option.required || option.optional) || option.variadic || Array.isArray(option.defaultValue)) continue;
+      let first: string | undefined;
+      command.on(`option:${option.name()}`, (value: unknown) => {
+        if (typeof value !== 'string') return;
+        if (first === undefined) first = value;
+        else if (value !== first) {
+          const flag = option.long ?? option.flags;
+          throw new InputError('MRR_INPUT_E060', 'flags', flag, [first, value], `${flag} once (it was given twice with different values: "${first}" and "${value}"; say which one you mean)`);
+        }
+      });
+    }
+    for (const sub of command.commands) visit(sub);
+  };
+  visit(program);
 }

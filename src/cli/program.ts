@@ -1,4 +1,5 @@
 /** Builds the commander program: global options, every command, and output routed through io. */
+import { terminalSafe } from '../ui/terminal-safe.js';
 import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { commandPath, type ProgramHooks, type CommandRegistrar } from './command-kit.js';
@@ -57,14 +58,14 @@ export function buildProgram(hooks: ProgramHooks, registrars: CommandRegistrar[]
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
+      writeErr: (s) => io.stderr.write(terminalSafe(s)),
     });
   addGlobalOptions(program);
   for (const register of registrars) register(program, hooks);
   // Subcommands inherit the overrides so their usage errors come back to main() too.
   program.commands.forEach(function inherit(cmd: Command) {
     cmd.exitOverride().showHelpAfterError(`(run 'mrrctl ${commandPath(cmd)} --help' for usage)`);
-    cmd.configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+    cmd.configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(terminalSafe(s)) });
     cmd.commands.forEach(inherit);
   });
   program.addHelpText(

@@ -10,7 +10,11 @@ class SandboxUnreachableError extends MrrError {
 }
 
 export class SandboxAdmin {
-  constructor(readonly baseUrl: string) {}
+  /** `token`: the sandbox's admin token (MRRCTL_SANDBOX_ADMIN_TOKEN), when it was started with one. */
+  constructor(
+    readonly baseUrl: string,
+    readonly token?: string,
+  ) {}
 
   async request<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
     const url = `${this.baseUrl}/_sandbox/${path}`;
@@ -18,8 +22,12 @@ export class SandboxAdmin {
     try {
       res = await fetch(url, {
         method,
-        headers: body === undefined ? undefined : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        // The admin API takes state-changing requests only as JSON (admin/request-guard.ts).
+        headers: {
+          ...(method === 'GET' ? {} : { 'content-type': 'application/json' }),
+          ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+        },
+        body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
         signal: AbortSignal.timeout(10_000),
       });
     } catch (err) {
@@ -30,6 +38,9 @@ export class SandboxAdmin {
     }
     const text = await res.text();
     const parsed = text ? (JSON.parse(text) as T & { message?: string; field?: string }) : ({} as T & { message?: string });
+    if (res.status === 401) {
+      throw new UsageError('MRR_SANDBOX_E006', `the sandbox at ${this.baseUrl} needs its admin token: set MRRCTL_SANDBOX_ADMIN_TOKEN to the token \`mrrctl sandbox start\` printed`);
+    }
     if (res.status === 400) {
       throw new UsageError('MRR_SANDBOX_E002', `the sandbox refused ${method} ${path}: ${parsed.message ?? text}`);
     }

@@ -54,6 +54,7 @@ export const CODES = {
   MRR_INPUT_E004: { exit: 'usage', meaning: '--max-age of `apply` is not a whole number of seconds, 1 or more' },
   MRR_INPUT_E010: { exit: 'usage', meaning: 'an endpoint URL (--endpoint-url, --sandbox, AWS_ENDPOINT_URL…) is not an http(s) URL' },
   MRR_INPUT_E011: { exit: 'usage', meaning: '--sandbox and --endpoint-url given together: pick one endpoint' },
+  MRR_INPUT_E012: { exit: 'usage', meaning: 'a sandbox URL (--sandbox, MRRCTL_SANDBOX_URL) names an AWS endpoint: the sandbox is local' },
   MRR_INPUT_E020: { exit: 'usage', meaning: 'a flag value is outside what the flag accepts (issuer type, --key-arn, a sandbox number)' },
   MRR_INPUT_E021: { exit: 'usage', meaning: '`sandbox fault` needs --kind (outage, throttle, error or latency) or --clear' },
   MRR_INPUT_E022: { exit: 'usage', meaning: 'a sandbox duration flag is not a number of seconds (or --latency not whole milliseconds)' },
@@ -65,6 +66,7 @@ export const CODES = {
   MRR_INPUT_E040: { exit: 'usage', meaning: '--report names a format without a file, e.g. `junit` instead of `junit:drift.xml`' },
   MRR_INPUT_E041: { exit: 'usage', meaning: '--recheck-after is not a number of seconds, 0 or more' },
   MRR_INPUT_E050: { exit: 'usage', meaning: '--window of `rehearse` is not a whole number of seconds from 1 to 600' },
+  MRR_INPUT_E060: { exit: 'usage', meaning: 'a value flag was given twice with different values (e.g. --to eu-west-1 --to us-east-1): say which one you mean' },
 
   MRR_CONFIG_E001: { exit: 'usage', meaning: 'the configuration fails validation; every problem is listed with its file, line and field' },
   MRR_CONFIG_E002: { exit: 'usage', meaning: '--config or MRRCTL_CONFIG names a file that cannot be read' },
@@ -72,6 +74,8 @@ export const CODES = {
   MRR_CONFIG_E004: { exit: 'usage', meaning: '--pool, --primary or --secondary is malformed' },
   MRR_CONFIG_E005: { exit: 'usage', meaning: 'the command needs the topology (pool, primary, secondary) and a part of it is missing' },
   MRR_CONFIG_E006: { exit: 'usage', meaning: 'after flag overrides the topology contradicts itself (primary = secondary, pool of another Region)' },
+  MRR_CONFIG_E007: { exit: 'usage', meaning: 'the configuration file is too large (over 1 MiB), too deeply nested, expands too many YAML aliases or lists too many entries' },
+  MRR_CONFIG_E008: { exit: 'usage', meaning: 'Regions and ARNs of more than one AWS partition, or a Region where Cognito multi-Region replication is not offered' },
 
   MRR_CONFIRM_E001: { exit: 'notConfirmed', meaning: 'confirmation needed and no terminal to ask on: re-run with --yes to approve' },
   MRR_CONFIRM_E002: { exit: 'notConfirmed', meaning: 'the text typed at the prompt is not the target Region; nothing was changed' },
@@ -87,6 +91,10 @@ export const CODES = {
   MRR_SANDBOX_E002: { exit: 'usage', meaning: 'the sandbox refused an admin request as invalid (e.g. an unknown fault target)' },
   MRR_SANDBOX_E003: { exit: 'unexpected', meaning: 'the sandbox answered an admin request with an error status' },
   MRR_SANDBOX_E004: { exit: 'usage', meaning: 'no sandbox was started with --detach on that port, so there is none to stop' },
+  MRR_SANDBOX_E005: { exit: 'usage', meaning: '`sandbox start` cannot listen: the port is in use (or needs privileges), or the host is not an address of this machine' },
+  MRR_SANDBOX_E006: { exit: 'usage', meaning: 'the sandbox needs its admin token (it listens beyond loopback): set MRRCTL_SANDBOX_ADMIN_TOKEN' },
+  MRR_SANDBOX_W001: { exit: 'none', meaning: '`sandbox start --host` is not a loopback address: anyone who can reach it can call the emulated APIs; its admin API needs the token' },
+  MRR_ENDPOINT_I001: { exit: 'none', meaning: 'AWS calls go to a configured endpoint that is not AWS (AWS_ENDPOINT_URL…, --endpoint-url, the profile), said once per endpoint' },
 
   MRR_PLAN_E001: { exit: 'usage', meaning: 'the plan file is empty or not a complete JSON document (truncated?)' },
   MRR_PLAN_E002: { exit: 'usage', meaning: 'the plan file is not a plan envelope: wrong format, version, digest field or an unknown field' },
@@ -101,6 +109,8 @@ export const CODES = {
   MRR_PLAN_E011: { exit: 'conflict', meaning: 'the plan\'s steps differ from what mrrctl plans for the current state (edited, or another version); nothing was changed' },
   MRR_PLAN_E012: { exit: 'usage', meaning: 'the plan was made for another endpoint or partition (e.g. a sandbox plan applied against AWS); nothing was changed' },
   MRR_PLAN_E013: { exit: 'usage', meaning: 'the waivers (--force, --planned, …) and --reason given to `apply` are not exactly those the plan was made with: re-state them' },
+  MRR_FILE_E001: { exit: 'usage', meaning: 'a file to write (--plan-out, --report, --write-config) is a directory, a device or another non-regular file, its directory does not exist, or it is not writable' },
+  MRR_FILE_E002: { exit: 'usage', meaning: 'the journal (MRRCTL_JOURNAL or ~/.mrrctl/journal.jsonl) cannot be read or written: not a regular file, no permission, read-only file system' },
 
   MRR_GUARD_E001: { exit: 'findings', meaning: 'a guard refuses the change; the plan shows each guard with its evidence and remedy' },
   MRR_APPLY_E001: { exit: 'unexpected', meaning: 'a step failed while applying; re-run once the cause is fixed: it continues where it stopped' },

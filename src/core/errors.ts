@@ -90,7 +90,11 @@ export class InterruptedError extends errorOfExitClass('interrupted', 'user') {}
 
 export function formatValue(value: unknown): string {
   if (value === undefined) return 'nothing';
-  if (typeof value === 'string') return JSON.stringify(value);
+  // A value echoed back is clipped (a 20 MB --reason must not become a 20 MB error message).
+  if (typeof value === 'string') {
+    // Past 160 (a value already clipped by the config checks is about 125 long and stays whole).
+    return value.length > 160 ? `${JSON.stringify(value.slice(0, 100))}… (${value.length} characters)` : JSON.stringify(value);
+  }
   try {
     const text = JSON.stringify(value);
     return text.length > 80 ? `${text.slice(0, 77)}...` : text;

@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ADMIN_PREFIX, serveAdmin } from './admin/admin-api.js';
+import { refuseAdmin, refuseHost, type GuardOptions, type Refusal } from './admin/request-guard.js';
 import { serveAwsCall } from './aws-call.js';
 import { serveOidc } from './oidc-route.js';
 import type { SettingsPatch } from './settings.js';
@@ -28,6 +29,11 @@ export interface SandboxOptions {
   clock?: Clock;
   /** A world to serve instead of the default one with every service model. */
   world?: World;
+  /**
+   * Required for /_sandbox/* when set (Authorization: Bearer <token>). `mrrctl sandbox start` sets one
+   * whenever it listens beyond loopback (admin/request-guard.ts).
+   */
+  adminToken?: string;
 }
 
 export interface SandboxHandle {
@@ -55,8 +61,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const unsubscribe = stateFile ? world.onChange(() => writeStateFile(stateFile, world.snapshot())) : () => {};
   if (stateFile) writeStateFile(stateFile, world.snapshot());
 
+  const guard: GuardOptions = { listenHost: options.host ?? DEFAULT_HOST, adminToken: options.adminToken };
   const server = createServer((req, res) => {
-    route(world, req, res).catch((err: unknown) => {
+    route(world, req, res, guard).catch((err: unknown) => {
       if (res.headersSent) return res.destroy();
       sendJson(res, err instanceof BodyTooLargeError ? 413 : 500, { message: (err as Error)?.message ?? String(err) });
     });
@@ -94,11 +101,25 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
 }
 
-async function route(world: World, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function route(world: World, req: IncomingMessage, res: ServerResponse, guard: GuardOptions): Promise<void> {
   // Concatenate rather than resolve, so a path starting with "//" stays a path.
   const url = new URL(`http://sandbox.invalid${req.url?.startsWith('/') ? req.url : '/'}`);
+  // Refused before the body is read or anything is routed: a rebound host name, a web page.
+  const badHost = refuseHost(req, guard);
+  if (badHost) return refuse(req, res, badHost);
+  if (url.pathname.startsWith(ADMIN_PREFIX)) {
+    const refusal = refuseAdmin(req, url.pathname.slice(ADMIN_PREFIX.length).replace(/\/+$/, ''), guard);
+    if (refusal) return refuse(req, res, refusal);
+  }
   const body = await readBody(req);
   if (url.pathname.startsWith(ADMIN_PREFIX)) return serveAdmin(world, req, res, url, body);
   if (url.pathname.startsWith(HTTPS_PATH_PREFIX)) return serveOidc(world, req, res, url, body);
   return serveAwsCall(world, req, res, url, body);
+}
+
+function refuse(req: IncomingMessage, res: ServerResponse, refusal: Refusal): void {
+  // The body is not read: drain it so the connection can close cleanly.
+  req.resume();
+  res.setHeader('connection', 'close');
+  sendJson(res, refusal.status, { message: refusal.message });
 }

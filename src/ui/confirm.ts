@@ -10,6 +10,7 @@ import { createInterface } from 'node:readline';
 import { NotConfirmedError } from '../core/errors.js';
 import { painter } from './ink/tone.js';
 import { askLive, type LiveContext } from './render-live.js';
+import { terminalSafe } from './terminal-safe.js';
 
 export interface ConfirmRequest {
   /** What is about to happen, in one line. */
@@ -23,7 +24,7 @@ export interface ConfirmRequest {
 async function readAnswer(ctx: LiveContext, prompt: string): Promise<string> {
   const rl = createInterface({ input: ctx.io.stdin, output: ctx.io.stderr, terminal: false });
   try {
-    ctx.io.stderr.write(prompt);
+    ctx.io.stderr.write(terminalSafe(prompt, { allowColour: ctx.terminal.colorStderr }));
     const answer = await new Promise<string>((resolve) => {
       rl.once('line', resolve);
       rl.once('close', () => resolve(''));

@@ -12,6 +12,7 @@ import type { StatusReport } from '../core/status/status.js';
 import type { ConfirmQuestion, LiveTarget } from './ink/live.js';
 import type { IoStreams, TerminalPolicy } from './io.js';
 import { renderPlanText } from './plan/plan-text.js';
+import { terminalSafe } from './terminal-safe.js';
 import { renderStatusText } from './status/status-text.js';
 import type { ProgressLog } from './wait-progress.js';
 
@@ -43,7 +44,8 @@ export async function showPlan(ctx: LiveContext, plan: Plan, report: string[]): 
   if (ctx.flags.output !== 'text') return;
   if (ctx.terminal.live) {
     const live = await loadLive();
-    ctx.io.stderr.write(`${live.planViewText(plan, report, ctx.terminal.colorStderr, ctx.io.columns)}\n\n`);
+    const text = live.planViewText(plan, report, ctx.terminal.colorStderr, ctx.io.columns);
+    ctx.io.stderr.write(`${terminalSafe(text, { allowColour: ctx.terminal.colorStderr })}\n\n`);
     return;
   }
   for (const line of [...report, ...renderPlanText(plan)]) ctx.log(line);

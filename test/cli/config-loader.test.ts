@@ -92,7 +92,7 @@ describe('lookup order', () => {
   it('a directory is not a config file', async () => {
     await mkdir(join(cwd, 'conf'));
     const error = await loadError(load({ config: 'conf' }), ConfigErrorCode.unreadable);
-    expect(error.message).toBe(`--config: got "conf", expected a readable config file (${join(cwd, 'conf')} is a directory)`);
+    expect(error.message).toBe(`--config: got "conf", expected a readable config file (${join(cwd, 'conf')} is a directory, not a regular file)`);
   });
 
   it('an unreadable default file is an error, not silently skipped', async () => {

@@ -64,7 +64,7 @@ describe('replica create', () => {
 
   it('times out with exit 6 when the replica stays CREATING longer than --timeout', async () => {
     await setUpKeyAndIssuer(w);
-    await fetch(`${w.sb.url}/_sandbox/settings`, { method: 'PUT', body: JSON.stringify({ replicaDelayMs: 60_000 }) });
+    await fetch(`${w.sb.url}/_sandbox/settings`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ replicaDelayMs: 60_000 }) });
     const r = await w.run(['replica', 'create', '--wait', '--timeout', '1', '--yes']);
     expect(r.code).toBe(6);
     expect(r.stderr).toMatch(/timed out .* waiting for the replica in eu-west-1/);

@@ -194,6 +194,25 @@ describe('a full runbook with every secret in play', () => {
     expect(JSON.parse(json.stdout).ok).toBe(false);
   });
 
+  it('keeps secrets out of error messages under misspelt and other secret-looking keys', async () => {
+    const variants: Array<[string, string]> = [
+      ['secert.yaml', w.config.replace(/probe:\n {2}clientId: (\S+)/, `probe:\n  clientId: $1\n  clientSecert: ${clientSecret}`)],
+      ['password.yaml', `${w.config}password: ${clientSecret}\n`],
+      ['apikey.json', JSON.stringify({ apiKey: clientSecret, userPoolId: 'us-east-1_Ab12Cd34' })],
+      ['syntax.yaml', `clientSecert: "${clientSecret}\nprimaryRegion: [\n`],
+      ['syntax.json', `{"pasword": "${clientSecret}",,}`],
+    ];
+    for (const [name, body] of variants) {
+      const file = join(w.dir, name);
+      writeFileSync(file, body);
+      testFiles.add(file);
+      const text = await run(['--config', file, 'keys', 'setup', '--yes'], [2]);
+      expect(text.stderr, name).not.toContain(clientSecret);
+      const json = await run(['--config', file, '--output', 'json', 'keys', 'setup', '--yes'], [2]);
+      expect(json.stdout, name).not.toContain(clientSecret);
+    }
+  });
+
   it('leaks nothing on stdout or stderr', () => {
     expect(outputs.length).toBeGreaterThan(30);
     const leaks = outputs.flatMap(({ what, text }) => findLeaks(text).map((leak) => `${leak} in ${what}`));

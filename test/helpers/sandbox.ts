@@ -40,7 +40,8 @@ export async function sandboxAdmin(
 ): Promise<{ status: number; body: any }> {
   const response = await fetch(`${sb.url}/_sandbox/${path.replace(/^\//, '')}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    // The admin API takes state-changing requests only as JSON.
+    headers: method === 'GET' ? {} : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await response.text();

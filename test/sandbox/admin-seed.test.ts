@@ -43,7 +43,7 @@ function client<T extends { destroy(): void }>(make: () => T): T {
 }
 
 async function seed(sb: SandboxHandle): Promise<{ summary: DemoSummary; config: string; raw: string }> {
-  const response = await fetch(`${sb.url}/_sandbox/seed`, { method: 'POST', body: JSON.stringify({ scenario: 'demo' }) });
+  const response = await fetch(`${sb.url}/_sandbox/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: 'demo' }) });
   expect(response.status).toBe(201);
   const raw = await response.text();
   const body = JSON.parse(raw) as { summary: DemoSummary; config: string };

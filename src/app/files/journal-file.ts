@@ -3,9 +3,44 @@
  * Default location ~/.mrrctl/journal.jsonl, or MRRCTL_JOURNAL. The directory is created private
  * (0700) and the file 0600: the journal names pools, Regions and who changed what.
  */
-import { mkdir, open, readFile } from 'node:fs/promises';
+import { chmod, mkdir, open, readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { UsageError } from '../../core/errors.js';
 import type { Journal, JournalEntry } from '../../core/plan/journal.js';
+import { fileKind } from './safe-read.js';
+
+const FILE_MODE = 0o600;
+const DIR_MODE = 0o700;
+
+/**
+ * An operator mistake about where the journal lives (a read-only HOME, a directory in its place, no
+ * permission) is exit 2 with what to do — never "a bug". Thrown before the first step is applied.
+ */
+function journalRefusal(path: string, problem: string): UsageError {
+  return new UsageError(
+    'MRR_FILE_E002',
+    `${path}: cannot use the journal: ${problem}; set MRRCTL_JOURNAL to a writable file path (or fix the permissions): every change mrrctl applies is recorded there first`,
+    { source: path, problem },
+  );
+}
+
+function journalProblem(error: NodeJS.ErrnoException, path: string): string {
+  switch (error.code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'EISDIR':
+      return 'it is a directory';
+    case 'ENOTDIR':
+      return `a part of ${dirname(path)} is not a directory`;
+    case 'ENOSPC':
+      return 'no space left on the device';
+    default:
+      return error.message;
+  }
+}
 
 export function defaultJournalPath(env: Readonly<Record<string, string | undefined>>, homedir: string): string {
   const fromEnv = env.MRRCTL_JOURNAL;
@@ -20,11 +55,45 @@ export interface JournalContents {
 }
 
 export class FileJournal implements Journal {
-  constructor(readonly path: string) {}
+  /**
+   * `privateDir`: the directory is mrrctl's own (~/.mrrctl), so it may be tightened to 0700. A
+   * directory named through MRRCTL_JOURNAL (/tmp, a shared volume) is never chmod-ed.
+   */
+  constructor(
+    readonly path: string,
+    readonly privateDir = false,
+  ) {}
+
+  /** Creates the directory, refuses a path that is not a regular file, tightens loose modes. */
+  private async prepare(): Promise<void> {
+    const directory = dirname(this.path);
+    try {
+      await mkdir(directory, { recursive: true, mode: DIR_MODE });
+      if (this.privateDir) {
+        const dir = await stat(directory);
+        if ((dir.mode & 0o077) !== 0) await chmod(directory, DIR_MODE);
+      }
+      const existing = await stat(this.path).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return undefined;
+        throw error;
+      });
+      if (existing && !existing.isFile()) throw journalRefusal(this.path, `it is ${fileKind(existing)}, not a regular file`);
+      // An older mrrctl, a copy or a umask may have left it readable by others: it names who changed what.
+      if (existing && (existing.mode & 0o077) !== 0) await chmod(this.path, FILE_MODE);
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      throw journalRefusal(this.path, journalProblem(error as NodeJS.ErrnoException, this.path));
+    }
+  }
 
   async append(entry: JournalEntry): Promise<void> {
-    await mkdir(dirname(this.path), { recursive: true, mode: 0o700 });
-    const handle = await open(this.path, 'a+', 0o600);
+    await this.prepare();
+    let handle;
+    try {
+      handle = await open(this.path, 'a+', FILE_MODE);
+    } catch (error) {
+      throw journalRefusal(this.path, journalProblem(error as NodeJS.ErrnoException, this.path));
+    }
     try {
       // A crash mid-write can leave a last line without its newline; start on a fresh line so
       // that torn fragment never swallows this entry.
@@ -51,10 +120,14 @@ export class FileJournal implements Journal {
   async readContents(): Promise<JournalContents> {
     let text: string;
     try {
+      // A FIFO in its place would block the read forever.
+      const s = await stat(this.path);
+      if (!s.isFile()) throw journalRefusal(this.path, `it is ${fileKind(s)}, not a regular file`);
       text = await readFile(this.path, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], unreadableLines: [] };
-      throw error;
+      if (error instanceof UsageError) throw error;
+      throw journalRefusal(this.path, journalProblem(error as NodeJS.ErrnoException, this.path));
     }
     const entries: JournalEntry[] = [];
     const unreadableLines: number[] = [];

@@ -2,10 +2,11 @@
  * Plan files on disk: `--plan-out FILE` saves, `mrrctl apply FILE` loads. The checks on content live
  * in core (parsePlan); this module only moves bytes and names the file when it cannot.
  */
-import { randomUUID } from 'node:crypto';
-import { open, rename, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { constants } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import { UsageError } from '../../core/errors.js';
+import { fileKind } from './safe-read.js';
+import { FILE_MODES, writeFileSafely } from './safe-write.js';
 import { parsePlan, serializePlan, type ParsePlanOptions } from '../../core/plan/plan-file.js';
 import type { Plan } from '../../core/plan/types.js';
 
@@ -13,25 +14,11 @@ import type { Plan } from '../../core/plan/types.js';
 export const MAX_PLAN_FILE_BYTES = 8 * 1024 * 1024;
 
 /**
- * Writes the plan next to `path` and renames it into place, so a reader never sees half a file and
- * a crash leaves either the old file or the new one. Mode 0600: a plan describes your topology.
+ * Saves the plan through safe-write.ts: a regular file or a new path only, written beside and renamed
+ * into place, mode 0600 whatever the umask (a plan describes your topology).
  */
 export async function savePlanFile(path: string, plan: Plan): Promise<void> {
-  const text = serializePlan(plan);
-  const temporary = join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`);
-  try {
-    await writeFile(temporary, text, { mode: 0o600, flag: 'wx' });
-    await rename(temporary, path);
-  } catch (error) {
-    await unlink(temporary).catch(() => undefined);
-    const reason =
-      (error as NodeJS.ErrnoException).code === 'ENOENT' ? `the directory ${dirname(path)} does not exist` : reasonOf(error);
-    throw new UsageError(
-      'MRR_PLAN_E008',
-      `${path}: cannot write the plan file (${reason}); expected a writable file path for --plan-out`,
-      { source: path },
-    );
-  }
+  await writeFileSafely({ path, what: 'the plan file (--plan-out)', mode: FILE_MODES.private, code: 'MRR_PLAN_E008' }, serializePlan(plan));
 }
 
 /** Reads and checks a plan file; every refusal names `path` (see parsePlan for the checks). */
@@ -44,7 +31,10 @@ async function readCapped(path: string): Promise<string> {
   const expected = 'the path of a plan file written by --plan-out';
   let handle;
   try {
-    handle = await open(path, 'r');
+    // A FIFO or a device would block or never end: refuse anything but a regular file (safe-read.ts).
+    const s = await stat(path);
+    if (!s.isFile()) throw Object.assign(new Error(`it is ${fileKind(s)}, not a regular file`), { code: s.isDirectory() ? 'EISDIR' : 'ENOTREG' });
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     throw new UsageError('MRR_PLAN_E009', `${path}: cannot read the plan file (${reasonOf(error)}); expected ${expected}`, {
       source: path,

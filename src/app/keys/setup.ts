@@ -6,6 +6,7 @@
 import { keyWaits } from '../../aws/key-waits.js';
 import { updateUserPoolInput } from '../../core/cognito/update-pool.js';
 import type { MrrConfig } from '../../core/config/schema.js';
+import { requireKeyArnPartition } from '../../core/config/topology.js';
 import { InputError } from '../../core/errors.js';
 import { DEFAULT_KEY_ALIAS } from '../../core/keys/key-facts.js';
 import { planKeySetup } from '../../core/keys/plan.js';
@@ -93,6 +94,8 @@ export const keySetup = defineMutation<KeySetupOptions, KeySetupFlags>({
     keyArn: saved.keyArn === null || saved.keyArn === undefined ? null : savedString(saved, 'keyArn'),
   }),
   async prepare(env, opts) {
+    // A key of another partition (arn:aws-cn:… with commercial Regions) is refused before any read.
+    if (opts.keyArn) requireKeyArnPartition(env.topology, '--key-arn', opts.keyArn);
     const observation = await observeKeySetup(env.ports, env.topology, setupRequest(env, opts));
     const plan = planKeySetup(observation, { timeoutSeconds: opts.timeoutSeconds });
     return {

@@ -10,9 +10,16 @@ interface CostOptions {
   tier: Tier;
 }
 
-export function parseCount(flag: string, raw: string): number {
-  if (!/^\d+$/.test(raw.trim())) {
-    throw new InputError('MRR_INPUT_E001', 'flags', flag, raw, 'a whole number of 0 or more');
+/**
+ * Upper bounds far above any user pool (Cognito's largest are in the hundreds of millions of users)
+ * and below where the arithmetic stops being exact: `--mau 1e26` used to print 4.49e+23.
+ */
+export const COST_LIMITS = { '--mau': 10_000_000_000, '--m2m-tokens': 1_000_000_000_000 } as const;
+
+export function parseCount(flag: keyof typeof COST_LIMITS, raw: string): number {
+  const max = COST_LIMITS[flag];
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) > max) {
+    throw new InputError('MRR_INPUT_E001', 'flags', flag, raw, `a whole number of 0 or more, at most ${max}`);
   }
   return Number(raw);
 }

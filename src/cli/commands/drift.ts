@@ -8,7 +8,7 @@
  * prefix, else the file extension, else --format — and stdout then carries the text report (or the
  * envelope with --output json / --format json).
  */
-import { writeFile } from 'node:fs/promises';
+import { FILE_MODES, checkWritable, writeFileSafely } from '../../app/files/safe-write.js';
 import { extname, relative, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { checkDrift } from '../../app/drift/check.js';
@@ -49,7 +49,7 @@ export function parseReportSpec(spec: string, fallback: DriftFormat): { format: 
 }
 
 function parseSeconds(raw: string): number {
-  if (!/^\d+(\.\d+)?$/.test(raw.trim())) throw new InputError('MRR_INPUT_E041', 'flags', '--recheck-after', raw, 'a number of seconds, 0 or more');
+  if (!/^\d+(\.\d+)?$/.test(raw.trim()) || Number(raw) > 3600) throw new InputError('MRR_INPUT_E041', 'flags', '--recheck-after', raw, 'a number of seconds, 0 or more (at most 3600)');
   return Math.round(Number(raw) * 1000);
 }
 
@@ -59,6 +59,12 @@ async function packageVersion(): Promise<string> {
 
 async function runDrift(ctx: CommandContext, flags: DriftFlags): Promise<CommandResult> {
   const recheckDelayMs = parseSeconds(flags.recheckAfter);
+  // A report path that cannot take the file is refused before the (long) check runs.
+  const targets = flags.report.map((spec) => {
+    const { format, file } = parseReportSpec(spec, flags.format);
+    return { format, file, target: { path: resolve(ctx.cwd, file), what: `the ${format} drift report (--report)`, mode: FILE_MODES.private } };
+  });
+  for (const { target } of targets) await checkWritable(target);
   const env = await resolveEnv(ctx);
   const loaded = await ctx.config();
   const report = await checkDrift(env, { deep: flags.deep, failOn: flags.failOn, recheckDelayMs });
@@ -67,9 +73,8 @@ async function runDrift(ctx: CommandContext, flags: DriftFlags): Promise<Command
     toolVersion: await packageVersion(),
     artifactUri: loaded.file ? relative(ctx.cwd, loaded.file).split('\\').join('/') : 'mrrctl.yaml',
   };
-  for (const spec of flags.report) {
-    const { format, file } = parseReportSpec(spec, flags.format);
-    await writeFile(resolve(ctx.cwd, file), `${formatDriftReport(report, format, formatOptions)}\n`, 'utf8');
+  for (const { format, file, target } of targets) {
+    await writeFileSafely(target, `${formatDriftReport(report, format, formatOptions)}\n`);
     ctx.log(`drift: wrote the ${format} report to ${file}`);
   }
   const stdoutFormat: DriftFormat = flags.report.length > 0 && flags.format !== 'json' ? 'text' : flags.format;

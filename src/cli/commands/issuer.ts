@@ -4,7 +4,7 @@
  * (and, with a probe client, that a fresh token carries it). status: read-only, exit 3 when the JWKS
  * does not answer in a Region that hosts the pool.
  */
-import { writeFile } from 'node:fs/promises';
+import { FILE_MODES, checkWritable, writeFileSafely } from '../../app/files/safe-write.js';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { resolveEnv } from '../../app/env.js';
@@ -24,10 +24,13 @@ function withReportFile(ctx: CommandContext, file: string, mutation: BoundMutati
   return {
     ...mutation,
     async prepare(env) {
+      // The impact report is for a ticket: shared (0644); refused before anything is read if unwritable.
+      const path = resolve(ctx.cwd, file);
+      const target = { path, what: 'the issuer impact report (--report)', mode: FILE_MODES.shared };
+      await checkWritable(target);
       const prepared = await mutation.prepare(env);
       const impact = prepared.report?.data as IssuerImpact;
-      const path = resolve(ctx.cwd, file);
-      await writeFile(path, renderImpactMarkdown(impact, { generatedAt: ctx.clock.now().toISOString() }), 'utf8');
+      await writeFileSafely(target, renderImpactMarkdown(impact, { generatedAt: ctx.clock.now().toISOString() }));
       ctx.log(`Impact report written to ${path}`);
       return prepared;
     },

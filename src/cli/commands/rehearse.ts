@@ -1,6 +1,6 @@
 /** `mrrctl rehearse`: the whole runbook as a game day on an ephemeral sandbox, with a timeline. */
 import type { Command } from 'commander';
-import { writeFile } from 'node:fs/promises';
+import { FILE_MODES, checkWritable, writeFileSafely } from '../../app/files/safe-write.js';
 import { resolve } from 'node:path';
 import { ExitCode, InputError } from '../../core/errors.js';
 import { actionFor, type ProgramHooks } from '../command-kit.js';
@@ -27,6 +27,9 @@ export function registerRehearse(program: Command, hooks: ProgramHooks): void {
         const window = Number(flags.window);
         const { rehearse } = await import('../rehearse/runner.js');
         const { renderReport, timelineLine } = await import('../rehearse/report.js');
+        // The rehearsal report holds only the throw-away sandbox world: shared (0644). Checked first.
+        const reportTarget = flags.report ? { path: resolve(ctx.cwd, flags.report), what: 'the rehearsal report (--report)', mode: FILE_MODES.shared } : undefined;
+        if (reportTarget) await checkWritable(reportTarget);
         const startedAt = ctx.clock.now();
         const text = ctx.flags.output === 'text';
         if (text) ctx.log('Rehearsing the MRR runbook on an ephemeral sandbox…');
@@ -37,7 +40,7 @@ export function registerRehearse(program: Command, hooks: ProgramHooks): void {
           onProgress: (line) => text && ctx.log(line),
         });
         const report = renderReport(result, startedAt);
-        if (flags.report) await writeFile(resolve(ctx.cwd, flags.report), report);
+        if (reportTarget) await writeFileSafely(reportTarget, report);
         const finalStatus = result.records.find((r) => r.step.id === 'final-status')?.envelope?.data;
         const { renderStatusText } = await import('../../ui/status/status-text.js');
         const lines = [

@@ -1,23 +1,37 @@
 /** `mrrctl sandbox start|stop|status|seed|fault|reset`: the embedded two-Region AWS endpoint. */
 import { Option, type Command } from 'commander';
-import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { FILE_MODES, checkWritable, writeFileSafely } from '../../app/files/safe-write.js';
 import { InputError } from '../../core/errors.js';
-import { DEFAULT_SANDBOX_URL } from '../../aws/target.js';
+import { DEFAULT_SANDBOX_URL, resolveAwsTarget } from '../../aws/target.js';
 import { actionFor, type ProgramHooks } from '../command-kit.js';
 import type { CommandContext } from '../context.js';
 import { SandboxAdmin } from '../sandbox-admin.js';
 import { runSandboxStart, stopSandbox, type StartFlags } from '../sandbox-process.js';
 
+/** The sandbox's URL, checked like every sandbox URL: http(s), and never an AWS endpoint. */
 export function sandboxUrl(ctx: CommandContext): string {
-  if (typeof ctx.flags.sandbox === 'string') return ctx.flags.sandbox.replace(/\/+$/, '');
-  return (ctx.env.MRRCTL_SANDBOX_URL ?? DEFAULT_SANDBOX_URL).replace(/\/+$/, '');
+  return resolveAwsTarget({ sandbox: typeof ctx.flags.sandbox === 'string' ? ctx.flags.sandbox : true }, ctx.env).endpoint ?? DEFAULT_SANDBOX_URL;
 }
 
-function number(flag: string, raw: string | undefined, expected: string, max = Number.MAX_SAFE_INTEGER): number | undefined {
-  if (raw === undefined) return undefined;
-  if (!/^\d+(\.\d+)?$/.test(raw) || Number(raw) > max) throw new InputError('MRR_INPUT_E020', 'flags', flag, raw, expected);
-  return Number(raw);
+function adminFor(ctx: CommandContext): SandboxAdmin {
+  return new SandboxAdmin(sandboxUrl(ctx), ctx.env.MRRCTL_SANDBOX_ADMIN_TOKEN || undefined);
 }
+
+/**
+ * A number flag within its range. An absurd value (`--ms 99999999999`, beyond what a timer can hold)
+ * used to be accepted and then do nothing: the range says what makes sense for a rehearsal.
+ */
+function number(flag: string, raw: string | undefined, range: { min: number; max: number; whole: boolean; above?: true }, expected: string): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  const shape = range.whole ? /^\d+$/ : /^\d+(\.\d+)?$/;
+  const low = range.above ? value > range.min : value >= range.min;
+  if (!shape.test(raw.trim()) || !low || value > range.max) throw new InputError('MRR_INPUT_E020', 'flags', flag, raw, expected);
+  return value;
+}
+
+export const FAULT_LIMITS = { maxMs: 600_000, maxCount: 1_000_000 } as const;
 
 interface FaultFlags {
   region?: string;
@@ -45,7 +59,7 @@ function registerFault(sandbox: Command, hooks: ProgramHooks) {
     .addHelpText('after', '\nExamples:\n  mrrctl sandbox fault --region us-east-1 --kind outage\n  mrrctl sandbox fault --clear')
     .action(
       actionFor<FaultFlags>(hooks, async (ctx, _args, f) => {
-        const admin = new SandboxAdmin(sandboxUrl(ctx));
+        const admin = adminFor(ctx);
         if (f.clear) {
           const r = await admin.request<{ cleared: number }>('DELETE', 'faults');
           return { command: 'sandbox fault', ok: true, data: r, diagnostics: [], text: [`Cleared ${r.cleared} fault(s).`] };
@@ -53,11 +67,11 @@ function registerFault(sandbox: Command, hooks: ProgramHooks) {
         if (!f.kind) throw new InputError('MRR_INPUT_E021', 'flags', '--kind', undefined, 'outage, throttle, error or latency (or --clear)');
         const body: Record<string, unknown> = { kind: f.kind };
         for (const key of ['region', 'service', 'operation'] as const) if (f[key] !== undefined) body[key] = f[key];
-        const ratio = number('--ratio', f.ratio, 'a number from 0 to 1', 1);
+        const ratio = number('--ratio', f.ratio, { min: 0, max: 1, whole: false, above: true }, 'a number greater than 0 and at most 1');
         if (ratio !== undefined) body.ratio = ratio;
-        const ms = number('--ms', f.ms, 'a whole number of milliseconds');
+        const ms = number('--ms', f.ms, { min: 1, max: FAULT_LIMITS.maxMs, whole: true }, `a whole number of milliseconds from 1 to ${FAULT_LIMITS.maxMs} (10 minutes)`);
         if (ms !== undefined) body.ms = ms;
-        const count = number('--count', f.count, 'a whole number, 1 or more');
+        const count = number('--count', f.count, { min: 1, max: FAULT_LIMITS.maxCount, whole: true }, `a whole number from 1 to ${FAULT_LIMITS.maxCount}`);
         if (count !== undefined) body.count = count;
         const fault = await admin.request<Record<string, unknown>>('POST', 'faults', body);
         return { command: 'sandbox fault', ok: true, data: fault, diagnostics: [], text: [`Fault ${fault.id}: ${JSON.stringify(body)}`] };
@@ -78,8 +92,14 @@ export function registerSandbox(program: Command, hooks: ProgramHooks): void {
     .option('--sync-delay <s>', 'seconds for primary changes to reach the replica')
     .option('--latency <ms>', 'milliseconds added to every AWS call')
     .option('--detach', 'run in the background and return once it answers')
+    .option('--admin-token <token>', 'require this token for /_sandbox/* (generated and printed when --host is not loopback)')
+    .addOption(new Option('--admin-token-from-env').hideHelp())
     .addHelpText('after', '\nExample:\n  mrrctl sandbox start --detach && mrrctl sandbox seed --write-config mrrctl.yaml')
-    .action(actionFor<StartFlags>(hooks, (ctx, _args, flags) => runSandboxStart(ctx, flags)));
+    .action(
+      actionFor<StartFlags & { adminTokenFromEnv?: boolean }>(hooks, (ctx, _args, flags) =>
+        runSandboxStart(ctx, flags.adminTokenFromEnv ? { ...flags, adminToken: ctx.env.MRRCTL_SANDBOX_ADMIN_TOKEN } : flags),
+      ),
+    );
   sandbox
     .command('stop')
     .description('stop a sandbox started with --detach')
@@ -92,7 +112,7 @@ export function registerSandbox(program: Command, hooks: ProgramHooks): void {
     .addHelpText('after', '\nExample:\n  mrrctl --sandbox http://127.0.0.1:4566 sandbox status --output json')
     .action(
       actionFor(hooks, async (ctx) => {
-        const state = await new SandboxAdmin(sandboxUrl(ctx)).request<Record<string, any>>('GET', 'state');
+        const state = await adminFor(ctx).request<Record<string, any>>('GET', 'state');
         const lines = [`Sandbox ${sandboxUrl(ctx)} — Regions: ${(state.regions ?? []).join(', ') || 'none yet'}`];
         for (const p of state.pools ?? []) lines.push(`  pool ${p.id} (${p.region}, ${p.tier ?? '?'})${p.replicas ? ` replicas: ${p.replicas.map((r: any) => `${r.RegionName}=${r.Status}`).join(' ')}` : ''}`);
         for (const k of state.keys ?? []) lines.push(`  key ${k.keyId} (${k.region}, ${k.state}${k.multiRegion ? ', multi-Region ' + (k.role ?? '') : ''}) ${k.aliases.join(' ')}`);
@@ -111,8 +131,13 @@ export function registerSandbox(program: Command, hooks: ProgramHooks): void {
     .addHelpText('after', '\nExample:\n  mrrctl sandbox seed --write-config mrrctl.yaml')
     .action(
       actionFor<{ scenario: string; writeConfig?: string }>(hooks, async (ctx, _args, flags) => {
-        const r = await new SandboxAdmin(sandboxUrl(ctx)).request<{ summary: Record<string, any>; config: string }>('POST', 'seed', { scenario: flags.scenario });
-        if (flags.writeConfig) await writeFile(flags.writeConfig, r.config);
+        // A config is meant to be shared (0644); a bad path is refused before the world is seeded.
+        const configTarget = flags.writeConfig
+          ? { path: resolve(ctx.cwd, flags.writeConfig), what: 'the config file (--write-config)', mode: FILE_MODES.shared }
+          : undefined;
+        if (configTarget) await checkWritable(configTarget);
+        const r = await adminFor(ctx).request<{ summary: Record<string, any>; config: string }>('POST', 'seed', { scenario: flags.scenario });
+        if (configTarget) await writeFileSafely(configTarget, r.config);
         const s = r.summary;
         return {
           command: 'sandbox seed',
@@ -132,7 +157,7 @@ export function registerSandbox(program: Command, hooks: ProgramHooks): void {
     .addHelpText('after', '\nExample:\n  mrrctl sandbox reset && mrrctl sandbox seed')
     .action(
       actionFor(hooks, async (ctx) => {
-        await new SandboxAdmin(sandboxUrl(ctx)).request('POST', 'reset');
+        await adminFor(ctx).request('POST', 'reset');
         return { command: 'sandbox reset', ok: true, data: { reset: true }, diagnostics: [], text: ['The sandbox world is empty.'] };
       }),
     );

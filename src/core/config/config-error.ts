@@ -16,9 +16,31 @@ export interface ConfigIssue {
   column?: number;
 }
 
-/** Key names whose values are never echoed back in a message. */
-export const SECRET_KEY = /secret|password|token|credential/i;
+export { looksLikeSecretKey, lineMentionsSecret } from './secret-keys.js';
 export const REDACTED = '<redacted>';
+
+/** Echoed values are clipped to this many characters, and say how long they were. */
+export const MAX_ECHO_CHARS = 100;
+
+/**
+ * A value as a message may echo it: a long string (a 20 MB value, a minified line) becomes its first
+ * 100 characters and its length, and so does a large list or mapping, in text and JSON alike.
+ */
+export function clipValue(value: unknown): unknown {
+  if (typeof value === 'string') {
+    return value.length > MAX_ECHO_CHARS ? `${value.slice(0, MAX_ECHO_CHARS)}… (${value.length} characters)` : value;
+  }
+  if (typeof value === 'object' && value !== null) {
+    let text: string;
+    try {
+      text = JSON.stringify(value);
+    } catch {
+      return '<unprintable value>';
+    }
+    return text.length > MAX_ECHO_CHARS ? `${text.slice(0, MAX_ECHO_CHARS)}… (${text.length} characters of JSON)` : value;
+  }
+  return value;
+}
 
 /** Stable codes: scripts match on these, not on the prose. */
 export const ConfigErrorCode = {
@@ -34,6 +56,10 @@ export const ConfigErrorCode = {
   missingTopology: 'MRR_CONFIG_E005',
   /** After flag overrides the topology contradicts itself (primary = secondary, pool in another Region). */
   inconsistentTopology: 'MRR_CONFIG_E006',
+  /** The file is too large, too deep, expands too many aliases or lists too many entries. */
+  tooLarge: 'MRR_CONFIG_E007',
+  /** Regions and ARNs of more than one AWS partition, or a Region without Cognito MRR. */
+  partition: 'MRR_CONFIG_E008',
 } as const;
 
 /** `file:line:col: field: got X, expected Y` — the shape compilers use, so editors can jump to it. */
@@ -48,11 +74,18 @@ export function formatIssue(issue: ConfigIssue): string {
   return `${prefix}${field}got ${formatValue(issue.value)}, expected ${issue.expected}`;
 }
 
+/** A file with thousands of bad entries gets the first ones listed, not a thousand-line message. */
+export const MAX_LISTED_ISSUES = 20;
+
 export function formatIssues(issues: readonly ConfigIssue[]): string {
   if (issues.length === 1) return formatIssue(issues[0]);
-  return [`${issues.length} configuration problems:`, ...issues.map((i) => `  ${formatIssue(i)}`)].join(
-    '\n',
-  );
+  const listed = issues.slice(0, MAX_LISTED_ISSUES).map((i) => `  ${formatIssue(i)}`);
+  const more = issues.length - MAX_LISTED_ISSUES;
+  return [
+    `${issues.length} configuration problems:`,
+    ...listed,
+    ...(more > 0 ? [`  … and ${more} more (fix these and run again)`] : []),
+  ].join('\n');
 }
 
 /**
@@ -62,15 +95,21 @@ export function formatIssues(issues: readonly ConfigIssue[]): string {
  */
 export class ConfigError extends InputError {
   readonly issues: readonly ConfigIssue[];
-  override readonly details: { source: string; issues: ConfigIssue[] };
+  override readonly details: { source: string; issues: ConfigIssue[]; moreIssues?: number };
 
   constructor(code: CodeFor<'usage'>, issues: readonly ConfigIssue[]) {
     if (issues.length === 0) throw new RangeError('ConfigError needs at least one issue');
+    issues = issues.map((issue) => ({ ...issue, value: clipValue(issue.value) }));
     const first = issues[0];
     const source = first.source ?? 'command line';
     super(code, source, first.field, first.value, first.expected);
     this.issues = issues;
     this.message = formatIssues(issues);
-    this.details = { source, issues: issues.map((issue) => ({ ...issue })) };
+    const more = issues.length - MAX_LISTED_ISSUES;
+    this.details = {
+      source,
+      issues: issues.slice(0, MAX_LISTED_ISSUES).map((issue) => ({ ...issue })),
+      ...(more > 0 && { moreIssues: more }),
+    };
   }
 }

@@ -3,7 +3,8 @@
  * Pure (no fs): the loader reads the file and hands the text here.
  */
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
-import { ConfigError, ConfigErrorCode, REDACTED, SECRET_KEY, type ConfigIssue } from './config-error.js';
+import { ConfigError, ConfigErrorCode, REDACTED, lineMentionsSecret, type ConfigIssue } from './config-error.js';
+import { CONFIG_LIMITS, depthIssue, nestingIssue } from './limits.js';
 
 export type ConfigFormat = 'yaml' | 'json';
 export type PathSegment = string | number;
@@ -26,7 +27,23 @@ export function configFormatOf(file: string): ConfigFormat {
 
 export function parseConfigText(text: string, options: { source: string; format: ConfigFormat }): ParsedConfigText {
   const body = text.replace(/^\uFEFF/, '');
-  return options.format === 'json' ? parseJson(body, options.source) : parseYaml(body, options.source);
+  // Before any parser sees it: a 200 000-deep `[[[[` overflows a recursive parser's stack.
+  const tooDeep = nestingIssue(body, options.source);
+  if (tooDeep) throw new ConfigError(ConfigErrorCode.tooLarge, [tooDeep]);
+  let parsed: ParsedConfigText;
+  try {
+    parsed = options.format === 'json' ? parseJson(body, options.source) : parseYaml(body, options.source);
+  } catch (error) {
+    // The last line of defence: whatever nesting got past the scan is still the file's fault.
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      throw new ConfigError(ConfigErrorCode.tooLarge, [depthIssue([[[]]], options.source, 0)!]);
+    }
+    throw error;
+  }
+  // Block-style YAML nests by indentation, which the bracket scan cannot see.
+  const deep = depthIssue(parsed.data, options.source);
+  if (deep) throw new ConfigError(ConfigErrorCode.tooLarge, [deep]);
+  return parsed;
 }
 
 function parseYaml(text: string, source: string): ParsedConfigText {
@@ -46,7 +63,28 @@ function parseYaml(text: string, source: string): ParsedConfigText {
     });
     throw new ConfigError(ConfigErrorCode.syntax, issues);
   }
-  return { data: doc.toJS(), locate: locatorFor(doc, lineCounter) };
+  return { data: toPlainData(doc, source), locate: locatorFor(doc, lineCounter) };
+}
+
+/**
+ * Aliases are expanded on the way to plain data; a "billion laughs" file expands a few hundred bytes
+ * into gigabytes. The library counts expansions and throws past the cap: that is the file's fault.
+ */
+function toPlainData(doc: Document, source: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: CONFIG_LIMITS.maxAliasCount });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (!/alias/i.test(message)) throw error;
+    throw new ConfigError(ConfigErrorCode.tooLarge, [
+      {
+        source,
+        field: 'YAML aliases',
+        value: undefined,
+        expected: `at most ${CONFIG_LIMITS.maxAliasCount} alias expansions (*name) in a config file: ${firstLine(message)}`,
+      },
+    ]);
+  }
 }
 
 function parseJson(text: string, source: string): ParsedConfigText {
@@ -71,9 +109,27 @@ function parseJson(text: string, source: string): ParsedConfigText {
       },
     ]);
   }
-  // JSON is YAML 1.2, so the YAML parser can still tell where each field is.
+  // JSON is YAML 1.2, so the YAML parser can still tell where each field is — and, unlike
+  // JSON.parse (last one wins), it refuses a key given twice in one object.
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter });
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
+  const duplicates = doc.errors.filter((error) => error.code === 'DUPLICATE_KEY');
+  if (duplicates.length > 0) {
+    throw new ConfigError(
+      ConfigErrorCode.syntax,
+      duplicates.map((error): ConfigIssue => {
+        const position = error.linePos?.[0];
+        return {
+          source,
+          field: 'JSON syntax',
+          value: position ? sourceLine(text, position.line) : undefined,
+          expected: 'each key once per object (JSON.parse would silently keep the last one)',
+          line: position?.line,
+          column: position?.col,
+        };
+      }),
+    );
+  }
   return { data, locate: doc.errors.length === 0 ? locatorFor(doc, lineCounter) : () => undefined };
 }
 
@@ -115,8 +171,10 @@ function firstLine(message: string): string {
 
 /** The offending line, for context — unless it may hold a secret. */
 function sourceLine(text: string, line: number): string {
+  // Only what can be shown (the message clips to 100 characters) is checked: a key after that is
+  // followed by its value, which is not shown either.
   const content = (text.split(/\r?\n/)[line - 1] ?? '').trim();
-  return SECRET_KEY.test(content) ? REDACTED : content;
+  return lineMentionsSecret(content.slice(0, 120)) ? REDACTED : content;
 }
 
 function offsetToPosition(text: string, offset: number): Position {

@@ -34,3 +34,47 @@ export function regionExpectation(input: unknown): string {
   const suggestion = closestMatch(input.trim(), KNOWN_REGIONS);
   return suggestion && suggestion !== input ? `${base} (did you mean ${suggestion}?)` : base;
 }
+
+/**
+ * The partition of a Region name. Regions, ARNs and credentials of different partitions never mix:
+ * a key in aws-cn cannot protect a pool in aws, and a replica cannot cross into GovCloud.
+ */
+export function partitionOfRegion(region: string): string {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  if (region.startsWith('eusc-')) return 'aws-eusc';
+  const iso = /^[a-z]+-(iso[a-z]?)-/.exec(region)?.[1];
+  if (iso) return `aws-${iso === 'iso' ? 'iso' : `iso-${iso.slice(3)}`}`;
+  return 'aws';
+}
+
+/**
+ * The Regions where Cognito multi-Region replication exists, as data. Source: AWS What's New
+ * "Amazon Cognito now supports multi-Region replication" (2026-06-03), quoted by a third party
+ * (docs/aws-facts.md A1) — confidence [3P]; Osaka (ap-northeast-3) was not in the launch list.
+ * Every Region is in the `aws` partition. Review on each AWS launch: a Region missing here is refused
+ * with exit 2 (the message names this list), which is safer than replicating into a Region (or a
+ * partition) where the API does not exist.
+ */
+export const REPLICATION_REGIONS = {
+  source: 'AWS What\'s New, "Amazon Cognito now supports multi-Region replication", 2026-06-03 (docs/aws-facts.md A1)',
+  confidence: '3P',
+  partition: 'aws',
+  regions: [
+    'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2',
+    'ap-south-1', 'ap-northeast-2', 'ap-southeast-1', 'ap-southeast-2', 'ap-northeast-1',
+    'ca-central-1',
+    'eu-central-1', 'eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-north-1',
+    'sa-east-1',
+  ],
+} as const;
+
+export function isMrrRegion(region: string): boolean {
+  return (REPLICATION_REGIONS.regions as readonly string[]).includes(region);
+}
+
+/** The partition and Region of an ARN (`arn:aws-cn:kms:cn-north-1:…`), when it has that shape. */
+export function arnParts(arn: string): { partition: string; region: string } | undefined {
+  const match = /^arn:([a-z-]+):[a-z0-9-]+:([a-z0-9-]*):/.exec(arn);
+  return match ? { partition: match[1], region: match[2] } : undefined;
+}

@@ -5,6 +5,7 @@
  * Relations between fields (primary ≠ secondary, a record per Region, …) are in semantic-checks.ts.
  */
 import { z } from 'zod';
+import { CONFIG_LIMITS } from './limits.js';
 import { isRegionName, regionExpectation } from './regions.js';
 
 export { isRegionName } from './regions.js';
@@ -160,7 +161,12 @@ const driftAllowSchema = z.strictObject(
 const driftSchema = z
   .strictObject(
     {
-      allow: z.array(driftAllowSchema, { error: 'a list of {path, reason, expires?} entries' }).default([]),
+      allow: z
+        .array(driftAllowSchema, { error: 'a list of {path, reason, expires?} entries' })
+        .max(CONFIG_LIMITS.maxAllowEntries, {
+          error: `at most ${CONFIG_LIMITS.maxAllowEntries} entries (one per expected difference)`,
+        })
+        .default([]),
     },
     { error: 'a mapping with allow' },
   )

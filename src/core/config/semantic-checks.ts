@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { ConfigIssue } from './config-error.js';
-import { isRegionName, regionExpectation } from './regions.js';
+import { REPLICATION_REGIONS, arnParts, isMrrRegion, isRegionName, partitionOfRegion, regionExpectation } from './regions.js';
 import { isDnsName, isUserPoolId, userPoolRegion } from './schema.js';
 
 /** Where a value came from: a key in a file, or a flag (no source). */
@@ -24,6 +24,8 @@ export interface TopologyView {
   userPoolId?: Sourced;
   primaryRegion?: Sourced;
   secondaryRegion?: Sourced;
+  /** A key ARN (key.arn in the file, or --key-arn), checked for its partition. */
+  keyArn?: Sourced;
   /** The raw `dns` section and the file it came from. */
   dns?: unknown;
   dnsSource?: string;
@@ -48,6 +50,55 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 export function semanticIssues(view: TopologyView): ConfigIssue[] {
   return [...topologyIssues(view), ...dnsIssues(view)];
+}
+
+/**
+ * One partition, and Regions where Cognito MRR exists: a GovCloud secondary, a China key ARN with
+ * commercial Regions, a Region the feature has not launched in. Kept apart from semanticIssues so the
+ * error carries its own code (MRR_CONFIG_E008) when it is the only problem.
+ */
+export function partitionIssues(view: TopologyView): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  const primary = validRegion(view.primaryRegion);
+  const home = primary ? partitionOfRegion(primary) : undefined;
+  for (const sourced of [view.primaryRegion, view.secondaryRegion]) {
+    const region = validRegion(sourced);
+    if (!sourced || !region) continue;
+    const partition = partitionOfRegion(region);
+    if (primary && view.primaryRegion && sourced !== view.primaryRegion && partition !== home) {
+      issues.push(
+        issueAt(
+          sourced.origin,
+          region,
+          `a Region in the partition of the primary ${primary} (${home}; ${describeOrigin(view.primaryRegion.origin)}): ` +
+            `${region} is in the ${partition} partition, and replication cannot cross partitions`,
+        ),
+      );
+    } else if (!isMrrRegion(region)) {
+      const where = partition === REPLICATION_REGIONS.partition ? '' : ` (it is in the ${partition} partition)`;
+      issues.push(
+        issueAt(
+          sourced.origin,
+          region,
+          `a Region where Cognito multi-Region replication is offered: ${REPLICATION_REGIONS.regions.join(', ')}; ` +
+            `${region} is not one of them${where} [list: ${REPLICATION_REGIONS.source}]`,
+        ),
+      );
+    }
+  }
+  const arn = view.keyArn;
+  const parts = arn && typeof arn.value === 'string' ? arnParts(arn.value) : undefined;
+  if (arn && parts && home && view.primaryRegion && parts.partition !== home) {
+    issues.push(
+      issueAt(
+        arn.origin,
+        arn.value,
+        `a key ARN in the partition of the primary ${primary} (arn:${home}:…; ${describeOrigin(view.primaryRegion.origin)}): ` +
+          `this ARN is in the ${parts.partition} partition`,
+      ),
+    );
+  }
+  return issues;
 }
 
 function topologyIssues(view: TopologyView): ConfigIssue[] {

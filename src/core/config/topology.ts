@@ -3,7 +3,7 @@
  */
 import { ConfigError, ConfigErrorCode, type ConfigIssue } from './config-error.js';
 import type { MrrConfig } from './schema.js';
-import { semanticIssues, type Origin, type Sourced } from './semantic-checks.js';
+import { partitionIssues, semanticIssues, type Origin, type Sourced } from './semantic-checks.js';
 
 export type TopologyKey = 'userPoolId' | 'primaryRegion' | 'secondaryRegion';
 
@@ -29,6 +29,18 @@ const TOPOLOGY: ReadonlyArray<{ key: TopologyKey; flag: string }> = [
   { key: 'primaryRegion', flag: '--primary <region>' },
   { key: 'secondaryRegion', flag: '--secondary <region>' },
 ];
+
+/**
+ * A key ARN given on the command line (--key-arn) against the topology's partition: exit 2 before
+ * anything is read or written.
+ */
+export function requireKeyArnPartition(topology: Topology, flag: string, arn: string): void {
+  const issues = partitionIssues({
+    primaryRegion: { value: topology.primaryRegion, origin: { field: 'primaryRegion' } },
+    keyArn: { value: arn, origin: { field: flag } },
+  });
+  if (issues.length > 0) throw new ConfigError(ConfigErrorCode.partition, issues);
+}
 
 /**
  * The pool and both Regions, or a ConfigError (exit 2) naming everything missing, or — after flags
@@ -57,6 +69,13 @@ export function requireTopology(loaded: LoadedConfig): Topology {
     dns: config.dns,
     dnsSource: loaded.fileLabel,
   });
+  // The partition first: a GovCloud secondary is the real problem, not its missing DNS record.
+  const partitions = partitionIssues({
+    primaryRegion: sourced('primaryRegion'),
+    secondaryRegion: sourced('secondaryRegion'),
+    ...(config.key?.arn !== undefined && { keyArn: { value: config.key.arn, origin: { source: loaded.fileLabel, field: 'key.arn' } } }),
+  });
+  if (partitions.length > 0) throw new ConfigError(ConfigErrorCode.partition, partitions);
   if (conflicts.length > 0) throw new ConfigError(ConfigErrorCode.inconsistentTopology, conflicts);
 
   return {

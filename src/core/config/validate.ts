@@ -2,10 +2,10 @@
  * Parsed config data → MrrConfig, or one ConfigError listing every problem (schema and relations).
  */
 import type { z } from 'zod';
-import { ConfigError, ConfigErrorCode, REDACTED, SECRET_KEY, type ConfigIssue } from './config-error.js';
+import { ConfigError, ConfigErrorCode, REDACTED, looksLikeSecretKey, type ConfigIssue } from './config-error.js';
 import type { Locate, PathSegment } from './parse-text.js';
 import { KNOWN_KEYS, PROBE_SECRET_ENV, mrrConfigSchema, type MrrConfig } from './schema.js';
-import { semanticIssues, type Sourced } from './semantic-checks.js';
+import { partitionIssues, semanticIssues, type Sourced } from './semantic-checks.js';
 import { closestMatch } from './suggest.js';
 
 export interface ValidateOptions {
@@ -36,12 +36,14 @@ export function validateConfig(raw: unknown, options: ValidateOptions): MrrConfi
   const input = raw === null || raw === undefined ? {} : raw;
   const parsed = mrrConfigSchema.safeParse(input);
   const schemaIssues = parsed.success ? [] : parsed.error.issues.flatMap((issue) => toConfigIssues(issue, input, options));
-  const issues = [...schemaIssues, ...semanticIssues(fileTopologyView(input, options.source))]
-    .map((issue) => withPosition(issue, options))
-    .sort(byPosition);
+  const view = fileTopologyView(input, options.source);
+  const located = (list: ConfigIssue[]) => list.map((issue) => withPosition(issue, options)).sort(byPosition);
+  const issues = located([...schemaIssues, ...semanticIssues(view)]);
+  const partition = located(partitionIssues(view));
   if (issues.length > 0 || !parsed.success) {
-    throw new ConfigError(ConfigErrorCode.invalid, issues);
+    throw new ConfigError(ConfigErrorCode.invalid, [...issues, ...partition].sort(byPosition));
   }
+  if (partition.length > 0) throw new ConfigError(ConfigErrorCode.partition, partition);
   return parsed.data;
 }
 
@@ -49,10 +51,12 @@ function fileTopologyView(input: unknown, source: string) {
   const data = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
   const sourced = (field: string): Sourced | undefined =>
     data[field] === undefined ? undefined : { value: data[field], origin: { source, field } };
+  const key = typeof data.key === 'object' && data.key !== null ? (data.key as Record<string, unknown>) : {};
   return {
     userPoolId: sourced('userPoolId'),
     primaryRegion: sourced('primaryRegion'),
     secondaryRegion: sourced('secondaryRegion'),
+    ...(key.arn !== undefined && { keyArn: { value: key.arn, origin: { source, field: 'key.arn' } } }),
     dns: data.dns,
     dnsSource: source,
   };
@@ -80,7 +84,7 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 function shownValue(path: readonly PropertyKey[], value: unknown): unknown {
-  const secret = path.some((segment) => typeof segment === 'string' && SECRET_KEY.test(segment));
+  const secret = path.some((segment) => typeof segment === 'string' && looksLikeSecretKey(segment));
   return secret && value !== undefined ? REDACTED : value;
 }
 
@@ -110,7 +114,7 @@ function toConfigIssues(issue: z.core.$ZodIssue, input: unknown, options: Valida
 }
 
 function unknownKeyExpectation(parentPath: readonly PathSegment[], key: string): string {
-  if (parentPath.length === 1 && parentPath[0] === 'probe' && SECRET_KEY.test(key)) {
+  if (parentPath.length === 1 && parentPath[0] === 'probe' && looksLikeSecretKey(key)) {
     return `no secret in the config file: the probe client secret comes from the ${PROBE_SECRET_ENV} environment variable, never the file`;
   }
   const known = KNOWN_KEYS[knownKeysPattern(parentPath)] ?? [];

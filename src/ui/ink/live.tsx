@@ -3,6 +3,7 @@
  * render-live.ts, with a dynamic import, and only when a live terminal needs it: `--help`,
  * `--version`, pipes and JSON never pay for loading it.
  */
+import { terminalSafe, terminalSafeDeep } from '../terminal-safe.js';
 import type { Readable, Writable } from 'node:stream';
 import type { ReactElement } from 'react';
 import process from 'node:process';
@@ -93,11 +94,11 @@ async function unmount({ instance, release }: Mounted): Promise<void> {
 }
 
 export function planViewText(plan: Plan, report: string[], color: boolean, columns: number): string {
-  return renderToString(<PlanView plan={plan} report={report} color={color} />, { columns });
+  return renderToString(<PlanView plan={terminalSafeDeep(plan)} report={report.map((l) => terminalSafe(l))} color={color} />, { columns });
 }
 
 export function statusDashboardText(report: StatusReport, color: boolean, columns: number): string {
-  return renderToString(<StatusDashboard report={report} color={color} columns={columns} />, { columns });
+  return renderToString(<StatusDashboard report={terminalSafeDeep(report)} color={color} columns={columns} />, { columns });
 }
 
 export interface LiveApplyProgress {
@@ -115,17 +116,17 @@ export function mountApplyProgress(target: LiveTarget, now: () => number): LiveA
   return {
     onEvent(event) {
       if (event.type === 'step-start') {
-        running = { index: event.index, total: event.total, summary: event.step.summary, startedAtMs: now() };
+        running = { index: event.index, total: event.total, summary: terminalSafe(event.step.summary), startedAtMs: now() };
       } else if (event.type === 'step-done' || event.type === 'step-failed') {
         const error = event.result.error;
         finished.push({
           key: event.step.id,
           index: event.index,
           total: event.total,
-          summary: event.step.summary,
+          summary: terminalSafe(event.step.summary),
           status: event.result.status,
           durationMs: event.result.durationMs,
-          ...(error ? { error: `${error.name}: ${error.message}` } : {}),
+          ...(error ? { error: terminalSafe(`${error.name}: ${error.message}`) } : {}),
         });
         running = undefined;
       } else {
@@ -133,7 +134,8 @@ export function mountApplyProgress(target: LiveTarget, now: () => number): LiveA
       }
       update();
     },
-    log(line, progress) {
+    log(raw, progress) {
+      const line = terminalSafe(raw);
       if (running && progress) running = { ...running, waiting: { progress, receivedAtMs: now() }, note: undefined };
       else if (running) running = { ...running, note: line };
       else finished.push({ key: `line-${finished.length}`, line });
@@ -161,7 +163,7 @@ export function askConfirmation(target: LiveTarget, question: ConfirmQuestion, s
       setImmediate(() => void unmount(mounted).then(() => resolve(answer)));
     };
     const onAbort = () => finish(null);
-    const mounted = mount(<ConfirmPrompt {...question} color={target.color} onSubmit={finish} />, target);
+    const mounted = mount(<ConfirmPrompt {...terminalSafeDeep(question)} color={target.color} onSubmit={finish} />, target);
     if (signal?.aborted) onAbort();
     else signal?.addEventListener('abort', onAbort, { once: true });
   });
@@ -173,7 +175,8 @@ export interface LiveDashboard {
 }
 
 export function mountStatusDashboard(target: LiveTarget, first: StatusReport, watch: NonNullable<StatusDashboardProps['watch']>): LiveDashboard {
-  const view = (report: StatusReport, w: typeof watch) => <StatusDashboard report={report} color={target.color} columns={target.columns} watch={w} />;
+  // Data from AWS is laid out by ink, which writes its own escape sequences: make the data safe first.
+  const view = (report: StatusReport, w: typeof watch) => <StatusDashboard report={terminalSafeDeep(report)} color={target.color} columns={target.columns} watch={terminalSafeDeep(w)} />;
   const mounted = mount(view(first, watch), target);
   return {
     show: (report, w) => mounted.instance.rerender(view(report, w)),
