@@ -9,8 +9,9 @@
  * 3. a package has no sha512 `integrity`, or is `resolved` from anywhere but registry.npmjs.org, or is
  *    a link, git or file dependency;
  * 4. a direct runtime range is not the policy's: `^MAJOR.MINOR.PATCH` or an exact version — never
- *    `*`, `latest`, `>=`, `x`, a tag or a URL; AWS SDK packages (@aws-sdk/*, @smithy/*) stay within
- *    their current major (^3 / ^4);
+ *    `*`, `latest`, `>=`, `x`, a tag or a URL; AWS SDK packages (@aws-sdk/*, @smithy/*) are pinned to
+ *    patch releases (`~MAJOR.MINOR.PATCH` or exact: every SDK release is a new minor, and releases
+ *    after early January 2027 need Node 22 — docs/ci.md) and stay within their major (3 / 4);
  * 5. the runtime dependency count passes the budget in docs/reliability.md.
  *
  * Usage: node scripts/check-deps.mjs [--root DIR]. Exit 0 with a summary, or 1 listing each problem.
@@ -22,6 +23,8 @@ import { join } from 'node:path';
 export const RUNTIME_BUDGET = 120;
 const SDK_MAJORS = { '@aws-sdk/': 3, '@smithy/': [3, 4] };
 const RANGE = /^\^?\d+\.\d+\.\d+$/;
+const SDK_RANGE = /^~?\d+\.\d+\.\d+$/;
+const isSdk = (name) => Object.keys(SDK_MAJORS).some((prefix) => name.startsWith(prefix));
 
 export function checkDeps(root) {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -39,7 +42,9 @@ export function checkDeps(root) {
   }
 
   for (const [name, range] of Object.entries(pkg.dependencies ?? {})) {
-    if (!RANGE.test(range)) problems.push(`dependencies.${name}: range ${JSON.stringify(range)}, expected ^MAJOR.MINOR.PATCH or an exact version`);
+    if (isSdk(name)) {
+      if (!SDK_RANGE.test(range)) problems.push(`dependencies.${name}: range ${JSON.stringify(range)}, expected ~MAJOR.MINOR.PATCH or an exact version (the AWS SDK is pinned to patch releases)`);
+    } else if (!RANGE.test(range)) problems.push(`dependencies.${name}: range ${JSON.stringify(range)}, expected ^MAJOR.MINOR.PATCH or an exact version`);
     for (const [prefix, majors] of Object.entries(SDK_MAJORS)) {
       if (!name.startsWith(prefix)) continue;
       const major = Number(/\d+/.exec(range)?.[0]);

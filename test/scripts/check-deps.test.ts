@@ -47,7 +47,19 @@ describe('check-deps', () => {
       l.packages[''].dependencies['@aws-sdk/client-kms'] = '*';
     }));
     expect(r.code).toBe(1);
-    expect(r.out).toContain('dependencies.@aws-sdk/client-kms: range "*", expected ^MAJOR.MINOR.PATCH or an exact version');
+    expect(r.out).toContain('dependencies.@aws-sdk/client-kms: range "*", expected ~MAJOR.MINOR.PATCH or an exact version (the AWS SDK is pinned to patch releases)');
+  });
+
+  it('fails on an AWS SDK range that lets a new minor (a new SDK release) in, and on a tilde elsewhere', () => {
+    const r = run(crafted((p, l) => {
+      p.dependencies['@aws-sdk/client-kms'] = '^3.1164.0';
+      l.packages[''].dependencies['@aws-sdk/client-kms'] = '^3.1164.0';
+      p.dependencies.yaml = '~2.9.1';
+      l.packages[''].dependencies.yaml = '~2.9.1';
+    }));
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('dependencies.@aws-sdk/client-kms: range "^3.1164.0", expected ~MAJOR.MINOR.PATCH or an exact version (the AWS SDK is pinned to patch releases)');
+    expect(r.out).toContain('dependencies.yaml: range "~2.9.1", expected ^MAJOR.MINOR.PATCH or an exact version');
   });
 
   it('fails on a lock out of step, a missing integrity and a foreign registry', () => {
