@@ -3,20 +3,12 @@
  * (or `aws` when the SDK resolves AWS's own endpoints) and the partition of the plan's Regions. Both
  * are known without an AWS call; the account is not (it would need STS), so it is not recorded.
  */
+import { partitionOfRegion } from '../config/regions.js';
 import { UsageError } from '../errors.js';
 import type { Plan, PlanEndpoint } from './types.js';
 
-/** The partition a Region belongs to, from its name [INF: the documented Region prefixes]. */
-export function partitionOf(region: string): string {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  if (region.startsWith('us-iso-')) return 'aws-iso';
-  if (region.startsWith('us-isob-')) return 'aws-iso-b';
-  return 'aws';
-}
-
 export function planEndpoint(endpointUrl: string | undefined, primaryRegion: string): PlanEndpoint {
-  return { url: endpointUrl ?? 'aws', partition: partitionOf(primaryRegion) };
+  return { url: endpointUrl ?? 'aws', partition: partitionOfRegion(primaryRegion) };
 }
 
 /** Throws MRR_PLAN_E012 (exit 2) unless the plan was made for exactly this endpoint and partition. */
