@@ -10,9 +10,10 @@
  * configured ones off, as it does for the SDK.
  */
 import { loadSharedConfigFiles } from '@smithy/core/config';
-import { InputError } from '../core/errors.js';
 import { DEFAULT_PROFILE, sharedConfigFiles } from './shared-config-files.js';
-import type { AwsEnv, AwsTarget } from './target.js';
+import { requireHttpUrl, type AwsEnv, type AwsTarget } from './target.js';
+
+const AWS_EXAMPLE = 'https://cognito-idp.us-east-1.amazonaws.com';
 
 type IniSection = Record<string, string | undefined>;
 
@@ -30,22 +31,8 @@ function serviceKey(sdkServiceId: string): string {
 
 function fromEnv(sdkServiceId: string, env: AwsEnv): string | undefined {
   const specific = `AWS_ENDPOINT_URL_${serviceKey(sdkServiceId).toUpperCase()}`;
-  if (env[specific]) return checked(specific, env[specific]);
-  return env.AWS_ENDPOINT_URL ? checked('AWS_ENDPOINT_URL', env.AWS_ENDPOINT_URL) : undefined;
-}
-
-/** A configured endpoint must be an http(s) URL: `ftp://x` would otherwise fail later, per call, as a network error. */
-function checked(field: string, value: string): string {
-  let url: URL | undefined;
-  try {
-    url = new URL(value);
-  } catch {
-    url = undefined;
-  }
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new InputError('MRR_INPUT_E010', 'environment', field, value, 'an http(s) URL such as https://cognito-idp.us-east-1.amazonaws.com');
-  }
-  return value;
+  if (env[specific]) return requireHttpUrl(specific, env[specific], AWS_EXAMPLE);
+  return env.AWS_ENDPOINT_URL ? requireHttpUrl('AWS_ENDPOINT_URL', env.AWS_ENDPOINT_URL, AWS_EXAMPLE) : undefined;
 }
 
 function fromConfigFile(sdkServiceId: string, profile: IniSection, configFile: Record<string, IniSection | undefined>): string | undefined {

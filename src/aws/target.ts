@@ -30,7 +30,11 @@ export interface AwsTarget {
   profile?: string;
 }
 
-function checkUrl(field: string, value: string): string {
+/**
+ * A configured endpoint must be an http(s) URL: `ftp://x` would otherwise fail later, per call, as a
+ * network error. Returns the URL as given; `example` shows the operator what was expected.
+ */
+export function requireHttpUrl(field: string, value: string, example: string): string {
   const source = field.startsWith('--') ? 'flags' : 'environment';
   let url: URL | undefined;
   try {
@@ -39,9 +43,13 @@ function checkUrl(field: string, value: string): string {
     url = undefined;
   }
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new InputError('MRR_INPUT_E010', source, field, value, 'an http(s) URL such as http://127.0.0.1:4566');
+    throw new InputError('MRR_INPUT_E010', source, field, value, `an http(s) URL such as ${example}`);
   }
-  return value.replace(/\/+$/, '');
+  return value;
+}
+
+function checkUrl(field: string, value: string): string {
+  return requireHttpUrl(field, value, 'http://127.0.0.1:4566').replace(/\/+$/, '');
 }
 
 /**
