@@ -69,7 +69,8 @@ interface JsonResponse {
   body?: unknown;
 }
 
-function errorOf(err: unknown): ProbeError {
+/** How a failed fetch is named in a probe (exported for its unit test). */
+export function errorOf(err: unknown): ProbeError {
   const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
   if (e?.name === 'TimeoutError') return { name: 'TimeoutError', message: 'no answer in time' };
   if (e?.name === 'AbortError') return { name: 'AbortError', message: 'interrupted' };
