@@ -69,11 +69,15 @@ interface JsonResponse {
   body?: unknown;
 }
 
-function errorOf(err: unknown): ProbeError {
+/** How a failed fetch is named in a probe (exported for its unit test). */
+export function errorOf(err: unknown): ProbeError {
   const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
   if (e?.name === 'TimeoutError') return { name: 'TimeoutError', message: 'no answer in time' };
   if (e?.name === 'AbortError') return { name: 'AbortError', message: 'interrupted' };
   // fetch reports network failures as TypeError("fetch failed") with the socket error as cause.
+  // A name that does not resolve is its own case: a host that does not exist (e.g. a secondary
+  // without a prefix domain) is not a Region that is down.
+  if (e?.cause?.code === 'ENOTFOUND') return { name: 'HostNotFound', message: e.cause.code };
   if (e?.cause?.code) return { name: 'ConnectionError', message: e.cause.code };
   return { name: e?.name ?? 'Error', message: e?.message ?? String(err) };
 }

@@ -15,6 +15,7 @@ import { decodePath, headerValue, sendResponse } from './wire/http-io.js';
 import { encodeJsonError, encodeJsonResult, jsonVersionOf, parseJsonInput } from './wire/json-wire.js';
 import { internalError, missingAuthentication, serializationError, unknownOperation } from './wire/service-errors.js';
 import { parseCredentialScope } from './wire/sigv4-scope.js';
+import { encodeInProtocol, unservedProtocolOf, unservedProtocolRefusal } from './wire/unserved-protocols.js';
 import type { World } from './world.js';
 
 const COGNITO_TARGET = 'AWSCognitoIdentityProviderService';
@@ -126,6 +127,22 @@ function resolveCall(
         const input = parseJsonInput(body);
         if (!input) throw serializationError('the request body is not a JSON object');
         return encodeJsonResult(await model.handle(operation, input, ctx), version, requestId);
+      },
+    };
+  }
+
+  // awsQuery and RPC v2 CBOR clients get an error they can parse, not a REST 404 they cannot.
+  const unserved = unservedProtocolOf(req, rawPath, body);
+  if (unserved) {
+    const model = signingName ? world.service(signingName) : undefined;
+    return {
+      service: model?.service ?? signingName ?? 'unknown',
+      operation: unserved.operation,
+      model,
+      allowUnsigned: false,
+      encodeError: (err) => encodeInProtocol(unserved, err, signingName, requestId),
+      invoke: async () => {
+        throw unservedProtocolRefusal(unserved, signingName);
       },
     };
   }

@@ -97,6 +97,8 @@ export interface RestResponse {
   status: number;
   headers?: Record<string, string>;
   body?: string;
+  /** Bytes for a binary wire format (CBOR); sent instead of `body` when present. */
+  rawBody?: Uint8Array;
 }
 
 /** A service speaking restXml or restJson1, selected by path. */

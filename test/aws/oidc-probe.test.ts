@@ -9,6 +9,7 @@ import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   checkClientCredentials,
+  errorOf,
   fetchDiscovery,
   fetchJwks,
   oidcProbes,
@@ -78,6 +79,15 @@ beforeAll(async () => {
 afterAll(async () => {
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
+});
+
+describe('naming a failed fetch', () => {
+  it('tells a name that does not resolve (a host that does not exist) from a connection that failed', () => {
+    // fetch's own shape: TypeError("fetch failed") with the socket error as cause.
+    const failed = (code: string) => Object.assign(new TypeError('fetch failed'), { cause: { code } });
+    expect(errorOf(failed('ENOTFOUND'))).toEqual({ name: 'HostNotFound', message: 'ENOTFOUND' });
+    expect(errorOf(failed('ECONNREFUSED'))).toEqual({ name: 'ConnectionError', message: 'ECONNREFUSED' });
+  });
 });
 
 describe('URL mapping', () => {

@@ -26,6 +26,7 @@ import type { UserPool } from '../../src/core/ports/cognito.js';
 import { COMMAND_NAMES, COMMAND_PERMISSIONS } from '../../src/core/iam/commands.js';
 import { allowedActions } from '../../src/core/iam/policy.js';
 import { iamActionFor } from '../../src/core/iam/signing-names.js';
+import { requiredActions } from '../../src/core/iam/reference.js';
 import { awsClientConfig, sandboxAdmin } from '../helpers/sandbox.js';
 import { seededWorld, type SeededWorld } from '../helpers/seeded.js';
 import { runCli, type RunOptions } from '../helpers/run-cli.js';
@@ -270,6 +271,19 @@ describe('the policy against what the commands did', () => {
     }
     expect(denied).toEqual([]);
     expect(badRegions).toEqual([]);
+  });
+
+  it('allows, for every call made, every action the Service Authorization Reference table lists for that operation', async () => {
+    const missing: string[] = [];
+    for (const [command, actions] of observed) {
+      const allowed = allowedActions((await policyFor(command)).policy as never);
+      for (const call of actions) {
+        const rows = requiredActions(call);
+        if (!rows) missing.push(`${command}: ${call} has no row in src/core/iam/reference.ts`);
+        for (const row of rows ?? []) if (!allowed.has(row.action)) missing.push(`${command}: ${call} needs ${row.action}`);
+      }
+    }
+    expect(missing).toEqual([]);
   });
 
   it('grants no call that no command made', async () => {

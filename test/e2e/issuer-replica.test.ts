@@ -17,6 +17,7 @@ import { updateUserPoolInput } from '../../src/core/cognito/update-pool.js';
 import type { UserPool } from '../../src/core/ports/cognito.js';
 import { seededWorld, type SeededWorld } from '../helpers/seeded.js';
 import { awsClientConfig, sandboxAdmin } from '../helpers/sandbox.js';
+import { COGNITO_USABLE_POLICY } from '../sandbox/kms-fixtures.js';
 
 let world: SeededWorld;
 let poolId: string;
@@ -37,9 +38,10 @@ beforeAll(async () => {
   const kmsSecondary = new KMSClient(awsClientConfig(world.sb, 'eu-west-1'));
   const cognito = new CognitoIdentityProviderClient(awsClientConfig(world.sb, 'us-east-1'));
   try {
-    const key = await kms.send(new CreateKeyCommand({ MultiRegion: true, Description: 'issuer e2e' }));
+    // Each key policy must let Cognito use the key (the sandbox refuses KeyConfiguration otherwise).
+    const key = await kms.send(new CreateKeyCommand({ MultiRegion: true, Description: 'issuer e2e', Policy: COGNITO_USABLE_POLICY }));
     const keyId = key.KeyMetadata!.KeyId!;
-    await kms.send(new ReplicateKeyCommand({ KeyId: keyId, ReplicaRegion: 'eu-west-1' }));
+    await kms.send(new ReplicateKeyCommand({ KeyId: keyId, ReplicaRegion: 'eu-west-1', Policy: COGNITO_USABLE_POLICY }));
     await until(() => kmsSecondary.send(new DescribeKeyCommand({ KeyId: keyId })), (d) => d.KeyMetadata?.KeyState === 'Enabled');
     const pool = (await cognito.send(new DescribeUserPoolCommand({ UserPoolId: poolId }))).UserPool as unknown as UserPool;
     const input = updateUserPoolInput(JSON.parse(JSON.stringify(pool)), { KeyConfiguration: { KeyType: 'CUSTOMER_MANAGED_KEY', KmsKeyArn: key.KeyMetadata!.Arn } });

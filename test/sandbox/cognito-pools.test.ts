@@ -16,12 +16,13 @@ import {
   UpdateUserPoolCommand,
   type UserPoolType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { CreateKeyCommand, DisableKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+import { CreateKeyCommand, DisableKeyCommand, KMSClient, PutKeyPolicyCommand } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CognitoModel } from '../../src/sandbox/cognito/model.js';
 import type { SandboxHandle } from '../../src/sandbox/server.js';
 import type { CallContext } from '../../src/sandbox/types.js';
 import { sandboxClient, startTestSandbox } from '../helpers/sandbox.js';
+import { COGNITO_USABLE_POLICY } from './kms-fixtures.js';
 
 const PRIMARY = 'us-east-1';
 let sb: SandboxHandle;
@@ -76,11 +77,11 @@ describe('CreateUserPool / DescribeUserPool', () => {
   });
 
   it('accepts an Enabled customer managed key in the pool Region and refuses others', async () => {
-    const key = (await kms().send(new CreateKeyCommand({}))).KeyMetadata!;
+    const key = (await kms().send(new CreateKeyCommand({ Policy: COGNITO_USABLE_POLICY }))).KeyMetadata!;
     const pool = await newPool({ KeyConfiguration: { KeyType: 'CUSTOMER_MANAGED_KEY', KmsKeyArn: key.Arn } });
     expect(pool.KeyConfiguration).toEqual({ KeyType: 'CUSTOMER_MANAGED_KEY', KmsKeyArn: key.Arn });
 
-    const elsewhere = (await kms('eu-west-1').send(new CreateKeyCommand({}))).KeyMetadata!;
+    const elsewhere = (await kms('eu-west-1').send(new CreateKeyCommand({ Policy: COGNITO_USABLE_POLICY }))).KeyMetadata!;
     await expect(newPool({ KeyConfiguration: { KeyType: 'CUSTOMER_MANAGED_KEY', KmsKeyArn: elsewhere.Arn } })).rejects.toMatchObject({
       name: 'InvalidParameterException',
       message: expect.stringMatching(/must be in the user pool's Region/),
@@ -96,6 +97,31 @@ describe('CreateUserPool / DescribeUserPool', () => {
       message: expect.stringMatching(/not enabled/),
     });
     await expect(newPool({ KeyConfiguration: { KeyType: 'CUSTOMER_MANAGED_KEY' } })).rejects.toMatchObject({ name: 'InvalidParameterException' });
+  });
+
+  it('refuses a key whose policy grants the Cognito service principal nothing, on create and on update', async () => {
+    // KMS's default policy names only the account root: Cognito gets nothing from it.
+    const bare = (await kms().send(new CreateKeyCommand({}))).KeyMetadata!;
+    const refused = await newPool({ KeyConfiguration: { KeyType: 'CUSTOMER_MANAGED_KEY', KmsKeyArn: bare.Arn } }).catch((e) => e);
+    expect(refused.name).toBe('InvalidParameterException');
+    expect(refused.message).toContain(`cannot use the KMS key ${bare.Arn} in us-east-1`);
+    expect(refused.message).toContain('grants the service principal cognito-idp.amazonaws.com nothing');
+
+    const pool = await newPool();
+    const Id = pool.Id!;
+    const update = () => idp().send(new UpdateUserPoolCommand({ ...fullUpdate(pool), KeyConfiguration: { KeyType: 'CUSTOMER_MANAGED_KEY', KmsKeyArn: bare.Arn } } as never));
+    await expect(update()).rejects.toMatchObject({ name: 'InvalidParameterException', message: expect.stringMatching(/grants the service principal/) });
+    expect((await idp().send(new DescribeUserPoolCommand({ UserPoolId: Id }))).UserPool!.KeyConfiguration).toEqual({ KeyType: 'AWS_OWNED_KEY' });
+
+    // A statement for a different service does not count; one for Cognito (any KMS action) does.
+    const other = { Sid: 'Logs', Effect: 'Allow', Principal: { Service: 'logs.amazonaws.com' }, Action: 'kms:*', Resource: '*' };
+    const root = { Sid: 'Admin', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'kms:*', Resource: '*' };
+    await kms().send(new PutKeyPolicyCommand({ KeyId: bare.KeyId, PolicyName: 'default', Policy: JSON.stringify({ Version: '2012-10-17', Statement: [root, other] }) }));
+    await expect(update()).rejects.toMatchObject({ name: 'InvalidParameterException' });
+    const cognito = { Sid: 'C', Effect: 'Allow', Principal: { Service: ['cognito-idp.amazonaws.com'] }, Action: 'kms:DescribeKey', Resource: '*' };
+    await kms().send(new PutKeyPolicyCommand({ KeyId: bare.KeyId, PolicyName: 'default', Policy: JSON.stringify({ Version: '2012-10-17', Statement: [root, cognito] }) }));
+    await update();
+    expect((await idp().send(new DescribeUserPoolCommand({ UserPoolId: Id }))).UserPool!.KeyConfiguration).toEqual({ KeyType: 'CUSTOMER_MANAGED_KEY', KmsKeyArn: bare.Arn });
   });
 });
 

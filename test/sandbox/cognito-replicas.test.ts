@@ -15,11 +15,11 @@ import {
   UpdateUserPoolCommand,
   UpdateUserPoolReplicaCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+import { CreateKeyCommand, KMSClient, PutKeyPolicyCommand, ReplicateKeyCommand } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from '../../src/sandbox/server.js';
 import { manualSandboxClock, sandboxClient, startTestSandbox } from '../helpers/sandbox.js';
-import { multiRegionKey } from './kms-fixtures.js';
+import { COGNITO_USABLE_POLICY, multiRegionKey } from './kms-fixtures.js';
 
 const PRIMARY = 'us-east-1';
 const SECONDARY = 'us-west-2';
@@ -55,9 +55,22 @@ describe('CreateUserPoolReplica preconditions', () => {
   });
 
   it('needs a multi-Region key', async () => {
-    const single = (await kms().send(new CreateKeyCommand({}))).KeyMetadata!.Arn!;
+    const single = (await kms().send(new CreateKeyCommand({ Policy: COGNITO_USABLE_POLICY }))).KeyMetadata!.Arn!;
     const id = await pool(cmk(single));
     await expect(replicate(id)).rejects.toMatchObject({ name: 'InvalidParameterException', message: expect.stringMatching(/single-Region key/) });
+  });
+
+  it("needs the replica key's own policy to let Cognito use it (ReplicateKey without Policy gets KMS's default)", async () => {
+    const key = (await kms().send(new CreateKeyCommand({ MultiRegion: true, Policy: COGNITO_USABLE_POLICY }))).KeyMetadata!;
+    await kms().send(new ReplicateKeyCommand({ KeyId: key.KeyId, ReplicaRegion: SECONDARY }));
+    clock.advance(REPLICA_DELAY + 1);
+    const id = await pool(cmk(key.Arn!));
+    const err = await replicate(id).catch((e) => e);
+    expect(err.name).toBe('InvalidParameterException');
+    expect(err.message).toContain(`cannot use the KMS key arn:aws:kms:${SECONDARY}:123456789012:key/${key.KeyId} in ${SECONDARY}`);
+    expect(await replicas(id)).toHaveLength(1);
+    await kms(SECONDARY).send(new PutKeyPolicyCommand({ KeyId: key.KeyId, PolicyName: 'default', Policy: COGNITO_USABLE_POLICY }));
+    await expect(replicate(id)).resolves.toMatchObject({ UserPoolReplica: { RegionName: SECONDARY, Status: 'CREATING' } });
   });
 
   it('needs the key replicated to the target Region', async () => {

@@ -42,6 +42,8 @@ describe('KmsModel.lookupKey', () => {
       enabled: false,
       primaryRegion: 'us-east-1',
       replicaRegions: ['eu-west-1'],
+      // The replica's own policy: KMS's default (ReplicateKey without Policy), not the primary's.
+      policy: expect.stringContaining('"Id": "key-default-1"'),
     });
     expect(kms.lookupKey('alias/pool', 'eu-west-1', T0 + 1_000)).toMatchObject({ keyState: 'Enabled', enabled: true });
   });

@@ -5,6 +5,7 @@
  */
 import { oidcProbes, probeOptionsFor } from '../../aws/oidc-probe.js';
 import { PROBE_SECRET_ENV } from '../../core/config/constants.js';
+import { createLimiters } from '../../core/drift/observe.js';
 import { InputError } from '../../core/errors.js';
 import { buildIssuerImpact } from '../../core/issuer/impact.js';
 import { renderImpactText } from '../../ui/issuer/impact-text.js';
@@ -37,7 +38,9 @@ export const issuerSwitch = defineMutation<IssuerSwitchOptions, IssuerSwitchFlag
   fromSaved: (saved) => ({ to: parseIssuerType('to', saved.to) }),
   async prepare(env, options) {
     const to = parseIssuerType('to', options.to);
-    const obs = await readIssuerState(env.ports.cognito, env.topology, { withClients: true });
+    // One DescribeUserPoolClient per app client: paced like drift's Cognito reads (~15 RPS quotas, aws-facts A13).
+    const limit = createLimiters({ deep: false, clock: env.ctx.clock, signal: env.ctx.signal }).cognito(env.topology.primaryRegion);
+    const obs = await readIssuerState(env.ports.cognito, env.topology, { withClients: true, limit });
     const impact = buildIssuerImpact({ pool: env.topology, regions: obs.hostingRegions, from: obs.type, to, clients: obs.clients });
     const newIssuer = issuerUrl(to, env.topology, env.topology.primaryRegion);
     return {

@@ -49,3 +49,16 @@ export function resourceName(value: string): string {
   const slash = resource.indexOf('/');
   return slash >= 0 ? resource.slice(slash + 1) : resource;
 }
+
+/**
+ * The same multi-Region KMS key: related multi-Region keys share their key id (`mrk-…`) and differ
+ * only in the ARN's Region (aws-facts B5), so a secondary may report its Regional replica's ARN. A
+ * single-Region key has no counterpart elsewhere: only the identical ARN is the same key.
+ */
+export function sameMultiRegionKey(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  const pa = parseArn(a);
+  const pb = parseArn(b);
+  if (!pa || !pb || pa.service !== 'kms' || pb.service !== 'kms') return false;
+  return pa.resource.startsWith('key/mrk-') && sameModuloRegion(a, b);
+}

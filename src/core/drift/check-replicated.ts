@@ -6,6 +6,7 @@
  */
 import type { DriftFindingCode } from '../codes.js';
 import type { JsonObject } from '../plan/types.js';
+import { sameMultiRegionKey } from './arn.js';
 import { sameJson, show, type FindingCollector } from './collector.js';
 import type { DriftObservation } from './types.js';
 
@@ -33,13 +34,30 @@ function without(value: JsonObject | undefined, fields: string[]): JsonObject | 
   return copy;
 }
 
+/**
+ * KeyConfiguration names the same multi-Region key from both Regions, though the secondary may report
+ * its Regional replica's ARN: compare the key, not the text.
+ */
+function sameKeyConfiguration(a: unknown, b: unknown): boolean {
+  if (sameJson(a, b)) return true;
+  const ka = (a ?? {}) as JsonObject;
+  const kb = (b ?? {}) as JsonObject;
+  const { KmsKeyArn: arnA, ...restA } = ka;
+  const { KmsKeyArn: arnB, ...restB } = kb;
+  return sameJson(restA, restB) && sameMultiRegionKey(arnA, arnB);
+}
+
+function sameField(field: string, a: unknown, b: unknown): boolean {
+  return field === 'KeyConfiguration' ? sameKeyConfiguration(a, b) : sameJson(a, b);
+}
+
 function checkPool(o: DriftObservation, out: FindingCollector): void {
   const c = out.check('replicated.UserPool', 'replicated', 'Global user pool settings');
   const p = (o.primary.pool ?? {}) as JsonObject;
   const s = (o.secondary.pool ?? {}) as JsonObject;
   const fields = [...new Set([...Object.keys(p), ...Object.keys(s)])].filter((f) => !SKIPPED.has(f)).sort();
   for (const field of fields) {
-    if (sameJson(p[field], s[field])) continue;
+    if (sameField(field, p[field], s[field])) continue;
     c.add('MRR_DRIFT_E901', {
       region: o.secondaryRegion,
       path: `replicated.UserPool.${field}`,

@@ -28,6 +28,17 @@ export interface RegionHealth {
   problems: string[];
   /** The pool as this Region describes it (for callers that need its issuer or MFA settings). */
   pool?: UserPool;
+  /** URLs probed whose behaviour AWS does not document (a secondary's prefix-domain host, aws-facts G6). */
+  unverified?: string[];
+}
+
+/** Why a secondary's prefix-domain URL is only a guess. */
+export const SECONDARY_PREFIX_DOMAIN_UNVERIFIED =
+  'a secondary prefix-domain URL is unverified: AWS documents prefix domains as Region-specific and does not say whether a replica answers on one (aws-facts G6)';
+
+/** A prefix-domain host that does not exist (or is not served) in this Region: no answer on that name at all. */
+function noSuchHost(token: ClientCredentialsCheck): boolean {
+  return token.token.error?.name === 'HostNotFound' || token.token.status === 404;
 }
 
 export interface RegionHealthPorts {
@@ -112,9 +123,16 @@ export async function probeRegionHealth(ports: RegionHealthPorts, req: RegionHea
   else if (!tokenUrl) result.tokenSkipped = 'the pool has no domain, so no token endpoint';
   else {
     const issuer = issuerUrl(issuerTypeOf(hosted), { userPoolId: req.userPoolId, primaryRegion: req.primaryRegion }, req.region);
-    result.token = await ports.probes.checkClientCredentials(tokenUrl, req.credentials, { issuer, jwksUrl: jwksUrl(regional) });
-    if (!result.token.token.ok) problems.push(`token ${tokenUrl}: ${result.token.token.error?.name ?? 'failed'}`);
-    else if (result.token.verification && !result.token.verification.ok) {
+    const prefixInSecondary = req.role === 'secondary' && Boolean(hosted.Domain);
+    if (prefixInSecondary) result.unverified = [tokenUrl];
+    const token = await ports.probes.checkClientCredentials(tokenUrl, req.credentials, { issuer, jwksUrl: jwksUrl(regional) });
+    if (prefixInSecondary && noSuchHost(token)) {
+      // Tolerated: the secondary may have no prefix domain of its own; its discovery and JWKS above are the evidence.
+      const why = token.token.error?.name === 'HostNotFound' ? 'the name does not resolve' : `HTTP ${token.token.status}`;
+      result.tokenSkipped = `no prefix domain answers in ${req.region} (${tokenUrl}: ${why}); ${SECONDARY_PREFIX_DOMAIN_UNVERIFIED}`;
+    } else result.token = token;
+    if (result.token && !result.token.token.ok) problems.push(`token ${tokenUrl}: ${result.token.token.error?.name ?? 'failed'}`);
+    else if (result.token?.verification && !result.token.verification.ok) {
       problems.push(`the token from ${req.region} does not verify: ${result.token.verification.error?.name ?? 'failed'}`);
     }
   }

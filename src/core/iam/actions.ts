@@ -1,11 +1,12 @@
 /**
- * Every IAM action mrrctl may need, with what AWS authorises it against. The command table
- * (commands.ts) names actions; this catalogue says which resources to scope each one to, so the two
- * stay independent: a new command reuses the catalogue, a new API call adds one line here.
+ * Every IAM action mrrctl may need, with what AWS authorises it against — derived from the operation
+ * table (reference.ts), so an action is scoped the same way wherever it is needed. The command table
+ * (commands.ts) names operations; a new API call adds one row to reference.ts.
  *
  * Resource kinds follow the Service Authorization Reference: an action whose request names no
  * resource type can only be granted on "*" (then narrowed by Region with aws:RequestedRegion).
  */
+import { OPERATION_ACTIONS } from './reference.js';
 
 /** What an action is authorised against; policy.ts turns each kind into ARNs and conditions. */
 export type ResourceKind =
@@ -15,6 +16,11 @@ export type ResourceKind =
   | 'cognito-any'
   /** The multi-Region key in both Regions (the configured key, else any key/mrk-*). */
   | 'kms-key'
+  /**
+   * KMS reads: any key of the account in both Regions. Adoption reads the pool's current key, which
+   * need not be multi-Region, so `key/mrk-*` would deny it (aws-facts G5).
+   */
+  | 'kms-key-read'
   /** The configured alias in both Regions. */
   | 'kms-alias'
   /** KMS list calls: "*" in the topology's Regions. */
@@ -38,6 +44,8 @@ export type ResourceKind =
   /** ListWebACLs: "*" in the topology's Regions. */
   | 'waf-any'
   | 'log-group'
+  /** iam:PassRole of the pool's SMS role: any role of the account, only when passed to Cognito. */
+  | 'sms-role'
   /** CloudWatch Logs "vended log" deliveries: no resource-level permission; the topology's Regions. */
   | 'logs-delivery'
   | 'firehose-stream';
@@ -45,86 +53,25 @@ export type ResourceKind =
 export interface ActionSpec {
   /** Every resource the request is authorised against (an alias AND its key, a web ACL AND the pool). */
   resources: readonly ResourceKind[];
+  /** Everything but Describe*, Get*, List* and Test* (the access levels Read and List). */
   write: boolean;
 }
 
-const read = (...resources: ResourceKind[]): ActionSpec => ({ resources, write: false });
-const write = (...resources: ResourceKind[]): ActionSpec => ({ resources, write: true });
+function catalogue(): Record<string, ActionSpec> {
+  const out: Record<string, ActionSpec> = {};
+  for (const rows of Object.values(OPERATION_ACTIONS)) {
+    for (const row of rows) {
+      const known = out[row.action];
+      if (known && known.resources.join() !== row.resources.join()) {
+        throw new TypeError(`iam: ${row.action} is scoped two ways in src/core/iam/reference.ts`);
+      }
+      out[row.action] = { resources: row.resources, write: !/^[a-z0-9-]+:(Describe|Get|List|Test)/.test(row.action) };
+    }
+  }
+  return out;
+}
 
-export const ACTIONS: Readonly<Record<string, ActionSpec>> = {
-  // Amazon Cognito user pools
-  'cognito-idp:DescribeUserPool': read('userpool'),
-  'cognito-idp:ListUserPoolReplicas': read('userpool'),
-  'cognito-idp:ListUserPoolClients': read('userpool'),
-  /** Returns client secrets too: mrrctl drops them in the adapter, but the grant allows reading them. */
-  'cognito-idp:DescribeUserPoolClient': read('userpool'),
-  'cognito-idp:GetUserPoolMfaConfig': read('userpool'),
-  'cognito-idp:ListIdentityProviders': read('userpool'),
-  'cognito-idp:ListResourceServers': read('userpool'),
-  'cognito-idp:ListGroups': read('userpool'),
-  'cognito-idp:DescribeRiskConfiguration': read('userpool'),
-  'cognito-idp:GetLogDeliveryConfiguration': read('userpool'),
-  /** Takes a domain name, not a pool: no resource-level permission. */
-  'cognito-idp:DescribeUserPoolDomain': read('cognito-any'),
-  'cognito-idp:UpdateUserPool': write('userpool'),
-  'cognito-idp:CreateUserPoolReplica': write('userpool'),
-  'cognito-idp:UpdateUserPoolReplica': write('userpool'),
-  'cognito-idp:DeleteUserPoolReplica': write('userpool'),
-  'cognito-idp:SetLogDeliveryConfiguration': write('userpool'),
-  'cognito-idp:SetRiskConfiguration': write('userpool'),
-  /** CreateUserPoolReplica needs "permissions to create user pools in the target Region" (API reference). */
-  'cognito-idp:CreateUserPool': write('cognito-any'),
-  /** [INF] Cognito's permission-only counterparts of the WAF calls on a user pool. */
-  'cognito-idp:GetWebACLForResource': read('userpool'),
-  'cognito-idp:AssociateWebACL': write('userpool'),
-
-  // AWS KMS
-  'kms:ListAliases': read('kms-any'),
-  'kms:ListKeys': read('kms-any'),
-  'kms:DescribeKey': read('kms-key'),
-  'kms:GetKeyPolicy': read('kms-key'),
-  'kms:GetKeyRotationStatus': read('kms-key'),
-  /** keys setup reads the tags of every key it lists; keys it may not read are passed over. */
-  'kms:ListResourceTags': read('kms-key'),
-  'kms:CreateKey': write('kms-create'),
-  'kms:CreateAlias': write('kms-alias', 'kms-key'),
-  'kms:EnableKeyRotation': write('kms-key'),
-  'kms:ReplicateKey': write('kms-key'),
-  'kms:PutKeyPolicy': write('kms-key'),
-  'kms:TagResource': write('kms-tag-on-create'),
-
-  // Amazon Route 53 (global; its control plane signs in us-east-1)
-  'route53:ListResourceRecordSets': read('hostedzone'),
-  'route53:GetHealthCheck': read('healthcheck'),
-  'route53:GetHealthCheckStatus': read('healthcheck'),
-  'route53:GetChange': read('route53-change'),
-  'route53:TestDNSAnswer': read('route53-any'),
-  'route53:ChangeResourceRecordSets': write('hostedzone-record'),
-  'route53:UpdateHealthCheck': write('healthcheck'),
-
-  // Amazon CloudWatch (health-check metrics)
-  'cloudwatch:GetMetricData': read('metrics'),
-
-  // Environment parity (drift): AWS Lambda, Amazon SES, AWS WAF, CloudWatch Logs, Amazon Data Firehose
-  'lambda:GetFunction': read('lambda-function'),
-  'lambda:GetPolicy': read('lambda-function'),
-  'lambda:AddPermission': write('lambda-function'),
-  'ses:GetEmailIdentity': read('ses-identity'),
-  'wafv2:ListWebACLs': read('waf-any'),
-  'wafv2:GetWebACL': read('waf-webacl'),
-  'wafv2:GetWebACLForResource': read('waf-webacl', 'userpool'),
-  'wafv2:AssociateWebACL': write('waf-webacl', 'userpool'),
-  'logs:DescribeLogGroups': read('log-group'),
-  // [INF] What a user pool's log export to CloudWatch Logs asks of the caller (the vended-logs pattern).
-  'logs:CreateLogDelivery': write('logs-delivery'),
-  'logs:GetLogDelivery': read('logs-delivery'),
-  'logs:UpdateLogDelivery': write('logs-delivery'),
-  'logs:DeleteLogDelivery': write('logs-delivery'),
-  'logs:ListLogDeliveries': read('logs-delivery'),
-  'logs:PutResourcePolicy': write('logs-delivery'),
-  'logs:DescribeResourcePolicies': read('logs-delivery'),
-  'firehose:DescribeDeliveryStream': read('firehose-stream'),
-};
+export const ACTIONS: Readonly<Record<string, ActionSpec>> = catalogue();
 
 export function isKnownAction(action: string): boolean {
   return Object.hasOwn(ACTIONS, action);

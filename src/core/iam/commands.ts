@@ -1,3 +1,5 @@
+import { requiredActions } from './reference.js';
+
 /**
  * Which AWS API calls each mrrctl command makes, as IAM actions — read from the command code (the
  * command files, the use-cases and mutation definitions in src/app, the read-port adapters in
@@ -17,9 +19,11 @@ export interface ImpliedPermission {
 }
 
 export interface CommandPermissions {
-  /** IAM actions of the API calls the command makes (on any path, including error paths). */
+  /**
+   * IAM actions of the API calls the command makes (on any path, including error paths). What AWS
+   * checks beyond each call's own action comes from the operation table (reference.ts).
+   */
   calls: readonly string[];
-  implied?: readonly ImpliedPermission[];
   /** Its plans can be saved with --plan-out and replayed by `mrrctl apply`. */
   mutating?: boolean;
   /** `apply`: replays any mutating command's plan, so it needs what they all need. */
@@ -61,26 +65,6 @@ const DRIFT_READ = [
   'firehose:DescribeDeliveryStream',
 ];
 
-const WAF_ON_POOL_READ: ImpliedPermission = {
-  action: 'cognito-idp:GetWebACLForResource',
-  because: 'wafv2:GetWebACLForResource on a user pool is also authorised by Cognito',
-  source: 'inf',
-};
-
-const LOG_DELIVERY: ImpliedPermission[] = [
-  'logs:CreateLogDelivery',
-  'logs:GetLogDelivery',
-  'logs:UpdateLogDelivery',
-  'logs:DeleteLogDelivery',
-  'logs:ListLogDeliveries',
-  'logs:PutResourcePolicy',
-  'logs:DescribeResourcePolicies',
-].map((action) => ({
-  action,
-  because: 'SetLogDeliveryConfiguration to a CloudWatch Logs group sets up a vended-log delivery as the caller',
-  source: 'inf' as const,
-}));
-
 /** Commands that make no AWS call need no IAM permission. */
 const NO_AWS: CommandPermissions = { calls: [] };
 
@@ -111,11 +95,6 @@ export const COMMAND_PERMISSIONS: Readonly<Record<string, CommandPermissions>> =
       'kms:PutKeyPolicy',
       'cognito-idp:UpdateUserPool',
     ],
-    implied: [
-      { action: 'kms:TagResource', because: 'CreateKey and ReplicateKey tag the key with the pool id', source: 'doc' },
-      // kms:CreateKey in the secondary Region (ReplicateKey creates the replica as the caller) is covered
-      // by the CreateKey grant, which spans both Regions.
-    ],
   },
   'keys verify': { calls: ['cognito-idp:DescribeUserPool', ...KEY_READ] },
   'issuer switch': {
@@ -126,18 +105,15 @@ export const COMMAND_PERMISSIONS: Readonly<Record<string, CommandPermissions>> =
   'replica create': {
     mutating: true,
     calls: [...POOL, 'kms:DescribeKey', 'cognito-idp:CreateUserPoolReplica'],
-    implied: [
-      { action: 'cognito-idp:CreateUserPool', because: 'CreateUserPoolReplica needs permission to create user pools in the target Region', source: 'doc' },
-    ],
   },
   // Activation checks drift first (error-severity findings block it).
-  'replica activate': { mutating: true, calls: [...DRIFT_READ, 'cognito-idp:UpdateUserPoolReplica'], implied: [WAF_ON_POOL_READ] },
+  'replica activate': { mutating: true, calls: [...DRIFT_READ, 'cognito-idp:UpdateUserPoolReplica'] },
   // Both also read the custom domain: its failover routing must not point at the replica.
   'replica deactivate': { mutating: true, calls: [...POOL, ...DNS_READ, 'cognito-idp:DescribeUserPoolDomain', 'cognito-idp:UpdateUserPoolReplica'] },
   'replica delete': { mutating: true, calls: [...POOL, ...DNS_READ, 'cognito-idp:DescribeUserPoolDomain', 'cognito-idp:DeleteUserPoolReplica'] },
   'replica list': { calls: ['cognito-idp:ListUserPoolReplicas'] },
   // --deep compares every app client's full configuration.
-  drift: { calls: [...DRIFT_READ, 'cognito-idp:DescribeUserPoolClient'], implied: [WAF_ON_POOL_READ] },
+  drift: { calls: [...DRIFT_READ, 'cognito-idp:DescribeUserPoolClient'] },
   'drift fix': {
     mutating: true,
     calls: [
@@ -147,11 +123,6 @@ export const COMMAND_PERMISSIONS: Readonly<Record<string, CommandPermissions>> =
       'cognito-idp:SetRiskConfiguration',
       'lambda:AddPermission',
       'wafv2:AssociateWebACL',
-    ],
-    implied: [
-      WAF_ON_POOL_READ,
-      { action: 'cognito-idp:AssociateWebACL', because: 'wafv2:AssociateWebACL with a user pool is also authorised by Cognito', source: 'inf' },
-      ...LOG_DELIVERY,
     ],
   },
   health: { calls: [...POOL, 'route53:GetHealthCheck', 'route53:GetHealthCheckStatus'] },
@@ -165,7 +136,6 @@ export const COMMAND_PERMISSIONS: Readonly<Record<string, CommandPermissions>> =
       'route53:UpdateHealthCheck', // cognito-domain: invert the health check
       'cloudwatch:GetMetricData', // anti-flap: how long the source has been unhealthy
     ],
-    implied: [WAF_ON_POOL_READ],
   },
   canary: { mutating: true, calls: [...POOL, ...TRAFFIC] },
   'canary stop': { mutating: true, calls: TRAFFIC },
@@ -193,8 +163,14 @@ export function actionsOf(command: string): { calls: string[]; implied: ImpliedP
   const sources = entry.replaysPlans ? Object.values(COMMAND_PERMISSIONS).filter((p) => p.mutating) : [entry];
   const calls = [...new Set(sources.flatMap((p) => p.calls))].sort();
   const implied = new Map<string, ImpliedPermission>();
-  for (const permission of sources.flatMap((p) => p.implied ?? [])) {
-    if (!calls.includes(permission.action) && !implied.has(permission.action)) implied.set(permission.action, permission);
+  for (const call of calls) {
+    const rows = requiredActions(call);
+    if (!rows) throw new TypeError(`iam: ${call} has no row in the operation table (src/core/iam/reference.ts)`);
+    for (const row of rows) {
+      if (calls.includes(row.action) || implied.has(row.action)) continue;
+      const because = `${row.because ?? `${call} also needs it`}${row.when ? ` (when the request carries ${row.when})` : ''}`;
+      implied.set(row.action, { action: row.action, because, source: row.source });
+    }
   }
   return { calls, implied: [...implied.values()].sort((a, b) => a.action.localeCompare(b.action)) };
 }

@@ -20,6 +20,7 @@ export const SID_OF: Readonly<Record<ResourceKind, string>> = {
   userpool: 'CognitoUserPool',
   'cognito-any': 'CognitoRegional',
   'kms-key': 'KmsMultiRegionKey',
+  'kms-key-read': 'KmsReadKeys',
   'kms-alias': 'KmsAlias',
   'kms-any': 'KmsList',
   'kms-create': 'KmsCreateMultiRegionKey',
@@ -37,6 +38,7 @@ export const SID_OF: Readonly<Record<ResourceKind, string>> = {
   'log-group': 'LogGroups',
   'logs-delivery': 'LogDelivery',
   'firehose-stream': 'FirehoseStreams',
+  'sms-role': 'PassSmsRoleToCognito',
 };
 
 /** Route 53 publishes health-check metrics in us-east-1 only (see src/aws/metrics-reader.ts). */
@@ -56,6 +58,9 @@ export function scopeResource(kind: ResourceKind, s: PolicyScope): ScopedResourc
       return { resources: ['*'], condition: inRegions() };
     case 'kms-key':
       return { resources: arn('kms', `key/${s.keyId ?? 'mrk-*'}`) };
+    case 'kms-key-read':
+      // Any key: the pool's current key (adoption) need not be the configured or a multi-Region one.
+      return { resources: arn('kms', 'key/*') };
     case 'kms-alias':
       return { resources: arn('kms', s.keyAlias) };
     case 'kms-create':
@@ -102,5 +107,11 @@ export function scopeResource(kind: ResourceKind, s: PolicyScope): ScopedResourc
       return { resources: arn('logs', 'log-group:*') };
     case 'firehose-stream':
       return { resources: arn('firehose', 'deliverystream/*') };
+    case 'sms-role':
+      // IAM is global: the role ARN has no Region. The role is the pool's own (read from it, not the config).
+      return {
+        resources: [`arn:${s.partition}:iam::${s.account}:role/*`],
+        condition: { StringEquals: { 'iam:PassedToService': 'cognito-idp.amazonaws.com' } },
+      };
   }
 }

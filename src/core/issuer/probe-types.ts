@@ -5,7 +5,7 @@
  */
 
 export interface ProbeError {
-  /** e.g. TimeoutError, ConnectionError, HttpError, InvalidJson, invalid_client. */
+  /** e.g. TimeoutError, ConnectionError, HostNotFound, HttpError, InvalidJson, invalid_client. */
   name: string;
   message: string;
 }

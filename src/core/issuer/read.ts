@@ -40,7 +40,8 @@ export async function readPool(reader: CognitoReader, topology: Topology): Promi
 export async function readIssuerState(
   reader: CognitoReader,
   topology: Topology,
-  opts: { withClients: boolean },
+  /** `limit` paces the per-client DescribeUserPoolClient calls (drift's Cognito limiter; unpaced without). */
+  opts: { withClients: boolean; limit?: <T>(task: () => Promise<T>) => Promise<T> },
 ): Promise<IssuerObservation> {
   const [pool, replicas] = await Promise.all([
     readPool(reader, topology),
@@ -49,8 +50,9 @@ export async function readIssuerState(
   let clients: AppClient[] = [];
   if (opts.withClients) {
     const summaries = await reader.listAppClients(topology.primaryRegion, topology.userPoolId);
+    const limit = opts.limit ?? (<T>(task: () => Promise<T>) => task());
     const described = await Promise.all(
-      summaries.map((s) => reader.describeAppClient(topology.primaryRegion, topology.userPoolId, s.ClientId)),
+      summaries.map((s) => limit(() => reader.describeAppClient(topology.primaryRegion, topology.userPoolId, s.ClientId))),
     );
     clients = described.filter((c): c is AppClient => c !== undefined);
   }

@@ -7,6 +7,7 @@
 import { SandboxError, type CallContext, type JsonObject, type JsonService, type JsonValue, type Persistent } from '../types.js';
 import type { Route53Model } from '../route53/model.js';
 import { healthCheckStatusSeries, ROUTE53_METRIC_REGION } from './health-check-metric.js';
+import { getMetricStatistics, timestampMs } from './metric-statistics.js';
 
 export interface CloudWatchModelOptions {
   route53: Pick<Route53Model, 'healthTimeline' | 'healthCheckIds'>;
@@ -17,7 +18,7 @@ export class CloudWatchModel implements JsonService, Persistent {
   readonly targetPrefix = 'GraniteServiceVersion20100801';
   readonly service = 'monitoring';
   readonly throttle = { code: 'Throttling', status: 400, message: 'Rate exceeded' };
-  static readonly operations = ['GetMetricData', 'ListMetrics'];
+  static readonly operations = ['GetMetricData', 'GetMetricStatistics', 'ListMetrics'];
 
   constructor(private readonly options: CloudWatchModelOptions) {}
 
@@ -25,6 +26,8 @@ export class CloudWatchModel implements JsonService, Persistent {
     switch (operation) {
       case 'GetMetricData':
         return this.getMetricData(input ?? {}, ctx);
+      case 'GetMetricStatistics':
+        return getMetricStatistics(input ?? {}, ctx, (stat, start, end) => this.datapoints(stat, start, end, ctx));
       case 'ListMetrics':
         return this.listMetrics(input ?? {}, ctx);
       default:
@@ -95,11 +98,4 @@ export class CloudWatchModel implements JsonService, Persistent {
   }
 
   restore(): void {}
-}
-
-function timestampMs(value: unknown, name: string): number {
-  // awsJson1_0 sends timestamps as epoch seconds (possibly fractional).
-  const seconds = typeof value === 'number' ? value : typeof value === 'string' && value !== '' ? Number(value) : NaN;
-  if (!Number.isFinite(seconds)) throw new SandboxError('InvalidParameterValueException', `The parameter ${name} is required.`);
-  return seconds * 1000;
 }

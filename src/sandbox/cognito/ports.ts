@@ -4,6 +4,7 @@
  */
 import type { CallContext, JsonObject } from '../types.js';
 import type { PoolRecord } from './state.js';
+import { policyGrantsService } from '../kms/key-policy.js';
 import { invalidParameter } from './validation.js';
 
 /** Only what Cognito's checks read of a key: which key, where it may replicate, and whether it can encrypt. */
@@ -14,6 +15,8 @@ export interface KeyView {
   keyUsage: string;
   keyState: string;
   enabled: boolean;
+  /** The key policy in the Region the key was looked up in. */
+  policy: string;
 }
 
 export interface KeyLookup {
@@ -52,6 +55,25 @@ export function checkKeyConfiguration(keyConfig: JsonObject, region: string, kms
   if (key.keyUsage !== 'ENCRYPT_DECRYPT' || key.keySpec !== 'SYMMETRIC_DEFAULT') {
     throw invalidParameter(`The KMS key ${arn} must be a symmetric encryption key (SYMMETRIC_DEFAULT, ENCRYPT_DECRYPT).`);
   }
+  checkCognitoMayUseKey(key, arn, region);
+}
+
+/** The service principal Cognito uses on a customer managed key (AWS's name, not mrrctl's choice). */
+const COGNITO_PRINCIPAL = 'cognito-idp.amazonaws.com';
+
+/**
+ * Cognito uses a customer managed key through the key policy in the key's Region (a replica key's
+ * policy is its own). [INF] The error: the API reference lists no KMS-specific exception for
+ * CreateUserPool, UpdateUserPool or CreateUserPoolReplica, and no public error text was found, so the
+ * sandbox refuses with InvalidParameterException, the stricter reading (refuse at configuration time,
+ * not at the first encryption).
+ */
+export function checkCognitoMayUseKey(key: KeyView, arn: string, region: string): void {
+  if (policyGrantsService(key.policy, COGNITO_PRINCIPAL)) return;
+  throw invalidParameter(
+    `Amazon Cognito cannot use the KMS key ${arn} in ${region}: its key policy grants the service principal ${COGNITO_PRINCIPAL} ` +
+      'nothing. Add a key policy statement allowing it kms:CreateGrant and kms:DescribeKey (mrrctl keys setup writes one).',
+  );
 }
 
 /** What every operation handler receives: the state, the KMS port and the call. */

@@ -5,7 +5,7 @@
  * marked [INF] in docs/sandbox-cognito.md.
  */
 import { SandboxError, type JsonObject } from '../types.js';
-import { keyArnIn, type OperationScope } from './ports.js';
+import { checkCognitoMayUseKey, keyArnIn, type OperationScope } from './ports.js';
 import { hostedPool, requirePrimary, type HostedPool } from './replication.js';
 import { clone, compact, emptyRegionalSettings, poolArn, type PoolRecord, type ReplicaRecord } from './state.js';
 import { invalidParameter, isKnownRegion, notFound, optionalTags, requireEnum, requirePoolId, requireString } from './validation.js';
@@ -84,6 +84,8 @@ function checkReplicaKey(scope: OperationScope, hosted: HostedPool, target: stri
   if (!inTarget.enabled) {
     throw invalidParameter(`The replica of KMS key ${key.keyId} in ${target} is not enabled (state ${inTarget.keyState}).`);
   }
+  // The replica key's policy is its own (ReplicateKey never copies the primary's): check it there.
+  checkCognitoMayUseKey(inTarget, keyArnIn(arn, target), target);
 }
 
 export function listUserPoolReplicas(scope: OperationScope, input: JsonObject): JsonObject {

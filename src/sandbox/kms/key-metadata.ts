@@ -21,6 +21,8 @@ export interface KmsKeyView {
   primaryRegion?: string;
   /** Multi-Region keys only: Regions holding a replica that still exists (Creating included). */
   replicaRegions: string[];
+  /** The key policy in this Region (a replica's is its own, never the primary's). */
+  policy: string;
 }
 
 export function arnOf(record: KeyRecord): string {
@@ -40,6 +42,7 @@ export function keyView(store: KmsKeyStore, record: KeyRecord, now: number): Kms
     enabled: keyState === 'Enabled',
     ...(record.multiRegion ? { primaryRegion: record.primaryRegion } : {}),
     replicaRegions: store.liveReplicas(record, now).map((replica) => replica.region),
+    policy: record.policy,
   };
 }
 

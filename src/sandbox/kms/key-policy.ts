@@ -81,3 +81,40 @@ export function checkPolicyName(name: unknown): void {
     throw new SandboxError('NotFoundException', `No such policy: ${String(name)}`);
   }
 }
+
+function asList(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/** Does this Principal element name the service (or everyone, which includes it)? */
+function principalIncludesService(principal: unknown, service: string): boolean {
+  if (principal === '*') return true;
+  if (!principal || typeof principal !== 'object') return false;
+  const p = principal as Record<string, unknown>;
+  return asList(p.Service).includes(service) || asList(p.AWS).includes('*');
+}
+
+/**
+ * True when some Allow statement of the key policy names `service` (e.g. `cognito-idp.amazonaws.com`)
+ * as principal, or any principal, with at least one KMS action. It is deliberately coarse: whether the
+ * granted actions suffice is the service's business at use time, which the sandbox cannot model
+ * (no cryptography, no grants). What it catches is the policy that grants the service nothing.
+ */
+export function policyGrantsService(policy: string | undefined, service: string): boolean {
+  if (!policy) return false;
+  let document: unknown;
+  try {
+    document = JSON.parse(policy);
+  } catch {
+    return false;
+  }
+  const raw = (document as { Statement?: unknown } | null)?.Statement;
+  const list = Array.isArray(raw) ? raw : raw && typeof raw === 'object' ? [raw] : [];
+  return list.some((statement) => {
+    if (!statement || typeof statement !== 'object') return false;
+    const s = statement as Record<string, unknown>;
+    if (s.Effect !== 'Allow' || !principalIncludesService(s.Principal, service)) return false;
+    return asList(s.Action).some((action) => action === '*' || action.toLowerCase().startsWith('kms:'));
+  });
+}

@@ -1,7 +1,8 @@
 /**
  * AWS Lambda, the part drift needs: read a function (code hash, runtime, handler, environment) and
- * its resource policy in one Region, plus AddPermission so a remedy can let Cognito invoke it.
- * Functions are seeded through the admin API; every Region has its own set.
+ * its resource policy in one Region, plus AddPermission so a remedy can let Cognito invoke it and
+ * CreateFunction (.zip) so a remedy can deploy it. Functions are seeded through the admin API or
+ * created; every Region has its own set.
  */
 import { randomUUID } from 'node:crypto';
 import { SandboxError, type CallContext, type JsonObject, type RestRequest } from '../types.js';
@@ -9,6 +10,7 @@ import { RestParityModel, jsonResponse, type RestOperation, type RestServiceFact
 import { decodePageToken, encodePageToken } from '../parity/page-token.js';
 import { recordsByName } from '../parity/regional-state.js';
 import { rangeMessage } from '../wire/validation.js';
+import { functionFromCreate } from './create-function.js';
 import { configurationOf, recordFromSeed, type FunctionRecord } from './function-record.js';
 import { LATEST, functionArn, notFound, resolveFunctionRef, type FunctionRef } from './function-ref.js';
 import { emptyPolicy, statementFor } from './resource-policy.js';
@@ -30,7 +32,8 @@ function routeOf(req: RestRequest): Route | null {
   if (collection !== 'functions' || rest.length > 0) return { operation: UNKNOWN_OPERATION };
   const method = req.method.toUpperCase();
   if (name === undefined || name === '') {
-    return method === 'GET' ? { operation: 'ListFunctions' } : { operation: UNKNOWN_OPERATION };
+    if (method === 'GET') return { operation: 'ListFunctions' };
+    return method === 'POST' ? { operation: 'CreateFunction' } : { operation: UNKNOWN_OPERATION };
   }
   if (sub === undefined && method === 'GET') return { operation: 'GetFunction', functionName: name };
   if (sub === 'configuration' && method === 'GET') {
@@ -61,6 +64,7 @@ export class LambdaModel extends RestParityModel<Record<string, FunctionRecord>>
     GetFunctionConfiguration: (req, ctx) => jsonResponse(200, this.getFunctionConfiguration(functionNameOf(req), req, ctx)),
     GetPolicy: (req, ctx) => jsonResponse(200, this.getPolicy(functionNameOf(req), req, ctx)),
     AddPermission: (req, ctx) => jsonResponse(201, this.addPermission(functionNameOf(req), req, ctx)),
+    CreateFunction: (req, ctx) => jsonResponse(201, this.createFunction(req, ctx)),
   };
 
   constructor() {
@@ -81,6 +85,14 @@ export class LambdaModel extends RestParityModel<Record<string, FunctionRecord>>
     const record = recordFromSeed(resource, ctx.accountId, ctx.now, previous);
     inRegion[record.FunctionName] = record;
     return configurationOf(record, region, ctx.accountId);
+  }
+
+  private createFunction(req: RestRequest, ctx: CallContext): JsonObject {
+    const input = parseJsonBody(req.body);
+    const existing = typeof input.FunctionName === 'string' ? this.state.peek(ctx.region)?.[input.FunctionName] : undefined;
+    const record = functionFromCreate(input, ctx, existing);
+    this.state.of(ctx.region)[record.FunctionName] = record;
+    return configurationOf(record, ctx.region, ctx.accountId);
   }
 
   /** The function a reference names in the caller's Region and account (only `$LATEST` exists). */

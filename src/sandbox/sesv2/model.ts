@@ -1,7 +1,7 @@
 /**
  * Amazon SES (API v2), the part drift needs: is an email identity (address or domain) verified in a
- * given Region? Identities are seeded through the admin API with their verification status; every
- * Region has its own set, as in SES.
+ * given Region? Identities are seeded through the admin API with their verification status, or
+ * created with CreateEmailIdentity (what a drift remedy asks for); every Region has its own set.
  */
 import { randomBytes } from 'node:crypto';
 import { SandboxError, type CallContext, type JsonObject, type RestRequest } from '../types.js';
@@ -25,6 +25,17 @@ interface IdentityRecord {
   /** DKIM CNAME tokens a domain identity publishes. */
   dkimTokens: string[];
   createdMs: number;
+  /**
+   * Created through CreateEmailIdentity: PENDING until this instant, then SUCCESS. Verification
+   * happens outside SES (DKIM records, a click on a link); the sandbox stands in for it after the
+   * `dnsDelayMs` setting. [INF] a sandbox convention, not an AWS claim.
+   */
+  verifiesAtMs?: number;
+}
+
+/** The status at `now`: a created identity verifies by itself once its time has come. */
+function statusAt(record: IdentityRecord, now: number): VerificationStatus {
+  return record.verifiesAtMs !== undefined && now >= record.verifiesAtMs ? 'SUCCESS' : record.status;
 }
 
 /** Domains are case-insensitive; the local part of an address is kept as given. */
@@ -39,7 +50,8 @@ function identityOf(req: RestRequest): string | undefined {
   return rest.length > 0 && !rest.includes('/') ? rest : undefined;
 }
 
-function viewOf(record: IdentityRecord): JsonObject {
+function viewOf(stored: IdentityRecord, now: number): JsonObject {
+  const record = { ...stored, status: statusAt(stored, now) };
   const verified = record.status === 'SUCCESS';
   const isDomain = record.type === 'DOMAIN';
   return {
@@ -79,6 +91,7 @@ const SES: RestServiceFacts = {
 export class SesV2Model extends RestParityModel<Record<string, IdentityRecord>> {
   protected readonly operations: Record<string, RestOperation> = {
     GetEmailIdentity: (req, ctx) => jsonResponse(200, this.getEmailIdentity(identityOf(req) ?? '', ctx)),
+    CreateEmailIdentity: (req, ctx) => jsonResponse(200, this.createEmailIdentity(req, ctx)),
     ListEmailIdentities: (req, ctx) => jsonResponse(200, this.listEmailIdentities(req, ctx)),
   };
 
@@ -91,6 +104,7 @@ export class SesV2Model extends RestParityModel<Record<string, IdentityRecord>> 
     const method = req.method.toUpperCase();
     if (req.path === LIST && method === 'POST') return 'ListEmailIdentities';
     if ((req.path === IDENTITIES || req.path === `${IDENTITIES}/`) && method === 'GET') return 'ListEmailIdentities';
+    if ((req.path === IDENTITIES || req.path === `${IDENTITIES}/`) && method === 'POST') return 'CreateEmailIdentity';
     if (identityOf(req) !== undefined && method === 'GET') return 'GetEmailIdentity';
     return UNKNOWN_OPERATION;
   }
@@ -115,13 +129,40 @@ export class SesV2Model extends RestParityModel<Record<string, IdentityRecord>> 
       dkimTokens: previous?.dkimTokens ?? [0, 1, 2].map(() => randomBytes(16).toString('hex')),
       createdMs: previous?.createdMs ?? ctx.now,
     };
-    return { EmailIdentity: name, ...viewOf(inRegion[name]) };
+    return { EmailIdentity: name, ...viewOf(inRegion[name], ctx.now) };
+  }
+
+  /** CreateEmailIdentity {EmailIdentity}: PENDING, verified after `dnsDelayMs` (see verifiesAtMs). */
+  private createEmailIdentity(req: RestRequest, ctx: CallContext): JsonObject {
+    let input: JsonObject;
+    try {
+      input = JSON.parse(req.body || '{}') as JsonObject;
+    } catch {
+      throw new SandboxError('BadRequestException', 'Could not parse request body into json', 400);
+    }
+    const raw = input.EmailIdentity;
+    if (typeof raw !== 'string' || raw.length === 0 || raw.length > 320 || /[/\s]/.test(raw)) {
+      throw new SandboxError('BadRequestException', 'EmailIdentity must be an email address or a domain name.', 400);
+    }
+    const name = normalise(raw);
+    const inRegion = this.state.of(ctx.region);
+    if (inRegion[name]) throw new SandboxError('AlreadyExistsException', `Email identity ${name} already exist.`, 400);
+    inRegion[name] = {
+      name,
+      type: name.includes('@') ? 'EMAIL_ADDRESS' : 'DOMAIN',
+      status: 'PENDING',
+      dkimTokens: [0, 1, 2].map(() => randomBytes(16).toString('hex')),
+      createdMs: ctx.now,
+      verifiesAtMs: ctx.now + ctx.settings.dnsDelayMs,
+    };
+    const view = viewOf(inRegion[name], ctx.now);
+    return { IdentityType: view.IdentityType, VerifiedForSendingStatus: view.VerifiedForSendingStatus, DkimAttributes: view.DkimAttributes };
   }
 
   private getEmailIdentity(identity: string, ctx: CallContext): JsonObject {
     const record = this.state.peek(ctx.region)?.[normalise(identity)];
     if (!record) throw new SandboxError('NotFoundException', `Email identity ${identity} does not exist.`, 404);
-    return viewOf(record);
+    return viewOf(record, ctx.now);
   }
 
   private listEmailIdentities(req: RestRequest, ctx: CallContext): JsonObject {
@@ -144,7 +185,7 @@ export class SesV2Model extends RestParityModel<Record<string, IdentityRecord>> 
     const records = Object.values(this.state.peek(ctx.region) ?? {})
       .filter((r) => !filter.IDENTITY_NAME_CONTAINS || r.name.includes(filter.IDENTITY_NAME_CONTAINS))
       .filter((r) => !filter.IDENTITY_TYPE || r.type === filter.IDENTITY_TYPE)
-      .filter((r) => !filter.VERIFICATION_STATUS || r.status === filter.VERIFICATION_STATUS)
+      .filter((r) => !filter.VERIFICATION_STATUS || statusAt(r, ctx.now) === filter.VERIFICATION_STATUS)
       .sort((a, b) => a.name.localeCompare(b.name));
     const start = typeof input.NextToken === 'string' ? Number(decodePageToken(input.NextToken)) : 0;
     if (!Number.isInteger(start) || start < 0) throw new SandboxError('BadRequestException', 'Invalid NextToken', 400);
@@ -152,8 +193,8 @@ export class SesV2Model extends RestParityModel<Record<string, IdentityRecord>> 
     const page = records.slice(start, start + size).map((r) => ({
       IdentityType: r.type,
       IdentityName: r.name,
-      SendingEnabled: r.status === 'SUCCESS',
-      VerificationStatus: r.status,
+      SendingEnabled: statusAt(r, ctx.now) === 'SUCCESS',
+      VerificationStatus: statusAt(r, ctx.now),
     }));
     const body: JsonObject = { EmailIdentities: page };
     if (start + size < records.length) body.NextToken = encodePageToken(start + size);

@@ -1,9 +1,10 @@
 /**
  * AWS WAFv2, the part drift needs: which web ACL protects a resource (a user pool ARN) in a Region,
  * what its rules are, and AssociateWebACL/DisassociateWebACL so `drift fix` can attach the
- * secondary's ACL. Web ACLs are seeded through the admin API; only the REGIONAL scope is modelled.
+ * secondary's ACL. Web ACLs are seeded through the admin API or created with CreateWebACL; only the
+ * REGIONAL scope is modelled.
  */
-import type { CallContext, JsonObject } from '../types.js';
+import { SandboxError, type CallContext, type JsonObject } from '../types.js';
 import { COMMON_THROTTLING, JsonParityModel, type JsonOperation, type JsonServiceFacts } from '../parity/parity-model.js';
 import { decodePageToken, encodePageToken } from '../parity/page-token.js';
 import { RegionalState } from '../parity/regional-state.js';
@@ -57,6 +58,7 @@ export class WafV2Model extends JsonParityModel<RegionState> {
     ListWebACLs: (input, ctx) => this.listWebAcls(input, ctx),
     AssociateWebACL: (input, ctx) => this.associate(input, ctx),
     DisassociateWebACL: (input, ctx) => this.disassociate(input, ctx),
+    CreateWebACL: (input, ctx) => this.createWebAcl(input, ctx),
   };
 
   constructor() {
@@ -74,6 +76,32 @@ export class WafV2Model extends JsonParityModel<RegionState> {
     const answer: JsonObject = { Name: acl.Name, Id: acl.Id, ARN: webAclArn(region, ctx.accountId, acl), LockToken: acl.LockToken };
     if (associateWith) answer.associatedWith = associateWith;
     return answer;
+  }
+
+  /**
+   * CreateWebACL {Name, Scope, DefaultAction, VisibilityConfig, Rules?, Description?}, REGIONAL only:
+   * what a drift remedy ("create the web ACL in the secondary") needs. The rules are validated as the
+   * seed's are; capacity, rule groups and tags are not modelled.
+   */
+  private createWebAcl(input: JsonObject, ctx: CallContext): JsonObject {
+    if (checkScope(input.Scope) !== 'REGIONAL') {
+      throw invalidParameter('SCOPE_VALUE', input.Scope, 'the sandbox models the REGIONAL scope only');
+    }
+    if (input.DefaultAction === undefined) throw invalidParameter('DEFAULT_ACTION', 'DefaultAction', 'DefaultAction is required');
+    if (input.VisibilityConfig === undefined) throw invalidParameter('VISIBILITY_CONFIG', 'VisibilityConfig', 'VisibilityConfig is required');
+    const inRegion = this.state.of(ctx.region);
+    if (Object.values(inRegion.acls).some((a) => a.Name === input.Name)) {
+      throw new SandboxError(
+        'WAFDuplicateItemException',
+        "AWS WAF couldn't perform the operation because some resource in your request is a duplicate of an existing one.",
+        400,
+      );
+    }
+    const acl = aclFromSeed(input);
+    inRegion.acls[acl.Id] = acl;
+    const summary: JsonObject = { Name: acl.Name, Id: acl.Id, LockToken: acl.LockToken, ARN: webAclArn(ctx.region, ctx.accountId, acl) };
+    if (acl.Description !== undefined) summary.Description = acl.Description;
+    return { Summary: summary };
   }
 
   /** The ACL a WebACLArn names, if it exists in the caller's Region and account. */

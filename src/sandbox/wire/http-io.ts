@@ -20,7 +20,7 @@ export async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 export function sendResponse(res: ServerResponse, response: RestResponse): void {
-  const body = response.body ?? '';
+  const body = response.rawBody ? Buffer.from(response.rawBody) : (response.body ?? '');
   const headers: Record<string, string | number> = { ...(response.headers ?? {}) };
   headers['content-length'] = Buffer.byteLength(body);
   res.writeHead(response.status, headers);

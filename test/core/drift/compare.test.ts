@@ -263,6 +263,24 @@ describe('replicated configuration', () => {
     expect(only(o)).toMatchObject({ code: 'MRR_DRIFT_E901', path: 'replicated.UserPool.Policies' });
   });
 
+  it('compares KmsKeyArn as the same multi-Region key, not as text', () => {
+    const o = alignedObservation();
+    const mrk = 'mrk-1234abcd12ab34cd56ef1234567890ab';
+    o.primary.pool!.KeyConfiguration = { KeyType: 'CUSTOMER_MANAGED_KEY', KmsKeyArn: `arn:aws:kms:us-east-1:123456789012:key/${mrk}` };
+    // The secondary reports its Regional replica's ARN: the same key.
+    o.secondary.pool!.KeyConfiguration = { KeyType: 'CUSTOMER_MANAGED_KEY', KmsKeyArn: `arn:aws:kms:eu-west-1:123456789012:key/${mrk}` };
+    expect(compareReplicated(o).findings).toEqual([]);
+    // Another multi-Region key, or another account, is drift.
+    o.secondary.pool!.KeyConfiguration = { KeyType: 'CUSTOMER_MANAGED_KEY', KmsKeyArn: 'arn:aws:kms:eu-west-1:123456789012:key/mrk-ffffffffffffffffffffffffffffffff' };
+    expect(only(o)).toMatchObject({ code: 'MRR_DRIFT_E901', path: 'replicated.UserPool.KeyConfiguration' });
+    o.secondary.pool!.KeyConfiguration = { KeyType: 'CUSTOMER_MANAGED_KEY', KmsKeyArn: `arn:aws:kms:eu-west-1:210987654321:key/${mrk}` };
+    expect(only(o)).toMatchObject({ code: 'MRR_DRIFT_E901', path: 'replicated.UserPool.KeyConfiguration' });
+    // A single-Region key id in two Regions is two keys.
+    o.primary.pool!.KeyConfiguration = { KeyType: 'CUSTOMER_MANAGED_KEY', KmsKeyArn: 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab' };
+    o.secondary.pool!.KeyConfiguration = { KeyType: 'CUSTOMER_MANAGED_KEY', KmsKeyArn: 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab' };
+    expect(only(o)).toMatchObject({ code: 'MRR_DRIFT_E901', path: 'replicated.UserPool.KeyConfiguration' });
+  });
+
   it('lists: app clients, resource servers, groups, identity providers', () => {
     const o = alignedObservation();
     o.secondary.clients = [];

@@ -11,7 +11,7 @@ import type { Route53Reader } from '../../../src/core/ports/route53.js';
 
 const POOL: UserPool = { Id: 'us-east-1_Demo1', IssuerConfiguration: { Type: 'UPDATED' }, Domain: 'demo' };
 
-function fakePorts(opts: { pool?: UserPool | Error; status?: string; checkers?: [number, number]; inverted?: boolean; down?: boolean }) {
+function fakePorts(opts: { pool?: UserPool | Error; status?: string; checkers?: [number, number]; inverted?: boolean; down?: boolean; token?: { status?: number; error?: string } }) {
   const urls: string[] = [];
   const cognito = {
     describeUserPool: async () => {
@@ -32,7 +32,12 @@ function fakePorts(opts: { pool?: UserPool | Error; status?: string; checkers?: 
     probes: {
       fetchDiscovery: async (url) => probe(url),
       fetchJwks: async (url) => ({ ...probe(url), keyCount: opts.down ? 0 : 1, kids: [] }),
-      checkClientCredentials: async (url) => (urls.push(url), { token: { url, ok: true, status: 200, latencyMs: 5 }, verification: { ok: true } }),
+      checkClientCredentials: async (url) => {
+        urls.push(url);
+        if (!opts.token) return { token: { url, ok: true, status: 200, latencyMs: 5 }, verification: { ok: true } };
+        const error = { name: opts.token.error ?? 'HttpError', message: opts.token.status ? `HTTP ${opts.token.status}` : 'ENOTFOUND' };
+        return { token: { url, ok: false, ...(opts.token.status ? { status: opts.token.status } : {}), latencyMs: 5, error } };
+      },
     },
   };
   return { ports, urls };
@@ -50,6 +55,25 @@ describe('probeRegionHealth', () => {
       'https://cognito-idp.eu-west-1.amazonaws.com/us-east-1_Demo1/.well-known/jwks.json',
       'https://demo.auth.eu-west-1.amazoncognito.com/oauth2/token',
     ]);
+  });
+
+  it('marks the secondary prefix-domain token URL unverified, and tolerates a secondary without a prefix domain', async () => {
+    const ok = await probeRegionHealth(fakePorts({ pool: POOL }).ports, request);
+    expect(ok.unverified).toEqual(['https://demo.auth.eu-west-1.amazoncognito.com/oauth2/token']);
+    for (const token of [{ error: 'HostNotFound' }, { status: 404 }]) {
+      const h = await probeRegionHealth(fakePorts({ pool: POOL, token }).ports, request);
+      expect(h.status, JSON.stringify(token)).toBe('healthy');
+      expect(h.problems).toEqual([]);
+      expect(h.token).toBeUndefined();
+      expect(h.tokenSkipped).toContain('no prefix domain answers in eu-west-1 (https://demo.auth.eu-west-1.amazoncognito.com/oauth2/token: ');
+      expect(h.tokenSkipped).toContain('unverified');
+    }
+    // Any other failure is still a problem, and the primary's prefix domain is not tolerated at all.
+    const refused = await probeRegionHealth(fakePorts({ pool: POOL, token: { status: 503 } }).ports, request);
+    expect(refused.problems).toContain('token https://demo.auth.eu-west-1.amazoncognito.com/oauth2/token: HttpError');
+    const primary = await probeRegionHealth(fakePorts({ pool: POOL, token: { error: 'HostNotFound' } }).ports, { ...request, role: 'primary' as const, region: 'us-east-1' });
+    expect(primary.status).toBe('unhealthy');
+    expect(primary.unverified).toBeUndefined();
   });
 
   it('an INACTIVE replica serves no tokens: inactive, not unhealthy', async () => {

@@ -35,7 +35,7 @@ function statement(commands: string[], sid: string, extra: Record<string, unknow
 
 describe('the command table and the action catalogue', () => {
   it('names only catalogued actions, calls and implied alike', () => {
-    const named = Object.values(COMMAND_PERMISSIONS).flatMap((p) => [...p.calls, ...(p.implied ?? []).map((i) => i.action)]);
+    const named = COMMAND_NAMES.flatMap((c) => [...actionsOf(c).calls, ...actionsOf(c).implied.map((i) => i.action)]);
     expect(named.filter((a) => !isKnownAction(a))).toEqual([]);
     expect(named.length).toBeGreaterThan(40);
   });
@@ -105,8 +105,11 @@ describe('resources scoped from the config', () => {
   it('pins the key and the account when the config names a key ARN', () => {
     const extra = { key: { alias: 'alias/pool-key', arn: 'arn:aws:kms:us-east-1:444455556666:key/mrk-0123456789abcdef0123456789abcdef' } };
     const p = policyFor(['keys verify'], extra, null);
-    const keys = p.document?.Statement.find((s) => s.Sid === 'KmsMultiRegionKey');
-    expect(keys?.Resource).toEqual([
+    // keys verify only reads: reads are on any key of the account (the pool may still be on another key).
+    const reads = p.document?.Statement.find((s) => s.Sid === 'KmsReadKeys');
+    expect(reads?.Resource).toEqual(['arn:aws:kms:us-east-1:444455556666:key/*', 'arn:aws:kms:eu-west-1:444455556666:key/*']);
+    const writes = policyFor(['keys setup'], extra, null).document?.Statement.find((s) => s.Sid === 'KmsMultiRegionKey');
+    expect(writes?.Resource).toEqual([
       'arn:aws:kms:us-east-1:444455556666:key/mrk-0123456789abcdef0123456789abcdef',
       'arn:aws:kms:eu-west-1:444455556666:key/mrk-0123456789abcdef0123456789abcdef',
     ]);
