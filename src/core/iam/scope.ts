@@ -4,6 +4,7 @@
  * the health checks. The account cannot be known without calling AWS: it comes from --account, else
  * from the ARN in key.arn, else it is "*" (and the policy says so).
  */
+import { partitionOfRegion } from '../config/regions.js';
 import type { MrrConfig } from '../config/schema.js';
 import type { Topology } from '../config/topology.js';
 import { DEFAULT_KEY_ALIAS } from '../keys/key-facts.js';
@@ -26,13 +27,6 @@ export interface PolicyScope {
 export const ACCOUNT_PATTERN = /^\d{12}$/;
 const KEY_ARN = /^arn:(aws[a-z-]*):kms:[a-z0-9-]+:(\d{12}):(key|alias)\/(.+)$/;
 
-/** The partition a Region belongs to (aws-cn for China, aws-us-gov for GovCloud). */
-export function partitionOf(region: string): string {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  return 'aws';
-}
-
 export interface ScopeInput {
   topology: Topology;
   config: MrrConfig;
@@ -47,7 +41,7 @@ export function policyScope({ topology, config, account }: ScopeInput): PolicySc
   if (dns?.healthCheckId) healthCheckIds.add(dns.healthCheckId);
   for (const record of Object.values(dns?.records ?? {})) if (record.healthCheckId) healthCheckIds.add(record.healthCheckId);
   return {
-    partition: keyArn?.[1] ?? partitionOf(topology.primaryRegion),
+    partition: keyArn?.[1] ?? partitionOfRegion(topology.primaryRegion),
     account: account ?? keyArn?.[2] ?? '*',
     userPoolId: topology.userPoolId,
     regions: [topology.primaryRegion, topology.secondaryRegion],

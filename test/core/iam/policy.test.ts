@@ -4,7 +4,8 @@ import { validateConfig } from '../../../src/core/config/validate.js';
 import { ACTIONS, isKnownAction } from '../../../src/core/iam/actions.js';
 import { actionsOf, COMMAND_NAMES, COMMAND_PERMISSIONS, resolveCommands } from '../../../src/core/iam/commands.js';
 import { allowedActions, buildIamPolicy, MANAGED_POLICY_MAX_CHARS, policySize, type PolicyStatement } from '../../../src/core/iam/policy.js';
-import { partitionOf, policyScope } from '../../../src/core/iam/scope.js';
+import { partitionOfRegion } from '../../../src/core/config/regions.js';
+import { policyScope } from '../../../src/core/iam/scope.js';
 import { iamActionFor } from '../../../src/core/iam/signing-names.js';
 
 const TOPOLOGY = { userPoolId: 'us-east-1_Ab12Cd34', primaryRegion: 'us-east-1', secondaryRegion: 'eu-west-1' };
@@ -142,9 +143,11 @@ describe('resources scoped from the config', () => {
   });
 
   it('follows the partition of the Regions', () => {
-    expect(partitionOf('cn-north-1')).toBe('aws-cn');
-    expect(partitionOf('us-gov-west-1')).toBe('aws-us-gov');
-    expect(partitionOf('eu-west-1')).toBe('aws');
+    expect(partitionOfRegion('cn-north-1')).toBe('aws-cn');
+    expect(partitionOfRegion('us-gov-west-1')).toBe('aws-us-gov');
+    expect(partitionOfRegion('us-isob-east-1')).toBe('aws-iso-b');
+    expect(partitionOfRegion('eusc-de-east-1')).toBe('aws-eusc');
+    expect(partitionOfRegion('eu-west-1')).toBe('aws');
   });
 });
 
