@@ -117,6 +117,8 @@ describe.sequential('failover under faults (one chain: each cell starts where th
     expect(diag(r).message).toContain('already applied: route53.take-lock, route53.move-traffic;');
     // What the command finishes after the stop: the history (traffic did move) and the lock.
     expect(r.stderr).toContain("✓ after the stop: record the failover in the zone's history");
+    // …written unmarked, and not announced as marked: the checks never ran.
+    expect(r.stderr).not.toContain('marked checks=passed');
     expect(r.stderr).toContain('✓ after the stop: release the failover lock (a DELETE');
     expect(await world.weights()).toEqual(dnsAt(S));
     expect(await world.txt('_mrrctl-lock')).toEqual([]);

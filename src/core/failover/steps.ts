@@ -117,13 +117,15 @@ export function historyStep(dns: DnsConfig, event: HistoryEvent, earlier: Histor
  * before it. Its handler (src/app/traffic/waits.ts) marks the recorded move `checks=passed` only when
  * every one is true, so a history record alone never claims checks that failed or never ran.
  */
+const IF_CHECKED = ', marked checks=passed if the DNS-answer check and the post-checks passed';
+
 export function checkedHistoryStep(dns: DnsConfig, event: HistoryEvent, earlier: HistoryEvent[], comment: string): Step {
   const step = historyStep(dns, event, earlier, comment);
   const input = step.input as JsonObject;
   return {
     ...step,
     operation: 'RecordHistory',
-    summary: `${step.summary}, marked checks=passed if the DNS-answer check and the post-checks passed`,
+    summary: `${step.summary}${IF_CHECKED}`,
     input: { ...input, ChecksPassed: [{ $ref: FAILOVER_STEP.verify, path: 'ok' }, { $ref: FAILOVER_STEP.postChecks, path: 'ok' }] },
   };
 }
@@ -132,7 +134,7 @@ export function checkedHistoryStep(dns: DnsConfig, event: HistoryEvent, earlier:
 export function plainHistoryStep(step: Step): Step {
   if (step.operation !== 'RecordHistory') return step;
   const { ChecksPassed: _checks, ...input } = step.input as JsonObject;
-  return { ...step, operation: 'ChangeResourceRecordSets', input };
+  return { ...step, operation: 'ChangeResourceRecordSets', summary: step.summary.replace(IF_CHECKED, ''), input };
 }
 
 export function insyncStep(timeoutSeconds: number): Step {
