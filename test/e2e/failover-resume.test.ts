@@ -5,7 +5,10 @@
  * checked; only then does a run have nothing to do. The fault (the target's discovery document failing)
  * starts the moment the run's first TestDNSAnswer reaches Route 53, i.e. after the move: the plan's own
  * observation of the target saw it healthy.
+ * A second case: a history record without the field (as an older mrrctl wrote it) is proven by this
+ * machine's journal (a failover whose DNS check and post-checks both passed), so nothing is re-run.
  */
+import { ChangeResourceRecordSetsCommand, ListResourceRecordSetsCommand } from '@aws-sdk/client-route-53';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallRecord } from '../../src/sandbox/types.js';
 import { failoverWorld, type FailoverWorld } from '../helpers/failover-world.js';
@@ -29,7 +32,7 @@ const callsSince = (seq: number) => world.w.sb.calls().filter((c) => c.seq > seq
 const ok = (c: CallRecord) => c.status >= 200 && c.status < 300;
 const stepsOf = (r: { json(): any }) => (r.json().data.result.results as Array<{ stepId: string; status: string }>).map((x) => `${x.stepId}:${x.status}`);
 
-describe('failover resume after failed post-checks', () => {
+describe('failover resume: DNS already at the target', () => {
   it('records the move unchecked, then re-runs the DNS check and post-checks and marks it; then nothing to do', async () => {
     const armed = faultsAfter(world.w.sb, { service: 'route53', operation: 'TestDNSAnswer' }, [{ service: 'oidc', operation: 'GetOpenIdConfiguration', kind: 'error', status: 500 }]);
     const first = await failover().finally(() => armed.restore());
@@ -79,5 +82,26 @@ describe('failover resume after failed post-checks', () => {
     expect(done.json().data.report.nothingToDo).toBe(true);
     expect(JSON.stringify(done.json().data.plan.notes)).toContain('passed its DNS check and post-checks (zone history: checks=passed)');
     expect(callsSince(third).filter((c) => c.write)).toEqual([]);
+  });
+
+  it("a history without checks=passed (as an older mrrctl writes it) is proven by this machine's journal: nothing to do", async () => {
+    const first = await failover();
+    expect(first.code, first.stderr).toBe(0);
+    const [marked] = await world.txt('_mrrctl-history');
+    expect(marked).toContain('"checks=passed"');
+    // Rewrite the history record without the field, through the SDK, as an mrrctl from before it would have.
+    const zone = world.w.summary.hostedZoneId;
+    const listed = await world.route53.send(new ListResourceRecordSetsCommand({ HostedZoneId: zone }));
+    const record = listed.ResourceRecordSets!.find((r) => r.Name!.startsWith('_mrrctl-history.'))!;
+    const unmarked = marked.replace(' "checks=passed"', '');
+    await world.route53.send(new ChangeResourceRecordSetsCommand({ HostedZoneId: zone, ChangeBatch: { Changes: [{ Action: 'UPSERT', ResourceRecordSet: { ...record, ResourceRecords: [{ Value: unmarked }] } }] } }));
+    expect(await world.txt('_mrrctl-history')).toEqual([unmarked]);
+
+    const seq = since();
+    const again = await failover();
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.json().data.report.nothingToDo).toBe(true);
+    expect(JSON.stringify(again.json().data.plan.notes)).toContain("this machine's journal shows the DNS check and post-checks towards eu-west-1 passing at ");
+    expect(callsSince(seq).filter((c) => c.write)).toEqual([]);
   });
 });
