@@ -49,6 +49,8 @@ describe('apply FILE of a failover plan, stopped', () => {
     expect(await world.txt('_mrrctl-lock')).toEqual([]);
     expect(await world.weights()).toEqual({ [world.primary]: 0, [world.secondary]: 100 });
     expect(await world.txt('_mrrctl-history')).toEqual([expect.stringContaining('"kind=failover"')]);
+    // The verify step never passed, so the move is on record but not proven (the next failover resumes).
+    expect((await world.txt('_mrrctl-history'))[0]).not.toContain('checks=');
     const applied = journal().filter((e) => e.kind === 'step' && e.status === 'applied').map((e) => e.stepId);
     expect(applied).toContain('route53.release-lock');
     expect(applied).toContain('route53.record-history');

@@ -106,7 +106,7 @@ describe.sequential('failover under faults (one chain: each cell starts where th
     await expectMovedTo(P, seq, r);
   });
 
-  it('persistent 5xx on GetChange after DNS moved: exit 1 naming the step and what was applied; history written, lock released; a re-run converges', async () => {
+  it('persistent 5xx on GetChange after DNS moved: exit 1 naming the step and what was applied; history written, lock released; a re-run resumes: it re-runs the DNS check and post-checks and marks the move checked; a third run has nothing to do', async () => {
     const seq = since();
     await inject({ service: 'route53', operation: 'GetChange', kind: 'error' });
     const r = await run(planned(S));
@@ -117,16 +117,41 @@ describe.sequential('failover under faults (one chain: each cell starts where th
     expect(diag(r).message).toContain('already applied: route53.take-lock, route53.move-traffic;');
     // What the command finishes after the stop: the history (traffic did move) and the lock.
     expect(r.stderr).toContain("✓ after the stop: record the failover in the zone's history");
+    // …written unmarked, and not announced as marked: the checks never ran.
+    expect(r.stderr).not.toContain('marked checks=passed');
     expect(r.stderr).toContain('✓ after the stop: release the failover lock (a DELETE');
     expect(await world.weights()).toEqual(dnsAt(S));
     expect(await world.txt('_mrrctl-lock')).toEqual([]);
     expect((await world.txt('_mrrctl-history'))[0]).toContain('"kind=failover"');
 
+    const before = await world.txt('_mrrctl-history');
+    // Recorded by the stop-cleanup, so NOT marked checked: the DNS check and post-checks never ran.
+    expect(before[0]).not.toContain('checks=');
+
+    // Resume: DNS is already at S, but no passing check of that move is on record: the re-run takes
+    // the lock, runs the checks, marks the recorded move checks=passed and releases the lock.
     const again = since();
     const rerun = await run(planned(S));
     expect(rerun.code, rerun.stderr).toBe(0);
-    expect(rerun.json().data.report.nothingToDo).toBe(true);
-    expect(callsSince(again).filter((c) => c.write)).toEqual([]);
+    expect(rerun.json().data.report.nothingToDo).toBe(false);
+    const steps = (rerun.json().data.result.results as Array<{ stepId: string; status: string }>).map((x) => `${x.stepId}:${x.status}`);
+    expect(steps).toEqual(['route53.take-lock:applied', 'route53.verify:applied', 'oidc.post-checks:applied', 'route53.record-history:applied', 'route53.release-lock:applied']);
+    const calls = callsSince(again);
+    expect(calls.some((c) => c.operation === 'TestDNSAnswer' && ok(c))).toBe(true);
+    // Writes: the lock CREATE, the history UPSERT, the lock DELETE; DNS itself untouched.
+    expect(calls.filter((c) => c.write).map((c) => c.operation)).toEqual(['ChangeResourceRecordSets', 'ChangeResourceRecordSets', 'ChangeResourceRecordSets']);
+    expect(await world.weights()).toEqual(dnsAt(S));
+    expect(await world.txt('_mrrctl-lock')).toEqual([]);
+    const after = await world.txt('_mrrctl-history');
+    expect(after).toHaveLength(before.length);
+    // The same move (same time, actor and reason), now marked checked.
+    expect(after[0]).toBe(before[0].replace(' "reason=', ' "checks=passed" "reason='));
+
+    const third = since();
+    const done = await run(planned(S));
+    expect(done.code, done.stderr).toBe(0);
+    expect(done.json().data.report.nothingToDo).toBe(true);
+    expect(callsSince(third).filter((c) => c.write)).toEqual([]);
   });
 
   it('a latency spike on Route 53 changes: slower, same result (failback)', async () => {

@@ -2,6 +2,7 @@
 import { oidcProbes, requestClientCredentialsToken } from '../../aws/oidc-probe.js';
 import type { DriftEvidence, LastMove } from '../../core/failover/guards.js';
 import type { FailoverPorts } from '../../core/failover/observe.js';
+import { FAILOVER_STEP } from '../../core/failover/steps.js';
 import { tokenEndpointIn } from '../../core/health/region.js';
 import type { StepEntry } from '../../core/plan/journal.js';
 import { checkDrift } from '../drift/check.js';
@@ -23,6 +24,21 @@ async function journalLastMove(env: MutationEnv): Promise<LastMove | undefined> 
   return { time: last.time, actor: last.actor, kind: named?.[1] ?? 'failover', from: named?.[2], to: named?.[3], source: 'journal' };
 }
 
+/**
+ * The newest failover run in this machine's journal whose DNS check (route53.verify) and post-checks
+ * both returned ok: true (a resume's own checks count too): one of the two proofs a move was checked.
+ */
+async function journalChecksPassed(env: MutationEnv): Promise<{ time: string; to: string } | undefined> {
+  const steps = (await journalFor(env.ctx).read()).filter(
+    (e): e is StepEntry => e.kind === 'step' && e.command === 'failover' && e.status === 'applied' && e.userPoolId === env.topology.userPoolId,
+  );
+  const ok = (e: StepEntry) => (e.output as { ok?: unknown } | undefined)?.ok === true;
+  const verified = new Set(steps.filter((e) => e.stepId === FAILOVER_STEP.verify && ok(e)).map((e) => e.planHash));
+  const last = steps.filter((e) => e.stepId === FAILOVER_STEP.postChecks && ok(e) && verified.has(e.planHash)).at(-1);
+  const to = (last?.input as { Region?: unknown } | undefined)?.Region;
+  return last && typeof to === 'string' ? { time: last.time, to } : undefined;
+}
+
 /** Error-severity drift findings whose Region at fault is the target (the drift command's own check). */
 async function driftEvidence(env: MutationEnv, target: string): Promise<DriftEvidence> {
   const report = await checkDrift(env, { failOn: 'error' });
@@ -42,6 +58,7 @@ export function failoverPorts(env: MutationEnv, target: string): FailoverPorts {
     emit: (event) => env.ctx.log(eventLine(event)),
     signal: env.ctx.signal,
     journalLastMove: () => journalLastMove(env),
+    journalChecksPassed: () => journalChecksPassed(env),
     drift: () => driftEvidence(env, target),
     mintSourceToken: credentials
       ? async (region, pool) => {

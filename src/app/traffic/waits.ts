@@ -11,6 +11,9 @@ import { fetchDiscovery, verifyAccessToken, type SecretToken } from '../../aws/o
 import { replicaWaits } from '../../aws/replica-waits.js';
 import type { WaitHandler } from '../../aws/step-executor.js';
 import { runPostChecks, type PostCheckInput } from '../../core/failover/post-checks.js';
+import { markChecksPassed } from '../../core/failover/history.js';
+import { plainHistoryStep } from '../../core/failover/steps.js';
+import type { RecordSet } from '../../core/ports/route53.js';
 import type { JsonObject } from '../../core/plan/types.js';
 import type { AwsAccess } from '../context.js';
 import type { MutationEnv } from '../mutation/definition.js';
@@ -65,6 +68,19 @@ function waitHandlers(env: MutationEnv, clock: MutationEnv['ctx']['clock']): Rec
   return {
     ...replicaWaits({ cognito: env.ports.cognito, ...deps }),
     ...dnsWaits({ route53: env.ports.route53, metrics: env.ports.metrics, ...deps }),
+    // The history UPSERT, its move marked checks=passed only if the verify and post-check outputs it
+    // refers to (resolved by the executor) are all ok: true.
+    RecordHistory: async (step, signal) => {
+      const input = step.input as JsonObject;
+      const passed = Array.isArray(input.ChecksPassed) && input.ChecksPassed.length > 0 && input.ChecksPassed.every((ok) => ok === true);
+      const plain = plainHistoryStep(step);
+      const batch = (plain.input as JsonObject).ChangeBatch as JsonObject;
+      const changes = (batch.Changes as JsonObject[]).map((c) =>
+        passed && c.Action === 'UPSERT' ? { ...c, ResourceRecordSet: markChecksPassed(c.ResourceRecordSet as unknown as RecordSet) as unknown as JsonObject } : c,
+      );
+      const outcome = await createAwsExecutor(env.aws.clients).execute({ ...plain, input: { ...(plain.input as JsonObject), ChangeBatch: { ...batch, Changes: changes } } }, signal);
+      return { ...outcome, output: { ...((outcome.output ?? {}) as JsonObject), checks: passed ? 'passed' : 'not passed' } };
+    },
     VerifyFailoverTokens: async (step) => {
       const token = preFailoverTokens.get(env.aws);
       const result = await runPostChecks(

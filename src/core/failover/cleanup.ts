@@ -2,14 +2,14 @@
  * After a failover or canary stopped early (a failed step, a timeout, Ctrl-C), the apply engine has
  * stopped at the first failure — so the command finishes two things itself:
  * - if traffic already moved but the history was not written, write it (other operators' cooldown
- *   guards read it);
+ *   guards read it), never marked checks=passed;
  * - if the lock this plan took is still held, release it with a DELETE of exactly the record as read.
  * A lock is "ours" only by its random id, never by holder name: a lock someone else took after ours
  * expired is left alone.
  */
 import type { JsonObject, Plan, Step } from '../plan/types.js';
 import { recordChange, type HeldLock } from './lock.js';
-import { FAILOVER_STEP } from './steps.js';
+import { FAILOVER_STEP, plainHistoryStep } from './steps.js';
 
 /** The lock id the plan's take-lock step CREATEs, if it has one. */
 export function plannedLockId(plan: Pick<Plan, 'steps'>): string | undefined {
@@ -25,7 +25,9 @@ export function plannedLockId(plan: Pick<Plan, 'steps'>): string | undefined {
 export function cleanupSteps(plan: Pick<Plan, 'steps'>, done: readonly string[], currentLock: HeldLock | undefined): Step[] {
   const steps: Step[] = [];
   const history = plan.steps.find((s) => s.id === FAILOVER_STEP.history);
-  if (history && done.includes(FAILOVER_STEP.moveTraffic) && !done.includes(FAILOVER_STEP.history)) steps.push(history);
+  // Written without checks=passed: the run stopped before its checks finished (or one failed), so the
+  // move is on record for the cooldown guards but not proven, and the next run re-runs the checks.
+  if (history && done.includes(FAILOVER_STEP.moveTraffic) && !done.includes(FAILOVER_STEP.history)) steps.push(plainHistoryStep(history));
   const release = plan.steps.find((s) => s.id === FAILOVER_STEP.releaseLock);
   const ours = plannedLockId(plan);
   if (release && ours && currentLock?.info?.id === ours && !done.includes(FAILOVER_STEP.releaseLock)) {

@@ -22,6 +22,12 @@ export interface HistoryEvent {
   percent?: number;
   /** canary: the weights to restore on `canary stop`, e.g. {"us-east-1": 100, "eu-west-1": 0}. */
   restore?: Record<string, number>;
+  /**
+   * failover/failback: `passed` once the DNS-answer check and the post-checks of that move passed. A
+   * move recorded without it (after a failed check, by the stop-cleanup, or by an mrrctl from before
+   * this field) is not proven, and the next run towards the same Region re-runs the checks.
+   */
+  checks?: 'passed';
 }
 
 /** How many events the record keeps. */
@@ -52,6 +58,7 @@ export function encodeEvent(event: HistoryEvent): string {
   const fields = markedFields('mrrctl-history', event, ['kind', 'time', 'from', 'to', 'actor']);
   if (event.percent !== undefined) fields.push(['percent', String(event.percent)]);
   if (event.restore) fields.push(['restore', encodeRestore(event.restore)]);
+  if (event.checks) fields.push(['checks', event.checks]);
   // The reason last: it is the one field long enough to be cut.
   fields.push(['reason', event.reason]);
   return encodeTxtFields(fields);
@@ -64,6 +71,7 @@ export function decodeEvent(value: string): HistoryEvent | undefined {
   if (f.percent !== undefined && /^\d+$/.test(f.percent)) event.percent = Number(f.percent);
   const restore = decodeRestore(f.restore);
   if (restore) event.restore = restore;
+  if (f.checks === 'passed') event.checks = 'passed';
   return event;
 }
 
@@ -96,4 +104,15 @@ export function latestMove(events: HistoryEvent[]): HistoryEvent | undefined {
 /** The most recent failover or failback (canaries do not start a cooldown). */
 export function lastTrafficMove(events: HistoryEvent[]): HistoryEvent | undefined {
   return events.find((e) => e.kind === 'failover' || e.kind === 'failback');
+}
+
+/**
+ * The planned history record with its first event (the one the plan records) marked `checks=passed`:
+ * what the history step writes once the run's DNS-answer check and post-checks both passed.
+ */
+export function markChecksPassed(record: RecordSet): RecordSet {
+  const [first, ...rest] = record.ResourceRecords ?? [];
+  const event = first ? decodeEvent(first.Value) : undefined;
+  if (!event) return record;
+  return { ...record, ResourceRecords: [{ Value: encodeEvent({ ...event, checks: 'passed' }) }, ...rest] };
 }

@@ -35,6 +35,8 @@ export interface FailoverPorts {
   signal?: AbortSignal;
   /** The last traffic move this machine's journal recorded for the pool. */
   journalLastMove(): Promise<LastMove | undefined>;
+  /** The newest run in this machine's journal whose DNS check and post-checks both passed, and its target. */
+  journalChecksPassed?(): Promise<{ time: string; to: string } | undefined>;
   /** Error-severity drift for the target; called only while the source Region is up. */
   drift(): Promise<DriftEvidence>;
   /** Mints a token from the source before the failover (kept in memory by the caller); called only while the source is up. */
@@ -66,6 +68,8 @@ export interface FailoverObservation {
   targetHealth: RegionHealth;
   antiFlap: AntiFlapEvidence;
   lastMoves: LastMove[];
+  /** The newest passing DNS check + post-checks in this machine's journal (resume: ./resume.ts). */
+  journalChecked?: { time: string; to: string };
   drift: DriftEvidence;
   /** The source Region's health check status, when it has one. */
   sourceReading?: HealthCheckReading;
@@ -136,7 +140,7 @@ export async function observeFailover(ports: FailoverPorts, req: FailoverRequest
     signal: ports.signal,
   };
   const skipped = (why: string) => Promise.resolve({ minted: false, detail: why });
-  const [targetHealth, antiFlap, journalMove, drift, preToken] = await Promise.all([
+  const [targetHealth, antiFlap, journalMove, journalChecked, drift, preToken] = await Promise.all([
     probeRegionHealth(ports, {
       region: target,
       role: toSecondary ? 'secondary' : 'primary',
@@ -153,6 +157,7 @@ export async function observeFailover(ports: FailoverPorts, req: FailoverRequest
       windowSeconds: req.guards.minUnhealthySeconds,
     }),
     ports.journalLastMove().catch(() => undefined),
+    ports.journalChecksPassed ? ports.journalChecksPassed().catch(() => undefined) : Promise.resolve(undefined),
     !req.guards.requireDriftClean
       ? Promise.resolve<DriftEvidence>({ required: false, checked: false, errors: [] })
       : sourceReachable
@@ -187,6 +192,7 @@ export async function observeFailover(ports: FailoverPorts, req: FailoverRequest
     preToken,
   };
   if (zone.lock) observation.lock = zone.lock;
+  if (journalChecked) observation.journalChecked = journalChecked;
   // A Region that does not host the pool answers ResourceNotFoundException: that is "no replica".
   if (replicas.error && toSecondary && !replicas.error.startsWith('ResourceNotFoundException')) observation.replicaError = replicas.error;
   if (pool.value) observation.targetPool = pool.value;

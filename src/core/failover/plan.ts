@@ -6,15 +6,17 @@
  */
 import type { DnsConfig, GuardsConfig } from '../config/schema.js';
 import type { Topology } from '../config/topology.js';
-import { discoveryUrl, issuerTypeOf, issuerUrl, jwksUrl, originalIssuerUrl } from '../issuer/urls.js';
+import { issuerTypeOf } from '../issuer/urls.js';
 import type { GuardResult, JsonObject, JsonValue, Step } from '../plan/types.js';
 import { endpointHealthy, fullWeight, healthCheckTypeGuard, invertedFor, servesOnly } from './dns-state.js';
 import { antiFlapGuard, applyWaivers, cooldownGuard, driftGuard, issuerGuard, lockGuard, refuses, replicaGuard, targetHealthGuard } from './guards.js';
 import { historyRecordSet, type HistoryEvent } from './history.js';
 import { failoverImpact } from './impact.js';
 import type { FailoverObservation } from './observe.js';
-import { batchNotes, breakEvent, changeStep, FAILOVER_STEP, historyStep, insyncStep, lockRequest, releaseLockStep, ROUTE53_STEP_REGION, takeLockStep } from './steps.js';
-import { answerValues, weightChangeBatch } from './weights.js';
+import { batchNotes, breakEvent, changeStep, checkedHistoryStep, FAILOVER_STEP, insyncStep, lockRequest, releaseLockStep, ROUTE53_STEP_REGION, takeLockStep } from './steps.js';
+import { postChecksStep, verifyStep } from './check-steps.js';
+import { resumeDecision, resumePlan } from './resume.js';
+import { weightChangeBatch } from './weights.js';
 import { recordChange, whyBreakable } from './lock.js';
 
 export { FAILOVER_STEP, ROUTE53_STEP_REGION } from './steps.js';
@@ -116,6 +118,13 @@ export function planFailover(
       );
       return { steps: [removal], guards: waived, notes: [...notes, ...batchNotes([removal])], impact, refused: false, nothingToDo: false };
     }
+    // Traffic is where it was asked to go; unless a passing run of the checks of the move that put it
+    // there is on record (zone history or journal), run them again and record the move (./resume.ts).
+    const decision = resumeDecision(o);
+    if (!o.lock && decision.resume) {
+      return { ...resumePlan(t, dns, o, opts, id, decision), impact };
+    }
+    if (!o.lock) notes.push(decision.why);
     return { steps: [], guards: waived, notes, impact, refused: false, nothingToDo: true };
   }
 
@@ -163,16 +172,7 @@ export function planFailover(
         { trafficMoving: true },
       ),
       insyncStep(opts.timeoutSeconds),
-      {
-        id: FAILOVER_STEP.verify,
-        region: ROUTE53_STEP_REGION,
-        service: 'route53',
-        operation: 'VerifyDnsAnswer',
-        input: { HostedZoneId: dns.hostedZoneId, RecordName: dns.recordName, RecordType: targetRecord?.Type ?? 'CNAME', Expect: targetRecord ? answerValues(targetRecord) : [], TimeoutSeconds: 60 },
-        summary: `check that Route 53 answers ${dns.recordName} with ${target}'s record (TestDNSAnswer)`,
-        action: 'verify',
-        destructive: false,
-      },
+      verifyStep(dns, o, opts.timeoutSeconds),
     );
   } else {
     const hc = o.dns.healthCheck;
@@ -189,16 +189,7 @@ export function planFailover(
         destructive: false,
         trafficMoving: true,
       },
-      {
-        id: FAILOVER_STEP.verify,
-        region: ROUTE53_STEP_REGION,
-        service: 'route53',
-        operation: 'VerifyHealthCheckStatus',
-        input: { HealthCheckId: dns.healthCheckId ?? '', ExpectHealthy: !toSecondary, TimeoutSeconds: opts.timeoutSeconds },
-        summary: `wait until the health check reports ${toSecondary ? 'unhealthy (→ secondary)' : 'healthy (→ primary)'} (GetHealthCheckStatus)`,
-        action: 'verify',
-        destructive: false,
-      },
+      verifyStep(dns, o, opts.timeoutSeconds),
     );
     notes.push(
       'cognito-domain: traffic moves through Route 53 health checking (data plane), which keeps answering when the Route 53 control plane is impaired; see docs/runbook.md',
@@ -206,27 +197,10 @@ export function planFailover(
     );
   }
 
-  const poolLocation = { userPoolId: t.userPoolId, primaryRegion: t.primaryRegion };
-  const issuer = issuerUrl(issuerType ?? 'ORIGINAL', poolLocation, target);
-  steps.push({
-    id: FAILOVER_STEP.postChecks,
-    region: target,
-    service: 'oidc',
-    operation: 'VerifyFailoverTokens',
-    input: {
-      Region: target,
-      Issuer: issuer,
-      DiscoveryUrl: discoveryUrl(issuer),
-      JwksUrl: jwksUrl(originalIssuerUrl(target, t.userPoolId)),
-      PreFailoverToken: o.preToken.minted,
-    },
-    summary: `post-checks: ${o.preToken.minted ? `a token minted by ${source} before the failover validates against ${target}'s JWKS; ` : ''}${target}'s discovery names the pool's issuer`,
-    action: 'verify',
-    destructive: false,
-  });
+  steps.push(postChecksStep(t, o));
 
   const event: HistoryEvent = { kind: direction, time: id.now.toISOString(), from: source, to: target, actor: id.actor, reason };
-  steps.push(historyStep(dns, event, broke ? [broke, ...o.history] : o.history, comment), releaseLockStep(dns, lock));
+  steps.push(checkedHistoryStep(dns, event, broke ? [broke, ...o.history] : o.history, comment), releaseLockStep(dns, lock));
 
   notes.push(`pre-failover token: ${o.preToken.detail}`, ...batchNotes(steps));
   if (dns.strategy === 'weighted') {

@@ -111,6 +111,32 @@ export function historyStep(dns: DnsConfig, event: HistoryEvent, earlier: Histor
   return changeStep(FAILOVER_STEP.history, dns, `record the ${event.kind} in the zone's history (${record.Name})`, comment, [recordChange('UPSERT', record)]);
 }
 
+/**
+ * The failover's history step (the RecordHistory pseudo-operation): the same UPSERT as historyStep,
+ * plus `ChecksPassed`, references to the outcomes of the DNS-answer check and the post-checks that ran
+ * before it. Its handler (src/app/traffic/waits.ts) marks the recorded move `checks=passed` only when
+ * every one is true, so a history record alone never claims checks that failed or never ran.
+ */
+const IF_CHECKED = ', marked checks=passed if the DNS-answer check and the post-checks passed';
+
+export function checkedHistoryStep(dns: DnsConfig, event: HistoryEvent, earlier: HistoryEvent[], comment: string): Step {
+  const step = historyStep(dns, event, earlier, comment);
+  const input = step.input as JsonObject;
+  return {
+    ...step,
+    operation: 'RecordHistory',
+    summary: `${step.summary}${IF_CHECKED}`,
+    input: { ...input, ChecksPassed: [{ $ref: FAILOVER_STEP.verify, path: 'ok' }, { $ref: FAILOVER_STEP.postChecks, path: 'ok' }] },
+  };
+}
+
+/** A RecordHistory step as the plain change batch it sends, unmarked (the stop-cleanup: the checks did not all run). */
+export function plainHistoryStep(step: Step): Step {
+  if (step.operation !== 'RecordHistory') return step;
+  const { ChecksPassed: _checks, ...input } = step.input as JsonObject;
+  return { ...step, operation: 'ChangeResourceRecordSets', summary: step.summary.replace(IF_CHECKED, ''), input };
+}
+
 export function insyncStep(timeoutSeconds: number): Step {
   return {
     id: FAILOVER_STEP.waitInsync,
@@ -128,7 +154,7 @@ export function insyncStep(timeoutSeconds: number): Step {
 export function batchNotes(steps: Step[]): string[] {
   return steps.flatMap((s) => {
     const input = s.input as JsonObject;
-    if (s.operation === 'ChangeResourceRecordSets') return describeChanges(input.ChangeBatch as JsonObject).map((line) => `${s.id}: ${line}`);
+    if (s.operation === 'ChangeResourceRecordSets' || s.operation === 'RecordHistory') return describeChanges(input.ChangeBatch as JsonObject).map((line) => `${s.id}: ${line}`);
     if (s.operation === 'AcquireLock') {
       const changes: JsonObject[] = [];
       if (input.Replacing) changes.push(recordChange('DELETE', input.Replacing as unknown as RecordSet));
