@@ -6,7 +6,7 @@ import { constants } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { UsageError } from '../../core/errors.js';
 import { fileKind } from './safe-read.js';
-import { FILE_MODES, writeFileSafely } from './safe-write.js';
+import { checkWritable, FILE_MODES, writeFileSafely, type WriteTarget } from './safe-write.js';
 import { parsePlan, serializePlan, type ParsePlanOptions } from '../../core/plan/plan-file.js';
 import type { Plan } from '../../core/plan/types.js';
 
@@ -18,7 +18,16 @@ export const MAX_PLAN_FILE_BYTES = 8 * 1024 * 1024;
  * into place, mode 0600 whatever the umask (a plan describes your topology).
  */
 export async function savePlanFile(path: string, plan: Plan): Promise<void> {
-  await writeFileSafely({ path, what: 'the plan file (--plan-out)', mode: FILE_MODES.private, code: 'MRR_PLAN_E008' }, serializePlan(plan));
+  await writeFileSafely(planTarget(path), serializePlan(plan));
+}
+
+/** Refuses (exit 2) a --plan-out path that could not take the plan, before anything is observed. */
+export async function checkPlanOut(path: string): Promise<void> {
+  await checkWritable(planTarget(path));
+}
+
+function planTarget(path: string): WriteTarget {
+  return { path, what: 'the plan file (--plan-out)', mode: FILE_MODES.private, code: 'MRR_PLAN_E008' };
 }
 
 /** Reads and checks a plan file; every refusal names `path` (see parsePlan for the checks). */

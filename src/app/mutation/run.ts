@@ -19,6 +19,9 @@ import type { BoundMutation, MutationEnv, MutationFlags, Prepared, Verification 
 
 /** Plans, shows, confirms and applies. Returns the command's result; throws only input errors. */
 export async function runMutation(env: MutationEnv, mutation: BoundMutation, flags: MutationFlags): Promise<CommandResult> {
+  // A --plan-out path that cannot take the plan is an input error: say so before observing anything
+  // (a plan its guards refuse is never written, so the save itself would not be reached to say it).
+  if (flags.planOut) await (await import('../files/plan-file-io.js')).checkPlanOut(resolve(env.ctx.cwd, flags.planOut));
   const prepared = await mutation.prepare(env);
   const plan: Plan = {
     ...createPlan(prepared.draft, { now: env.ctx.clock.now() }),
