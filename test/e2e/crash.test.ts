@@ -176,12 +176,13 @@ describe('failover killed at a step boundary, then recovered with --break-lock a
   // One world per crash point: each starts from a clean zone.
   let afterLock: FailoverWorld;
   let afterDns: FailoverWorld;
+  let afterHistory: FailoverWorld;
 
   beforeAll(async () => {
-    [afterLock, afterDns] = await Promise.all([0, 1].map(() => failoverWorld({ activate: true, guards: { cooldownSeconds: 0 } })));
+    [afterLock, afterDns, afterHistory] = await Promise.all([0, 1, 2].map(() => failoverWorld({ activate: true, guards: { cooldownSeconds: 0 } })));
   }, PROCESS_TEST_TIMEOUT_MS);
   afterAll(async () => {
-    await Promise.all([afterLock?.stop(), afterDns?.stop()]);
+    await Promise.all([afterLock?.stop(), afterDns?.stop(), afterHistory?.stop()]);
   });
 
   const crashEnv = (world: FailoverWorld) => ({ USER: 'crashed-op', ...world.env });
@@ -246,6 +247,26 @@ describe('failover killed at a step boundary, then recovered with --break-lock a
     expect(await world.txt('_mrrctl-lock')).toEqual([]);
     const history = await world.txt('_mrrctl-history');
     expect(history.map((v) => /kind=([a-z-]+)/.exec(v)?.[1])).toEqual(['break-lock', 'failover']);
+  });
+
+  it('after the history was recorded (lock still held): the move and its passing checks are on record; --break-lock only removes the lock and records the break', async () => {
+    const world = afterHistory;
+    // The third change of the run: lock, DNS, then the history record; the lock's release never came.
+    await runAndKill(world.w, drill(S), crashEnv(world), applied('route53', 'ChangeResourceRecordSets', P), nth(3));
+    expect(await world.weights()).toEqual({ [P]: 0, [S]: 100 });
+    expect(await world.txt('_mrrctl-lock')).toEqual([expect.stringContaining('holder=crashed-op@')]);
+    const recorded = await world.txt('_mrrctl-history');
+    expect(recorded).toEqual([expect.stringContaining('"kind=failover"')]);
+    expect(recorded[0]).toContain('"checks=passed"');
+
+    const r = await world.w.run([...drill(S), '--break-lock'], nextOp(world));
+    expect(r.code, r.stderr).toBe(0);
+    expect(await world.weights()).toEqual({ [P]: 0, [S]: 100 });
+    expect(await world.txt('_mrrctl-lock')).toEqual([]);
+    const history = await world.txt('_mrrctl-history');
+    // The move is not recorded twice, and its checks are not re-run: they passed before the crash.
+    expect(history.map((v) => /kind=([a-z-]+)/.exec(v)?.[1]).sort()).toEqual(['break-lock', 'failover']);
+    expect(history.find((v) => v.includes('"kind=failover"'))).toBe(recorded[0]);
   });
 });
 
