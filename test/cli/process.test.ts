@@ -54,7 +54,9 @@ describe('bin/mrrctl.js as a process', () => {
     const hook = join(dir, 'hook.mjs');
     const register = join(dir, 'register.mjs');
     // Names every file of the package that the process loads (bin, dist, src), one per line.
-    writeFileSync(hook, "export async function load(u, c, next) { if (/[\\/](dist|bin|src)[\\/]/.test(u) && !u.includes('node_modules')) process.stderr.write(`LOADED ${u}\\n`); return next(u, c); }\n");
+    // writeSync: the hooks run on their own thread, whose process.stderr is flushed asynchronously and
+    // can lose lines when the process exits (seen on Node 24); a direct write to fd 2 cannot.
+    writeFileSync(hook, "import { writeSync } from 'node:fs';\nexport async function load(u, c, next) { if (/[\\/](dist|bin|src)[\\/]/.test(u) && !u.includes('node_modules')) writeSync(2, `LOADED ${u}\\n`); return next(u, c); }\n");
     writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hook).href)});\n`);
     const r = spawnSync(process.execPath, ['--import', register, BIN, '--help'], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: dir }, cwd: dir, timeout: 30_000 });
     expect(r.status).toBe(0);
