@@ -15,6 +15,7 @@ import type { IncomingMessage } from 'node:http';
 import { SandboxError, type RestResponse } from '../types.js';
 import { headerValue } from './http-io.js';
 import { xmlEscape } from './xml.js';
+import { cbor } from '@smithy/core/cbor';
 
 export type UnservedProtocol = { protocol: 'awsQuery'; operation: string } | { protocol: 'rpcv2Cbor'; operation: string; serviceName: string };
 
@@ -67,30 +68,7 @@ export function encodeInProtocol(found: UnservedProtocol, err: SandboxError, sig
   return {
     status: err.status,
     headers: { 'content-type': 'application/cbor', 'smithy-protocol': 'rpc-v2-cbor', 'x-amzn-errortype': err.code },
-    rawBody: cborTextMap({ __type: err.code, message: err.message }),
+    // The SDK's own CBOR codec (@smithy/core/cbor), the one its RPC v2 CBOR clients parse with.
+    rawBody: cbor.serialize({ __type: err.code, message: err.message }),
   };
-}
-
-/** CBOR (RFC 8949) of a map of text strings: all an error body needs. */
-export function cborTextMap(entries: Record<string, string>): Uint8Array {
-  const parts: Buffer[] = [head(5, Object.keys(entries).length)];
-  for (const [key, value] of Object.entries(entries)) parts.push(text(key), text(value));
-  return Buffer.concat(parts);
-}
-
-function text(value: string): Buffer {
-  const bytes = Buffer.from(value, 'utf8');
-  return Buffer.concat([head(3, bytes.length), bytes]);
-}
-
-/** A CBOR item head: major type in the top 3 bits, then the length (inline below 24, else 1/2/4 bytes). */
-function head(major: number, length: number): Buffer {
-  const m = major << 5;
-  if (length < 24) return Buffer.from([m | length]);
-  if (length < 0x100) return Buffer.from([m | 24, length]);
-  if (length < 0x10000) return Buffer.from([m | 25, length >> 8, length & 0xff]);
-  const b = Buffer.alloc(5);
-  b[0] = m | 26;
-  b.writeUInt32BE(length, 1);
-  return b;
 }
