@@ -4,11 +4,10 @@
  */
 import type { Command } from 'commander';
 import { InputError } from '../../core/errors.js';
-import { bindMutation, type MutationFlags } from '../../app/mutation/definition.js';
-import { resolveEnv } from '../../app/env.js';
-import { canary, canaryStop, type CanaryFlags } from '../../app/traffic/canary.js';
-import { runMutation } from '../../app/mutation/run.js';
+import type { MutationFlags } from '../../app/mutation/definition.js';
+import type { CanaryFlags } from '../../app/traffic/canary.js';
 import { actionFor, type ProgramHooks } from '../command-kit.js';
+import { loadMutationFlow } from '../lazy-flow.js';
 
 function addOptions(cmd: Command): Command {
   return cmd
@@ -34,6 +33,8 @@ export function registerCanary(program: Command, hooks: ProgramHooks): void {
       if (stop && (flags.to !== undefined || flags.percent !== undefined)) {
         throw new InputError('MRR_INPUT_E033', 'flags', flags.to !== undefined ? '--to' : '--percent', flags.to ?? flags.percent, 'nothing with `canary stop`: it restores the weights from before the canary');
       }
+      // The body loads only when the command runs, not for `canary --help`.
+      const [{ bindMutation, resolveEnv, runMutation }, { canary, canaryStop }] = await Promise.all([loadMutationFlow(), import('../../app/traffic/canary.js')]);
       const definition = stop ? canaryStop : canary;
       const mutation = bindMutation(definition, definition.fromFlags(flags, ctx));
       return runMutation(await resolveEnv(ctx), mutation, { dryRun: flags.dryRun, planOut: flags.planOut });

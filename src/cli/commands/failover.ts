@@ -4,11 +4,10 @@
  * (src/app/traffic/stop-hooks.ts) add the cleanup after a stop and the lock conflicts. This file wires the flags.
  */
 import type { Command } from 'commander';
-import { bindMutation, type MutationFlags } from '../../app/mutation/definition.js';
-import { resolveEnv } from '../../app/env.js';
-import { failover, type FailoverFlags } from '../../app/traffic/failover.js';
-import { runMutation } from '../../app/mutation/run.js';
+import type { MutationFlags } from '../../app/mutation/definition.js';
+import type { FailoverFlags } from '../../app/traffic/failover.js';
 import { actionFor, type ProgramHooks } from '../command-kit.js';
+import { loadMutationFlow } from '../lazy-flow.js';
 
 export function registerFailover(program: Command, hooks: ProgramHooks): void {
   program
@@ -26,6 +25,8 @@ export function registerFailover(program: Command, hooks: ProgramHooks): void {
     .addHelpText('after', '\nExamples:\n  mrrctl failover --to eu-west-1 --dry-run\n  mrrctl failover --to eu-west-1 --planned --reason "quarterly drill"\n  mrrctl failover --to us-east-1            # failback')
     .action(
       actionFor<FailoverFlags & MutationFlags>(hooks, async (ctx, _args, flags) => {
+        // The body (and all it imports) loads only when the command runs, not for `failover --help`.
+        const [{ bindMutation, resolveEnv, runMutation }, { failover }] = await Promise.all([loadMutationFlow(), import('../../app/traffic/failover.js')]);
         const mutation = bindMutation(failover, failover.fromFlags(flags, ctx));
         return runMutation(await resolveEnv(ctx), mutation, { dryRun: flags.dryRun, planOut: flags.planOut });
       }),

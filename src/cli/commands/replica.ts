@@ -1,14 +1,17 @@
 /** `mrrctl replica create|activate|deactivate|delete|list` — phase 3. */
 import type { Command } from 'commander';
-import { resolveEnv } from '../../app/env.js';
-import { bindMutation, type MutationFlags } from '../../app/mutation/definition.js';
-import { runMutation } from '../../app/mutation/run.js';
-import { replicaActivate, replicaCreate, replicaDeactivate, replicaDelete, type ReplicaFlags } from '../../app/replica/definitions.js';
+import type { MutationFlags } from '../../app/mutation/definition.js';
+import type { ReplicaFlags } from '../../app/replica/definitions.js';
 import { actionFor, type ProgramHooks } from '../command-kit.js';
+import { loadMutationFlow } from '../lazy-flow.js';
 
-const DEFINITIONS = { create: replicaCreate, activate: replicaActivate, deactivate: replicaDeactivate, delete: replicaDelete };
+/** The definitions load only when a replica command runs, not for `replica --help`. */
+async function definitions() {
+  const { replicaActivate, replicaCreate, replicaDeactivate, replicaDelete } = await import('../../app/replica/definitions.js');
+  return { create: replicaCreate, activate: replicaActivate, deactivate: replicaDeactivate, delete: replicaDelete };
+}
 
-function addMutation(parent: Command, hooks: ProgramHooks, name: keyof typeof DEFINITIONS, description: string, example: string) {
+function addMutation(parent: Command, hooks: ProgramHooks, name: 'create' | 'activate' | 'deactivate' | 'delete', description: string, example: string) {
   const cmd = parent
     .command(name)
     .description(description)
@@ -20,7 +23,8 @@ function addMutation(parent: Command, hooks: ProgramHooks, name: keyof typeof DE
   if (name === 'activate') cmd.option('--allow-drift', 'activate even with error-severity drift between the Regions');
   cmd.action(
     actionFor<ReplicaFlags & MutationFlags>(hooks, async (ctx, _args, flags) => {
-      const definition = DEFINITIONS[name];
+      const [{ bindMutation, resolveEnv, runMutation }, all] = await Promise.all([loadMutationFlow(), definitions()]);
+      const definition = all[name];
       const mutation = bindMutation(definition, definition.fromFlags(flags, ctx));
       return runMutation(await resolveEnv(ctx), mutation, flags);
     }),
@@ -39,6 +43,7 @@ export function registerReplica(program: Command, hooks: ProgramHooks): void {
     .addHelpText('after', '\nExample:\n  mrrctl replica list --output json')
     .action(
       actionFor(hooks, async (ctx) => {
+        const { resolveEnv } = await loadMutationFlow();
         const { topology, ports } = await resolveEnv(ctx);
         const replicas = await ports.cognito.listReplicas(topology.primaryRegion, topology.userPoolId);
         return {
