@@ -34,5 +34,22 @@ describe('acceptance scenarios on the sandbox target', () => {
     console.log(records.map((r) => `${r.scenario} · ${r.step} ${r.ms} ms`).join('\n'));
     const failed = records.find((r) => !r.ok);
     expect(failed?.error).toBeUndefined();
+    expect(records.map((r) => r.scenario).filter((id, i, all) => all.indexOf(id) === i)).toEqual(['phases', 'drift', 'failover', 'failback', 'canary']);
+  });
+
+  it('cleans up the whole world after a full run, the ACTIVE replica deactivated first', async () => {
+    const before = sb.calls().length;
+    const report = await run.cleanup();
+    expect(report.map((r) => [r.kind, r.outcome])).toEqual([
+      ['zone', 'deleted'],
+      ['health-check', 'deleted'],
+      ['health-check', 'deleted'],
+      ['replica', 'deleted'],
+      ['pool', 'deleted'],
+      ['key', 'scheduled for deletion in 7 days'],
+      ['key', 'scheduled for deletion in 7 days'],
+    ]);
+    const ops = sb.calls().slice(before).filter((c) => c.write && c.status < 300).map((c) => c.operation);
+    expect(ops.slice(ops.indexOf('UpdateUserPoolReplica'), ops.indexOf('DeleteUserPool') + 1)).toEqual(['UpdateUserPoolReplica', 'DeleteUserPoolReplica', 'DeleteUserPool']);
   });
 });
