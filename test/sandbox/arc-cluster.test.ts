@@ -208,8 +208,12 @@ describe('faults by Region take down that Region\'s endpoint (and us-east-1 the 
   it('a fault scoped to one Region and the cluster service takes only that endpoint down', async () => {
     const { sb, arc, at } = await world();
     await sandboxAdmin(sb, 'POST', 'faults', { region: 'eu-west-1', service: 'route53-recovery-cluster', kind: 'error', status: 503 });
-    await expect(at('eu-west-1').send(new GetRoutingControlStateCommand({ RoutingControlArn: arc.east }))).rejects.toThrow();
-    expect(await state(at('us-west-2'), arc.east)).toBe('Off');
+    const unavailable = await rejectionOf(at('eu-west-1').send(new GetRoutingControlStateCommand({ RoutingControlArn: arc.east })));
+    // A 503 is the error the SDK documents for rotating to another endpoint.
+    expect([unavailable.name, unavailable.$metadata.httpStatusCode]).toEqual(['EndpointTemporarilyUnavailableException', 503]);
+    await sandboxAdmin(sb, 'POST', 'faults', { region: 'us-west-2', service: 'route53-recovery-cluster', kind: 'error' });
+    expect((await rejectionOf(at('us-west-2').send(new GetRoutingControlStateCommand({ RoutingControlArn: arc.east })))).name).toBe('InternalServerException');
+    expect(await state(at('ap-northeast-1'), arc.east)).toBe('Off');
   });
 });
 

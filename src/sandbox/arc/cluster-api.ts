@@ -36,6 +36,8 @@ export class ArcClusterApi implements JsonService {
   readonly service = ARC_CLUSTER_SERVICE;
   readonly throttle = { code: 'ThrottlingException', status: 429, message: 'Rate exceeded' };
   readonly internalError = { code: 'InternalServerException', message: 'There was an unexpected error during processing of the request.' };
+  /** What the SDK documents for an endpoint to rotate away from ("Try another cluster endpoint"). */
+  readonly unavailableError = { code: 'EndpointTemporarilyUnavailableException', message: "The cluster endpoint isn't available. Try another cluster endpoint." };
 
   constructor(private readonly store: ArcStore) {}
 
