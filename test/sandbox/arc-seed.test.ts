@@ -139,6 +139,21 @@ describe('sandbox seed --dns-strategy arc-routing-control', () => {
   });
 });
 
+describe('sandbox status with an ARC world', () => {
+  it('shows the cluster, which endpoints a fault took down, and the routing control states', async () => {
+    const { sb, run } = await setup();
+    expect((await run(['sandbox', 'seed', '--dns-strategy', 'arc-routing-control'])).code).toBe(0);
+    expect((await run(['sandbox', 'fault', '--region', 'us-east-1', '--kind', 'outage'])).code).toBe(0);
+    const status = await run(['sandbox', 'status']);
+    expect(status.code).toBe(0);
+    const clusterArn = (await run(['sandbox', 'status', '--output', 'json'])).json().data.arc[0].clusterArn;
+    expect(clusterArn.startsWith(`arn:aws:route53-recovery-control::${sb.world.settings.accountId}:cluster/`)).toBe(true);
+    expect(status.stdout).toContain(`  ARC cluster mrrctl-demo ${clusterArn}: 4/5 endpoints up (down: us-east-1)\n`);
+    expect(status.stdout).toContain('    routing control mrrctl-demo-auth/auth-us-east-1 On\n');
+    expect(status.stdout).toContain('    routing control mrrctl-demo-auth/auth-eu-west-1 Off\n');
+  });
+});
+
 describe('sandbox seed --dns-strategy cognito-domain', () => {
   it("writes the primary's health check for the custom domain's failover routing, and no records", async () => {
     const { sb, dir, run } = await setup();

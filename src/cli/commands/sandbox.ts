@@ -118,7 +118,12 @@ export function registerSandbox(program: Command, hooks: ProgramHooks): void {
         for (const p of state.pools ?? []) lines.push(`  pool ${p.id} (${p.region}, ${p.tier ?? '?'})${p.replicas ? ` replicas: ${p.replicas.map((r: any) => `${r.RegionName}=${r.Status}`).join(' ')}` : ''}`);
         for (const k of state.keys ?? []) lines.push(`  key ${k.keyId} (${k.region}, ${k.state}${k.multiRegion ? ', multi-Region ' + (k.role ?? '') : ''}) ${k.aliases.join(' ')}`);
         for (const z of state.zones ?? []) lines.push(`  zone ${z.id} ${z.name}`);
-        for (const h of state.healthChecks ?? []) lines.push(`  health check ${h.id} ${h.fqdn ?? ''} ${h.healthy === false ? 'UNHEALTHY' : 'healthy'}${h.inverted ? ' inverted' : ''}`);
+        for (const h of state.healthChecks ?? []) lines.push(`  health check ${h.id} ${h.fqdn ?? h.routingControlArn ?? ''} ${h.healthy === false ? 'UNHEALTHY' : 'healthy'}${h.inverted ? ' inverted' : ''}`);
+        for (const c of state.arc ?? []) {
+          const down = c.endpoints.filter((e: any) => e.down).map((e: any) => e.region);
+          lines.push(`  ARC cluster ${c.name} ${c.clusterArn}: ${c.endpoints.length - down.length}/${c.endpoints.length} endpoints up${down.length ? ` (down: ${down.join(', ')})` : ''}`);
+          for (const rc of c.routingControls) lines.push(`    routing control ${rc.controlPanel}/${rc.name} ${rc.state}`);
+        }
         for (const f of state.faults ?? []) lines.push(`  fault ${f.id}: ${f.kind} ${f.region ?? '*'} ${f.service ?? '*'} ${f.operation ?? '*'}`);
         lines.push(`  calls: ${state.calls?.total ?? 0} (${state.calls?.writes ?? 0} writes, ${state.calls?.errors ?? 0} errors)`);
         return { command: 'sandbox status', ok: true, data: state, diagnostics: [], text: lines };
