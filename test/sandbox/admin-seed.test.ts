@@ -169,6 +169,9 @@ describe('the demo scenario', () => {
       'cognito-idp.us-east-1.amazonaws.com',
     ]);
     expect(state.problems).toEqual([]);
+    // Reading the (empty) ARC side does not make us-west-2 look served.
+    expect(state.regions).not.toContain('us-west-2');
+    expect(state.arc).toEqual([]);
     const again = await sandboxAdmin(sb, 'POST', 'seed', { scenario: 'demo' });
     expect(again.status).toBe(409);
     expect(again.body.message).toBe(

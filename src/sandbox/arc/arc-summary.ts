@@ -20,13 +20,13 @@ export async function summarizeArc(world: World): Promise<ArcClusterSummary[]> {
   const cluster = world.jsonService(ARC_CLUSTER_TARGET) as JsonService | undefined;
   const listReq = { method: 'GET', path: '/cluster', query: new URLSearchParams(), headers: {}, body: '' };
   if (!cluster || !world.routeRest(listReq)) return [];
-  const { response } = await world.invokeRest(listReq, ARC_CONFIG_REGION);
+  const { response } = await world.invokeRest(listReq, ARC_CONFIG_REGION, { trackRegion: false });
   if (response.status >= 400) throw new Error(`ListClusters answered ${response.status}`);
   const clusters = (JSON.parse(response.body ?? '{}').Clusters ?? []) as JsonObject[];
   const summaries: ArcClusterSummary[] = [];
   for (const c of clusters) {
     const clusterId = String(c.ClusterArn).split('/').pop()!;
-    const ctx = { ...world.context(ARC_CONFIG_REGION), arcEndpoint: { clusterId, region: ARC_CONFIG_REGION } };
+    const ctx = { ...world.context(ARC_CONFIG_REGION, false), arcEndpoint: { clusterId, region: ARC_CONFIG_REGION } };
     const listed = await cluster.handle('ListRoutingControls', {}, ctx);
     summaries.push({
       clusterArn: String(c.ClusterArn),

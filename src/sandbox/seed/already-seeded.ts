@@ -19,7 +19,7 @@ export const ALREADY_SEEDED = 'AlreadySeeded';
 async function restGet(world: World, path: string, region: string): Promise<string | undefined> {
   const req = { method: 'GET', path, query: new URLSearchParams(), headers: {}, body: '' };
   if (!world.routeRest(req)) return undefined;
-  const { response } = await world.invokeRest(req, region);
+  const { response } = await world.invokeRest(req, region, { trackRegion: false });
   return response.status < 400 ? response.body : undefined;
 }
 

@@ -34,7 +34,7 @@ export async function seedDemo(world: World, options: SeedDemoOptions = {}): Pro
   if (dnsStrategy === 'arc-routing-control' && !options.baseUrl) throw new Error('seeding the ARC demo needs the sandbox URL (baseUrl)');
   const account = world.settings.accountId;
   const cognito = (operation: string, input: JsonObject) => world.invokeJson(COGNITO, operation, input, PRIMARY);
-  // Unique per seeding, so seeding twice gives two independent worlds instead of a collision.
+  // Unique per seeding (caller references); a second seed of one world is refused before this runs.
   const run = world.clock.now().toString(36);
 
   // Environment parity resources that exist only in the primary Region.
