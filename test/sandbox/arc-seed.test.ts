@@ -35,9 +35,9 @@ async function setup() {
   return { sb, dir, run };
 }
 
-// Ids are derived from a counter, so a fresh sandbox always seeds these (docs/sandbox.md lists them).
-const ACCOUNT = '000000000000';
-const CLUSTER = `arn:aws:route53-recovery-control::${ACCOUNT}:cluster/`;
+// Ids are derived from a counter, so a fresh sandbox (default account) always seeds these; docs/sandbox.md lists them.
+const CLUSTER = 'arn:aws:route53-recovery-control::123456789012:cluster/71f0ccc9-6fc2-5988-d638-0679e2f40298';
+const PANEL = 'arn:aws:route53-recovery-control::123456789012:controlpanel/795c4dd275e312504961b50eea691fc3';
 
 describe('sandbox seed --dns-strategy arc-routing-control', () => {
   it('builds the ARC demo world and writes a config with the dns.arc block and the five endpoints', async () => {
@@ -48,9 +48,8 @@ describe('sandbox seed --dns-strategy arc-routing-control', () => {
     const text = readFileSync(join(dir, 'mrrctl.yaml'), 'utf8');
     const config = parse(text);
     const clusterArn: string = config.dns.arc.clusterArn;
-    const clusterId = clusterArn.split('/').pop();
-    const panelId = config.dns.arc.routingControls['us-east-1'].split('/')[1];
-    expect(clusterArn.startsWith(CLUSTER.replace(ACCOUNT, sb.world.settings.accountId))).toBe(true);
+    const clusterId = '71f0ccc9-6fc2-5988-d638-0679e2f40298';
+    expect(clusterArn).toBe(CLUSTER);
     expect(config.dns).toEqual({
       strategy: 'arc-routing-control',
       hostedZoneId: expect.stringMatching(/^[A-Z0-9]+$/),
@@ -62,8 +61,8 @@ describe('sandbox seed --dns-strategy arc-routing-control', () => {
           url: `${sb.url}/_arc/${clusterId}/${region}/v1`,
         })),
         routingControls: {
-          'us-east-1': expect.stringMatching(new RegExp(`^arn:aws:route53-recovery-control::${sb.world.settings.accountId}:controlpanel/${panelId}/routingcontrol/[0-9a-f]{14}$`)),
-          'eu-west-1': expect.stringMatching(new RegExp(`^arn:aws:route53-recovery-control::${sb.world.settings.accountId}:controlpanel/${panelId}/routingcontrol/[0-9a-f]{14}$`)),
+          'us-east-1': `${PANEL}/routingcontrol/e871b5143fd70b`,
+          'eu-west-1': `${PANEL}/routingcontrol/a9f0f7976cb4da`,
         },
         safetyRules: ['at-least-one-on'],
       },
@@ -75,6 +74,7 @@ describe('sandbox seed --dns-strategy arc-routing-control', () => {
 
     // What the CLI printed: the ARC resources and the export line for the sandbox's own secret.
     expect(seeded.stdout).toContain(`ARC cluster ${clusterArn} (5 endpoints; control-config in us-west-2)`);
+    expect(seeded.stdout).toContain(`safety rule at-least-one-on: ${PANEL}/safetyrule/6595c973a23625`);
     expect(seeded.stdout).toContain(`routing control us-east-1: ${config.dns.arc.routingControls['us-east-1']} (On)`);
     expect(seeded.stdout).toContain(`routing control eu-west-1: ${config.dns.arc.routingControls['eu-west-1']} (Off)`);
     expect(seeded.stdout).toContain("this sandbox's own throwaway secret (not a real credential)");
@@ -141,14 +141,19 @@ describe('sandbox seed --dns-strategy arc-routing-control', () => {
 
 describe('sandbox status with an ARC world', () => {
   it('shows the cluster, which endpoints a fault took down, and the routing control states', async () => {
-    const { sb, run } = await setup();
+    const { run } = await setup();
     expect((await run(['sandbox', 'seed', '--dns-strategy', 'arc-routing-control'])).code).toBe(0);
     expect((await run(['sandbox', 'fault', '--region', 'us-east-1', '--kind', 'outage'])).code).toBe(0);
     const status = await run(['sandbox', 'status']);
     expect(status.code).toBe(0);
-    const clusterArn = (await run(['sandbox', 'status', '--output', 'json'])).json().data.arc[0].clusterArn;
-    expect(clusterArn.startsWith(`arn:aws:route53-recovery-control::${sb.world.settings.accountId}:cluster/`)).toBe(true);
-    expect(status.stdout).toContain(`  ARC cluster mrrctl-demo ${clusterArn}: 4/5 endpoints up (down: us-east-1)\n`);
+    expect((await run(['sandbox', 'status', '--output', 'json'])).json().data.arc[0].endpoints).toEqual([
+      { region: 'us-east-1', down: true },
+      { region: 'ap-southeast-2', down: false },
+      { region: 'eu-west-1', down: false },
+      { region: 'us-west-2', down: false },
+      { region: 'ap-northeast-1', down: false },
+    ]);
+    expect(status.stdout).toContain(`  ARC cluster mrrctl-demo ${CLUSTER}: 4/5 endpoints up (down: us-east-1)\n`);
     expect(status.stdout).toContain('    routing control mrrctl-demo-auth/auth-us-east-1 On\n');
     expect(status.stdout).toContain('    routing control mrrctl-demo-auth/auth-eu-west-1 Off\n');
   });
