@@ -3,6 +3,7 @@
  * keys, hosted zones and health checks — read through the models' own AWS read operations (the
  * public contract), not their private snapshot shapes. Reads here are in-process: no faults, no log.
  */
+import { summarizeArc, type ArcClusterSummary } from './arc/arc-summary.js';
 import type { JsonObject, RestRequest } from './types.js';
 import { asArray, parseXml } from './wire/xml.js';
 import type { World } from './world.js';
@@ -16,7 +17,9 @@ export interface WorldSummary {
   pools: Array<{ region: string; id: string; name?: string; tier?: string; replicas?: JsonObject[] }>;
   keys: Array<{ region: string; keyId: string; state?: string; multiRegion?: boolean; role?: string; aliases: string[] }>;
   zones: Array<{ id: string; name: string; recordCount?: number }>;
-  healthChecks: Array<{ id: string; fqdn?: string; inverted: boolean; disabled: boolean; healthy?: boolean }>;
+  healthChecks: Array<{ id: string; fqdn?: string; routingControlArn?: string; inverted: boolean; disabled: boolean; healthy?: boolean }>;
+  /** ARC clusters: endpoints (down when a fault covers their Region) and routing control states. */
+  arc: ArcClusterSummary[];
   faults: JsonObject[];
   calls: { total: number; writes: number; errors: number; lastSeq: number };
   settings: JsonObject;
@@ -42,6 +45,7 @@ export async function summarizeWorld(world: World): Promise<WorldSummary> {
     keys: world.jsonService(KMS) ? await attempt('keys', [], () => readKeys(world, regions)) : [],
     zones: hasRoute53(world) ? await attempt('zones', [], () => readZones(world)) : [],
     healthChecks: hasRoute53(world) ? await attempt('healthChecks', [], () => readHealthChecks(world)) : [],
+    arc: await attempt('arc', [], () => summarizeArc(world)),
     faults: world.faults.list() as unknown as JsonObject[],
     calls: {
       total: calls.length,
@@ -144,6 +148,7 @@ async function readHealthChecks(world: World): Promise<WorldSummary['healthCheck
     checks.push({
       id: String(hc.Id),
       fqdn: config.FullyQualifiedDomainName,
+      ...(config.RoutingControlArn && { routingControlArn: String(config.RoutingControlArn) }),
       inverted: config.Inverted === 'true',
       disabled: config.Disabled === 'true',
       healthy: observations.length ? observations.some((o) => String(o.StatusReport?.Status ?? '').startsWith('Success')) : undefined,

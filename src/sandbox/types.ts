@@ -53,6 +53,8 @@ export interface CallContext {
    * sorted. `service` widens the view the same way as in isRegionDown.
    */
   outageHistory(region: string, service?: string): Array<{ from: number; to?: number }>;
+  /** Set when the call reached an ARC cluster endpoint (`/_arc/<cluster id>/<Region>/v1`). */
+  arcEndpoint?: { clusterId: string; region: string };
 }
 
 /**
@@ -80,6 +82,8 @@ export interface JsonService {
    * when a model throws something that is not a SandboxError). The server has a table of defaults.
    */
   readonly internalError?: { code: string; message: string };
+  /** Optional: the error an `error` fault with status 503 answers instead (e.g. ARC's EndpointTemporarilyUnavailableException). */
+  readonly unavailableError?: { code: string; message: string };
   /** Throws SandboxError; an unknown operation throws UnknownOperationException. */
   handle(operation: string, input: JsonObject, ctx: CallContext): JsonObject | Promise<JsonObject>;
 }

@@ -140,8 +140,9 @@ export class World {
     return undefined;
   }
 
-  context(region: string): CallContext {
-    if (/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) this.regions.add(region);
+  /** `track: false` for in-process reads that must not make a Region look "served" (summaries, checks). */
+  context(region: string, track = true): CallContext {
+    if (track && /^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) this.regions.add(region);
     return {
       region,
       accountId: this.settings.accountId,
@@ -165,10 +166,10 @@ export class World {
   }
 
   /** Calls whichever REST service claims the request, in-process. */
-  async invokeRest(req: RestRequest, region: string): Promise<{ operation: string; response: RestResponse }> {
+  async invokeRest(req: RestRequest, region: string, options: { trackRegion?: boolean } = {}): Promise<{ operation: string; response: RestResponse }> {
     const route = this.routeRest(req);
     if (!route) throw new SandboxError('UnknownOperationException', `no service answers ${req.method} ${req.path}`, 404);
-    const response = await route.service.handle(route.operation, req, this.context(region));
+    const response = await route.service.handle(route.operation, req, this.context(region, options.trackRegion ?? true));
     if (response.status < 400 && isWriteOperation(route.service.service, route.operation)) this.changed();
     return { operation: route.operation, response };
   }

@@ -20,6 +20,9 @@ const INTERNAL_ERRORS: Record<string, string> = {
 };
 
 export function internalError(model: ServiceModel | undefined, status = 500, detail?: string): SandboxError {
+  if (status === 503 && model?.kind === 'json' && model.unavailableError && detail === undefined) {
+    return new SandboxError(model.unavailableError.code, model.unavailableError.message, 503);
+  }
   const declared = model?.internalError;
   const key = model?.kind === 'json' ? model.targetPrefix : model?.service;
   const code = declared?.code ?? (key ? INTERNAL_ERRORS[key] : undefined) ?? 'InternalFailure';
