@@ -78,6 +78,14 @@ export class AwsClients {
     this.credentials = options.target.sandbox ? SANDBOX_CREDENTIALS : credentialsFrom(this.env, options.target.profile);
   }
 
+  /**
+   * The provider every client signs with (memoized: resolved once), so a command can check it before
+   * it asks any Region (credential-check.ts). Undefined for the sandbox's fixed credentials.
+   */
+  get credentialsProvider(): AwsCredentialIdentityProvider | undefined {
+    return typeof this.credentials === 'function' ? this.credentials : undefined;
+  }
+
   cognito(region: string): Promise<CognitoIdentityProviderClient> {
     return this.get('cognito-idp', region, async () => (await import('@aws-sdk/client-cognito-identity-provider')).CognitoIdentityProviderClient);
   }

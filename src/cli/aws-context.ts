@@ -8,8 +8,17 @@ import { isAwsEndpointHost, resolveAwsTarget } from '../aws/target.js';
 
 export type { AwsAccess } from '../app/context.js';
 
+/**
+ * The one path to AWS for every command: the target, then — before any Region is asked — that the
+ * sandbox answers (--sandbox) or that the credentials resolve (AWS, --endpoint-url). Either failure
+ * is exit 2 naming what to fix, never a per-Region outage.
+ */
 export async function awsFor(ctx: CommandContext): Promise<AwsAccess> {
   const target = resolveAwsTarget(ctx.flags, ctx.env);
+  if (target.sandbox && target.endpoint) {
+    const { requireSandbox } = await import('../aws/sandbox-check.js');
+    await requireSandbox(target.endpoint, typeof ctx.flags.sandbox === 'string' ? '--sandbox' : ctx.env.MRRCTL_SANDBOX_URL ? 'MRRCTL_SANDBOX_URL' : '--sandbox');
+  }
   const { AwsClients } = await import('../aws/clients.js');
   // AWS_ENDPOINT_URL* pointing elsewhere sends the real access key id in every signature: say where
   // the calls go, once per endpoint (text mode: JSON mode keeps stderr empty).
@@ -32,5 +41,16 @@ export async function awsFor(ctx: CommandContext): Promise<AwsAccess> {
     onEndpoint,
     onCall: ctx.flags.verbose ? (record) => ctx.log(formatCallRecord(record)) : undefined,
   });
+  const provider = clients.credentialsProvider;
+  if (provider) {
+    const { requireCredentials } = await import('../aws/credential-check.js');
+    const profileFrom = ctx.flags.profile ? '--profile' : target.profile ? 'AWS_PROFILE' : undefined;
+    try {
+      await requireCredentials(ctx.env, { profile: target.profile, profileFrom }, provider);
+    } catch (err) {
+      clients.destroy();
+      throw err;
+    }
+  }
   return { target, clients };
 }

@@ -1,6 +1,6 @@
 /** Builds the commander program: global options, every command, and output routed through io. */
 import { terminalSafe } from '../ui/terminal-safe.js';
-import { Command } from 'commander';
+import { Command, Help, type Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { commandPath, type ProgramHooks, type CommandRegistrar } from './command-kit.js';
 import { addGlobalOptions } from './global-options.js';
@@ -47,6 +47,21 @@ export async function registrarsFor(argv: string[], entries: CommandEntry[] = CO
   );
 }
 
+/**
+ * Every subcommand's help lists the global flags it accepts as "Inherited flags", as gh does
+ * (commander's showGlobalOptions, retitled; --version is the root's alone). Pure formatting: no
+ * command body is loaded for it.
+ */
+const HELP_CONFIGURATION = {
+  showGlobalOptions: true,
+  visibleGlobalOptions(this: Help, cmd: Command): Option[] {
+    return Help.prototype.visibleGlobalOptions.call(this, cmd).filter((option) => option.long !== '--version');
+  },
+  formatItemList(this: Help, heading: string, items: string[], helper: Help): string[] {
+    return Help.prototype.formatItemList.call(this, heading === 'Global Options:' ? 'Inherited flags:' : heading, items, helper);
+  },
+};
+
 export function buildProgram(hooks: ProgramHooks, registrars: CommandRegistrar[]): Command {
   const { io } = hooks.deps;
   const program = new Command('mrrctl')
@@ -65,6 +80,7 @@ export function buildProgram(hooks: ProgramHooks, registrars: CommandRegistrar[]
   // Subcommands inherit the overrides so their usage errors come back to main() too.
   program.commands.forEach(function inherit(cmd: Command) {
     cmd.exitOverride().showHelpAfterError(`(run 'mrrctl ${commandPath(cmd)} --help' for usage)`);
+    cmd.configureHelp(HELP_CONFIGURATION);
     cmd.configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(terminalSafe(s)) });
     cmd.commands.forEach(inherit);
   });

@@ -94,7 +94,13 @@ export const CODES = {
   MRR_SANDBOX_E005: { exit: 'usage', meaning: '`sandbox start` cannot listen: the port is in use (or needs privileges), or the host is not an address of this machine' },
   MRR_SANDBOX_E006: { exit: 'usage', meaning: 'the sandbox needs its admin token (it listens beyond loopback): set MRRCTL_SANDBOX_ADMIN_TOKEN' },
   MRR_SANDBOX_E007: { exit: 'usage', meaning: '`sandbox seed` found the world already seeded and changed nothing: `mrrctl sandbox reset` first' },
+  MRR_SANDBOX_E008: { exit: 'usage', meaning: 'nothing answers as an mrrctl sandbox at the --sandbox URL (or MRRCTL_SANDBOX_URL): checked before any call; start one with `mrrctl sandbox start`' },
   MRR_SANDBOX_W001: { exit: 'none', meaning: '`sandbox start --host` is not a loopback address: anyone who can reach it can call the emulated APIs; its admin API needs the token' },
+  MRR_CREDENTIALS_E001: { exit: 'usage', meaning: 'no AWS credentials found (no keys in the environment, no default profile, no web identity, container or instance credentials): `aws configure` or `aws sso login`' },
+  MRR_CREDENTIALS_E002: { exit: 'usage', meaning: 'the profile named by --profile or AWS_PROFILE is in neither the config nor the credentials file' },
+  MRR_CREDENTIALS_E003: { exit: 'usage', meaning: 'the profile\'s SSO session has expired or is not valid: `aws sso login --profile NAME`' },
+  MRR_CREDENTIALS_E004: { exit: 'usage', meaning: 'the profile\'s role (role_arn) could not be assumed: check source_profile or credential_source and the role\'s trust policy' },
+  MRR_CREDENTIALS_E005: { exit: 'usage', meaning: 'the profile\'s credentials could not be resolved (credential_process, web identity, container): the message quotes the provider' },
   MRR_ENDPOINT_I001: { exit: 'none', meaning: 'AWS calls go to a configured endpoint that is not AWS (AWS_ENDPOINT_URL…, --endpoint-url, the profile), said once per endpoint' },
 
   MRR_PLAN_E001: { exit: 'usage', meaning: 'the plan file is empty or not a complete JSON document (truncated?)' },

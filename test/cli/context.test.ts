@@ -3,8 +3,9 @@
  * the one seam where a test swaps read ports (no vi.mock). Also: `--help` loads neither the config
  * libraries (YAML, zod) nor the AWS SDK.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +21,24 @@ const TOPOLOGY_FLAGS = ['--pool', 'us-east-1_AbCdEf123', '--primary', 'us-east-1
 // Nothing listens on port 9 (discard): a call that reached it would fail, not answer.
 const UNREACHABLE_SANDBOX = ['--sandbox', 'http://127.0.0.1:9'];
 
+/**
+ * A stand-in that answers only the sandbox's health check (which every --sandbox run asks first) and
+ * fails every AWS call with HTTP 500: an answer can then only come from an injected port.
+ */
+let healthOnly: Server;
+let healthOnlyUrl = '';
+beforeAll(async () => {
+  healthOnly = createServer((req, res) => {
+    res.statusCode = req.url === '/_sandbox/health' ? 200 : 500;
+    res.end(req.url === '/_sandbox/health' ? '{"ok":true}' : 'not a sandbox');
+  });
+  await new Promise<void>((resolve) => healthOnly.listen(0, '127.0.0.1', resolve));
+  healthOnlyUrl = `http://127.0.0.1:${(healthOnly.address() as { port: number }).port}`;
+});
+afterAll(async () => {
+  await new Promise((resolve) => healthOnly.close(resolve));
+});
+
 /** A port implementing only what the test needs; any other method fails loudly. */
 function onlyMethods<T extends object>(impl: Partial<T>): T {
   return new Proxy(impl, {
@@ -27,15 +46,15 @@ function onlyMethods<T extends object>(impl: Partial<T>): T {
   }) as T;
 }
 
-const FLAGS = { output: 'text' as const, yes: false, color: false, verbose: false, sandbox: 'http://127.0.0.1:9' };
+const flags = () => ({ output: 'text' as const, yes: false, color: false, verbose: false, sandbox: healthOnlyUrl });
 
 describe('command context', () => {
   it('builds the AWS access once per run, from the flags', async () => {
     const io = bufferIo();
-    const ctx = createContext({ io, env: { HOME: '/nonexistent-home' }, cwd: tmpdir(), clock: systemClock, signal: new AbortController().signal }, FLAGS);
+    const ctx = createContext({ io, env: { HOME: '/nonexistent-home' }, cwd: tmpdir(), clock: systemClock, signal: new AbortController().signal }, flags());
     const [first, second] = await Promise.all([ctx.aws(), ctx.aws()]);
     expect(second).toBe(first);
-    expect(first.target).toMatchObject({ sandbox: true, endpoint: 'http://127.0.0.1:9' });
+    expect(first.target).toMatchObject({ sandbox: true, endpoint: healthOnlyUrl });
     await ctx.dispose();
   });
 
@@ -49,7 +68,7 @@ describe('command context', () => {
         return [{ RegionName: 'us-east-1', Role: 'PRIMARY', Status: 'ACTIVE', UserPoolArn: 'arn:aws:cognito-idp:us-east-1:111122223333:userpool/us-east-1_AbCdEf123' }];
       },
     });
-    const code = await main([...UNREACHABLE_SANDBOX, ...TOPOLOGY_FLAGS, 'replica', 'list', '--output', 'json'], {
+    const code = await main(['--sandbox', healthOnlyUrl, ...TOPOLOGY_FLAGS, 'replica', 'list', '--output', 'json'], {
       io,
       env: { HOME: '/nonexistent-home' },
       cwd: mkdtempSync(join(tmpdir(), 'mrrctl-ctx-')),

@@ -31,8 +31,9 @@ describe('the drift guard', () => {
       const r = await world.w.run(['failover', '--to', world.secondary, '--dry-run', '--planned', '--reason', 'x', '--output', 'json'], { env: world.env });
       expect(r.code).toBe(0);
       const drift = r.json().data.plan.guards.find((g: any) => g.id === 'drift');
-      expect(drift.ok).toBe(true);
-      expect(drift.evidence).toContain('not checked: us-east-1 is down and drift compares it with eu-west-1; relying on drift gated before the outage');
+      // It passes, but never silently: unchecked, with what to do once the primary answers again.
+      expect(drift).toMatchObject({ ok: true, checked: false, remedy: 're-run `mrrctl drift` once the source Region answers again' });
+      expect(drift.evidence).toContain('NOT CHECKED: us-east-1 is down and drift compares it with eu-west-1; relying on drift gated before the outage');
       expect(world.w.sb.calls().filter((c) => c.seq > seq && c.region === world.primary && !['route53', 'monitoring'].includes(c.service))).toEqual([]);
     } finally {
       await world.clearFaults();

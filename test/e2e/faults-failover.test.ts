@@ -116,10 +116,13 @@ describe.sequential('failover under faults (one chain: each cell starts where th
     expect(diag(r).message).toMatch(/^step route53\.wait-insync failed: InternalFailure: /);
     expect(diag(r).message).toContain('already applied: route53.take-lock, route53.move-traffic;');
     // What the command finishes after the stop: the history (traffic did move) and the lock.
-    expect(r.stderr).toContain("✓ after the stop: record the failover in the zone's history");
+    // (In JSON mode they are data.afterStop, and stderr carries none of them.)
+    const afterStop = (r.json().data.afterStop as string[]).join('\n');
+    expect(r.stderr).not.toContain('after the stop');
+    expect(afterStop).toContain("✓ after the stop: record the failover in the zone's history");
     // …written unmarked, and not announced as marked: the checks never ran.
-    expect(r.stderr).not.toContain('marked checks=passed');
-    expect(r.stderr).toContain('✓ after the stop: release the failover lock (a DELETE');
+    expect(afterStop).not.toContain('marked checks=passed');
+    expect(afterStop).toContain('✓ after the stop: release the failover lock (a DELETE');
     expect(await world.weights()).toEqual(dnsAt(S));
     expect(await world.txt('_mrrctl-lock')).toEqual([]);
     expect((await world.txt('_mrrctl-history'))[0]).toContain('"kind=failover"');
@@ -189,8 +192,10 @@ describe.sequential('failover under faults (one chain: each cell starts where th
     expect(r.stderr).toMatch(/error: step route53\.move-traffic failed: \w+: .*; already applied: route53\.take-lock; not run: /);
     // The plan named the way out before it started, and the stop says what is left.
     expect(r.stderr).toContain('ChangeResourceRecordSets is a Route 53 control-plane call (us-east-1); if it fails, the data-plane alternative is in docs/runbook.md');
-    expect(r.stderr).toContain('the lock could not be released');
-    expect(r.stderr).toContain('its lease ends within a minute, then --break-lock removes it');
+    // What is left after the stop is part of the result (stdout), said once.
+    expect(r.stdout).toContain('the lock could not be released');
+    expect(r.stdout).toContain('its lease ends within a minute, then --break-lock removes it');
+    expect(r.stderr).not.toContain('after the stop');
     // No half-changed DNS: the one change batch never reached Route 53.
     expect(await world.weights()).toEqual(before);
     expect(callsSince(seq).filter((c) => c.operation === 'ChangeResourceRecordSets' && ok(c))).toHaveLength(1);

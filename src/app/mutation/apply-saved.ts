@@ -11,6 +11,7 @@ import { ConflictError, UsageError } from '../../core/errors.js';
 import { canonicalJson } from '../../core/plan/canonical-json.js';
 import { assertSameEndpoint, planEndpoint } from '../../core/plan/endpoint.js';
 import { fingerprintOf } from '../../core/plan/fingerprint.js';
+import { withChecked } from '../../core/plan/create-plan.js';
 import { assertFresh } from '../../core/plan/freshness.js';
 import type { Plan } from '../../core/plan/types.js';
 import type { CommandResult } from '../../ui/output.js';
@@ -52,7 +53,7 @@ export async function applySavedPlan(ctx: CommandContext, request: SavedPlanRequ
   const live: Plan = {
     ...rest,
     ...(now.draft.notes && now.draft.notes.length > 0 ? { notes: now.draft.notes } : {}),
-    ...(now.draft.guards && now.draft.guards.length > 0 ? { guards: now.draft.guards } : {}),
+    ...(now.draft.guards && now.draft.guards.length > 0 ? { guards: withChecked(now.draft.guards) } : {}),
   };
   // A guard refusing now refuses the plan (exit 3, its live evidence shown), whatever the file says.
   if (now.refused) return applyPrepared(env, mutation, {}, live, now);

@@ -95,12 +95,13 @@ export async function applyPrepared(
   let stopLines: string[] = [];
   if (!result.ok && mutation.hooks) {
     const done = result.results.filter((r) => r.status !== 'failed').map((r) => r.stepId);
+    // Said once: they are the result's lines (stdout), not also a log line (stderr, which JSON mode keeps empty).
     stopLines = await mutation.hooks.afterStop(env, plan.steps, done);
-    for (const line of stopLines) ctx.log(line);
   }
   const verification = result.ok && mutation.verify ? await mutation.verify(env, result) : undefined;
   const outcome = applyOutcome(mutation.command, plan, result, verification, baseData);
-  const withStop = { ...outcome, text: [...outcome.text, ...stopLines] };
+  // JSON mode has no text: the lines are data.afterStop there.
+  const withStop = stopLines.length > 0 ? { ...outcome, data: { ...(outcome.data as Record<string, unknown>), afterStop: stopLines }, text: [...outcome.text, ...stopLines] } : outcome;
   // An interrupted run stays 130 whatever stopped it; otherwise a lost race is exit 4, naming the winner.
   const conflict = !result.ok && !result.interrupted ? await mutation.hooks?.conflict(env, plan, result) : undefined;
   return conflict ? { ...withStop, ok: false, exitCode: ExitCode.conflict, diagnostics: [conflict] } : withStop;

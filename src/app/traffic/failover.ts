@@ -99,7 +99,7 @@ export const failover = defineMutation<FailoverOptions, FailoverFlags>({
         guards: parts.guards,
         notes: parts.notes,
       },
-      report: { text, data: { direction: o.toSecondary ? 'failover' : 'failback', source: o.source, target: o.target, strategy: dns.strategy, impact: parts.impact, evidence, nothingToDo: parts.nothingToDo } },
+      report: { text, data: { direction: o.toSecondary ? 'failover' : 'failback', source: o.source, target: o.target, strategy: dns.strategy, impact: parts.impact, impactFacts: parts.impactFacts, evidence, nothingToDo: parts.nothingToDo } },
       confirm: { question: `move the users of ${t.userPoolId} from ${o.source} to ${o.target}`, typeToConfirm: o.target },
       refused: parts.refused,
     };

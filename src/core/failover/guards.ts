@@ -2,8 +2,20 @@
  * The failover guards, each a pure function of its evidence. Every guard is evaluated and reported,
  * even when another fails. Waivers: `--planned` waives anti-flap (3); `--force` waives 3–6; target
  * health (2) only with `--force-unhealthy-target`; the replica (1) and the lock (7) never.
+ *
+ * Every guard carries `ok` and `checked`. A guard whose evidence could not be read (`checked: false`)
+ * REFUSES, and is waived only by the flags that waive that guard — an unread replica status, target
+ * health or lock therefore always stops the run, an unread issuer or anti-flap history needs
+ * `--force` (or `--planned`) like a failing one. The one exception is the drift guard when the source
+ * Region is down: drift compares the two Regions, the outage is what the failover is for, and
+ * refusing would make the operator pass `--force`, which also waives anti-flap and cooldown; it passes
+ * with `checked: false` and its warning and remedy are shown (never silently: see plan-text.ts).
+ * Refusals a wait would lift (the anti-flap window, the cooldown) carry `retryAfterSeconds`.
+ *
+ * The guard interface (GuardResult, core/plan/types.ts) is shared with other commands' guards.
  */
 import type { AntiFlapEvidence } from '../health/anti-flap.js';
+import { endpointHealthy } from '../health/checkers.js';
 import type { RegionHealth } from '../health/region.js';
 import { formatSeconds } from '../health/window.js';
 import type { GuardResult } from '../plan/types.js';
@@ -32,7 +44,8 @@ export function applyWaivers(guards: GuardResult[], flags: WaiverFlags): GuardRe
     if (g.ok) return g;
     const by = (WAIVABLE_BY[g.id] ?? []).filter((w) => flags[w]);
     if (by.length === 0) return g;
-    const { remedy: _remedy, ...rest } = g;
+    // A waived guard needs no remedy, and nobody waits for it.
+    const { remedy: _remedy, retryAfterSeconds: _retry, ...rest } = g;
     return { ...rest, waived: true, evidence: `${g.evidence} [waived by --${by[0] === 'forceUnhealthyTarget' ? 'force-unhealthy-target' : by[0]}]` };
   });
 }
@@ -43,13 +56,14 @@ export function refuses(guards: GuardResult[]): boolean {
 
 export function replicaGuard(target: string, targetIsPrimary: boolean, status: string | undefined, error?: string): GuardResult {
   const id = 'target-replica';
-  if (targetIsPrimary) return { id, ok: true, evidence: `${target} is the primary: it always serves the pool` };
-  if (error) return { id, ok: false, evidence: `the replica status in ${target} could not be read: ${error}`, remedy: 'retry; check `mrrctl health`' };
-  if (status === 'ACTIVE') return { id, ok: true, evidence: `the replica in ${target} is ACTIVE` };
-  if (status === 'INACTIVE') return { id, ok: true, evidence: `the replica in ${target} is INACTIVE: the plan activates it first and waits for ACTIVE` };
+  if (targetIsPrimary) return { id, ok: true, checked: true, evidence: `${target} is the primary: it always serves the pool` };
+  if (error) return { id, ok: false, checked: false, evidence: `the replica status in ${target} could not be read: ${error}`, remedy: 'retry; check `mrrctl health`' };
+  if (status === 'ACTIVE') return { id, ok: true, checked: true, evidence: `the replica in ${target} is ACTIVE` };
+  if (status === 'INACTIVE') return { id, ok: true, checked: true, evidence: `the replica in ${target} is INACTIVE: the plan activates it first and waits for ACTIVE` };
   return {
     id,
     ok: false,
+    checked: true,
     evidence: status ? `the replica in ${target} is ${status}` : `no replica in ${target}`,
     remedy: status ? 'wait until it is INACTIVE or ACTIVE' : 'create it first: `mrrctl replica create --wait`',
   };
@@ -68,18 +82,27 @@ export function targetHealthGuard(health: RegionHealth): GuardResult {
   return {
     id: 'target-healthy',
     ok,
+    // A probe that failed is evidence (the Region does not answer); only an unread check is not.
+    checked: true,
     evidence: `${health.region}: ${parts.join(', ')}${ok ? '' : ` — ${health.problems.join('; ') || health.status}`}`,
     remedy: ok ? undefined : 'fix the target first (`mrrctl health`); only --force-unhealthy-target sends users to an unhealthy Region',
   };
 }
 
 export function antiFlapGuard(e: AntiFlapEvidence): GuardResult {
-  const remedy = e.ok
-    ? undefined
-    : e.source === 'cloudwatch' && e.seconds > 0
-      ? 'wait for the window to pass, or `--planned --reason "…"` for a drill or maintenance'
-      : '`--planned --reason "…"` for a drill or maintenance; a real outage must last the window (guards.minUnhealthySeconds)';
-  return { id: 'anti-flap', ok: e.ok, evidence: e.detail, remedy };
+  // No health check, an unreadable one, or one of unknown health: nothing was observed.
+  const checked = e.source !== 'none' && !(e.source === 'current' && endpointHealthy(e.current) === undefined);
+  const base = { id: 'anti-flap', ok: e.ok, checked, evidence: e.detail };
+  if (e.ok) return base;
+  // Only a run already under way ends by waiting; a Region in the other state has no known end.
+  if (e.source === 'cloudwatch' && e.seconds > 0) {
+    return { ...base, remedy: 'wait for the window to pass, or `--planned --reason "…"` for a drill or maintenance', retryAfterSeconds: Math.max(1, Math.ceil(e.windowSeconds - e.seconds)) };
+  }
+  const failback = e.want === 'healthy';
+  const remedy = failback
+    ? `\`--planned --reason "…"\` to fail back now; otherwise ${e.region} must stay healthy for the window (guards.minUnhealthySeconds) first`
+    : '`--planned --reason "…"` for a drill or maintenance; a real outage must last the window (guards.minUnhealthySeconds)';
+  return { ...base, remedy };
 }
 
 export interface LastMove {
@@ -94,15 +117,17 @@ export interface LastMove {
 
 export function cooldownGuard(cooldownSeconds: number, moves: LastMove[], now: Date): GuardResult {
   const last = [...moves].filter((m) => Number.isFinite(Date.parse(m.time))).sort((a, b) => Date.parse(b.time) - Date.parse(a.time))[0];
-  if (!last) return { id: 'cooldown', ok: true, evidence: 'no failover on record (zone history and journal)' };
+  if (!last) return { id: 'cooldown', ok: true, checked: true, evidence: 'no failover on record (zone history and journal)' };
   const ago = (now.getTime() - Date.parse(last.time)) / 1000;
   const left = cooldownSeconds - ago;
   const what = `${last.kind ?? 'failover'} ${last.from ?? '?'} → ${last.to ?? '?'}${last.actor ? ` by ${last.actor}` : ''} at ${last.time} (${formatSeconds(Math.max(0, ago))} ago, from the ${last.source === 'history' ? 'zone history record' : 'journal'})`;
   return left <= 0
-    ? { id: 'cooldown', ok: true, evidence: `last ${what}; cooldown ${formatSeconds(cooldownSeconds)} has passed` }
+    ? { id: 'cooldown', ok: true, checked: true, evidence: `last ${what}; cooldown ${formatSeconds(cooldownSeconds)} has passed` }
     : {
         id: 'cooldown',
         ok: false,
+        checked: true,
+        retryAfterSeconds: Math.max(1, Math.ceil(left)),
         evidence: `last ${what}; cooldown ${formatSeconds(cooldownSeconds)}: ${formatSeconds(left)} left`,
         remedy: 'wait for the cooldown (guards.cooldownSeconds), or `--force --reason "…"`',
       };
@@ -130,28 +155,39 @@ export interface DriftEvidence {
 }
 
 export function driftGuard(target: string, e: DriftEvidence): GuardResult {
-  if (!e.required) return { id: 'drift', ok: true, evidence: 'not required (guards.requireDriftClean: false)' };
+  // Not required: the rule (guards.requireDriftClean) is the evidence, and it was read.
+  if (!e.required) return { id: 'drift', ok: true, checked: true, evidence: 'not required (guards.requireDriftClean: false)' };
   if (e.sourceDown) {
-    return { id: 'drift', ok: true, evidence: `not checked: ${e.reason}; relying on drift gated before the outage (\`mrrctl drift\` in CI) — re-run \`mrrctl drift\` after recovery` };
+    return {
+      id: 'drift',
+      ok: true,
+      checked: false,
+      evidence: `NOT CHECKED: ${e.reason}; relying on drift gated before the outage (\`mrrctl drift\` in CI)`,
+      remedy: 're-run `mrrctl drift` once the source Region answers again',
+    };
   }
-  if (!e.checked) return { id: 'drift', ok: false, evidence: `drift not checked: ${e.reason ?? 'unknown reason'}`, remedy: 'run `mrrctl drift` and fix what it finds, or `--force --reason "…"`' };
-  if (e.errors.length === 0) return { id: 'drift', ok: true, evidence: `no error-severity drift for ${target}` };
+  if (!e.checked) return { id: 'drift', ok: false, checked: false, evidence: `drift not checked: ${e.reason ?? 'unknown reason'}`, remedy: 'run `mrrctl drift` and fix what it finds, or `--force --reason "…"`' };
+  if (e.errors.length === 0) return { id: 'drift', ok: true, checked: true, evidence: `no error-severity drift for ${target}` };
   const shown = e.errors.slice(0, 3).join('; ');
   return {
     id: 'drift',
     ok: false,
+    checked: true,
     evidence: `${e.errors.length} error-severity finding(s) for ${target}: ${shown}${e.errors.length > 3 ? '; …' : ''}`,
     remedy: 'fix them (`mrrctl drift`, `mrrctl drift fix`), or `--force --reason "…"`',
   };
 }
 
 export function issuerGuard(type: string | undefined, region: string): GuardResult {
-  if (type === undefined) return { id: 'issuer', ok: false, evidence: `the issuer type could not be read in ${region}`, remedy: 'retry; check `mrrctl health`' };
+  if (type === undefined) {
+    return { id: 'issuer', ok: false, checked: false, evidence: `the issuer type could not be read in ${region}: unknown`, remedy: 'retry once it answers (`mrrctl health`), or `--force --reason "…"`' };
+  }
   return type === 'UPDATED'
-    ? { id: 'issuer', ok: true, evidence: 'issuer UPDATED: tokens from either Region validate against the same issuer' }
+    ? { id: 'issuer', ok: true, checked: true, evidence: 'issuer UPDATED: tokens from either Region validate against the same issuer' }
     : {
         id: 'issuer',
         ok: false,
+        checked: true,
         evidence: `issuer ${type}: tokens minted in one Region do not validate as the other's — users would be signed out`,
         remedy: 'run `mrrctl issuer switch` first, or `--force --reason "…"`',
       };
@@ -163,13 +199,14 @@ export function issuerGuard(type: string | undefined, region: string): GuardResu
  * its refusal names the holder, the lease end and `breakCommand`, the exact command to break it later.
  */
 export function lockGuard(lock: HeldLock | undefined, now: Date, breakLock: boolean, breakCommand: string): GuardResult {
-  if (!lock) return { id: 'lock', ok: true, evidence: 'the failover lock is free' };
+  if (!lock) return { id: 'lock', ok: true, checked: true, evidence: 'the failover lock is free' };
   const why = whyBreakable(lock, now);
-  if (why && breakLock) return { id: 'lock', ok: true, evidence: `the lock ${describeLock(lock)} will be removed (--break-lock): ${why}` };
+  if (why && breakLock) return { id: 'lock', ok: true, checked: true, evidence: `the lock ${describeLock(lock)} will be removed (--break-lock): ${why}` };
   const end = lock.info?.lease ? `its lease ends within ${lock.info.lease} s (at ${lock.info.expires})` : `it expires at ${lock.info?.expires || '(unreadable: never)'}`;
   return {
     id: 'lock',
     ok: false,
+    checked: true,
     evidence: `the failover lock is ${describeLock(lock)}`,
     remedy: why
       ? `${why}: \`${breakCommand}\` removes it (after confirmation)`

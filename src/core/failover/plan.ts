@@ -11,7 +11,7 @@ import type { GuardResult, JsonObject, JsonValue, Step } from '../plan/types.js'
 import { endpointHealthy, fullWeight, healthCheckTypeGuard, invertedFor, servesOnly } from './dns-state.js';
 import { antiFlapGuard, applyWaivers, cooldownGuard, driftGuard, issuerGuard, lockGuard, refuses, replicaGuard, targetHealthGuard } from './guards.js';
 import { historyRecordSet, type HistoryEvent } from './history.js';
-import { failoverImpact } from './impact.js';
+import { failoverImpact, impactFacts, type ImpactFacts } from './impact.js';
 import type { FailoverObservation } from './observe.js';
 import { batchNotes, breakEvent, changeStep, checkedHistoryStep, FAILOVER_STEP, insyncStep, lockRequest, releaseLockStep, ROUTE53_STEP_REGION, takeLockStep } from './steps.js';
 import { postChecksStep, verifyStep } from './check-steps.js';
@@ -47,6 +47,8 @@ export interface FailoverPlanParts {
   guards: GuardResult[];
   notes: string[];
   impact: string[];
+  /** The facts the impact rests on (null = unknown), for JSON; null for a failback. */
+  impactFacts: ImpactFacts | null;
   refused: boolean;
   nothingToDo: boolean;
 }
@@ -88,7 +90,9 @@ export function planFailover(
   const typeGuard = healthCheckTypeGuard(o.dns);
   if (typeGuard) guards.push(typeGuard);
   const waived = applyWaivers(guards, opts);
-  const impact = failoverImpact({ target, source, toSecondary, pool: o.targetPool, mfa: o.mfa, identityProviders: o.identityProviders, issuerType });
+  const impactInput = { target, source, toSecondary, pool: o.targetPool, mfa: o.mfa, identityProviders: o.identityProviders, issuerType };
+  const impact = failoverImpact(impactInput);
+  const facts = toSecondary ? impactFacts(impactInput) : null;
   const notes: string[] = [];
   if (!o.sourceReachable) notes.push(`${source} is down per its health check: nothing is asked of ${source} (Route 53 and CloudWatch are global)`);
   if (nothingToDo) {
@@ -116,16 +120,16 @@ export function planFailover(
         [recordChange('DELETE', o.lock.record), recordChange('UPSERT', history)],
         { action: 'delete', destructive: true },
       );
-      return { steps: [removal], guards: waived, notes: [...notes, ...batchNotes([removal])], impact, refused: false, nothingToDo: false };
+      return { steps: [removal], guards: waived, notes: [...notes, ...batchNotes([removal])], impact, impactFacts: facts, refused: false, nothingToDo: false };
     }
     // Traffic is where it was asked to go; unless a passing run of the checks of the move that put it
     // there is on record (zone history or journal), run them again and record the move (./resume.ts).
     const decision = resumeDecision(o);
     if (!o.lock && decision.resume) {
-      return { ...resumePlan(t, dns, o, opts, id, decision), impact };
+      return { ...resumePlan(t, dns, o, opts, id, decision), impact, impactFacts: facts };
     }
     if (!o.lock) notes.push(decision.why);
-    return { steps: [], guards: waived, notes, impact, refused: false, nothingToDo: true };
+    return { steps: [], guards: waived, notes, impact, impactFacts: facts, refused: false, nothingToDo: true };
   }
 
   const lock = lockRequest(id, 'failover', reason);
@@ -206,5 +210,5 @@ export function planFailover(
   if (dns.strategy === 'weighted') {
     notes.push('ChangeResourceRecordSets is a Route 53 control-plane call (us-east-1); if it fails, the data-plane alternative is in docs/runbook.md');
   }
-  return { steps, guards: waived, notes, impact, refused: refuses(waived), nothingToDo: false };
+  return { steps, guards: waived, notes, impact, impactFacts: facts, refused: refuses(waived), nothingToDo: false };
 }

@@ -47,7 +47,7 @@ export function resumePlan(
   opts: FailoverOptions,
   id: PlanIdentity,
   decision: Extract<ResumeDecision, { resume: true }>,
-): Omit<FailoverPlanParts, 'impact'> {
+): Omit<FailoverPlanParts, 'impact' | 'impactFacts'> {
   const reason = opts.reason || 'no reason given';
   const kind = o.toSecondary ? 'failover' : 'failback';
   const guards: GuardResult[] = [

@@ -8,7 +8,7 @@ import type { EmitEvent } from '../events.js';
 import { describeReading, endpointHealthy, errorText, type HealthCheckReading } from './checkers.js';
 import type { HealthMetricsReader } from './ports.js';
 import { watchState, type WatchClock } from './watch.js';
-import { continuousRun, formatSeconds, lookbackSeconds, periodFor, type WantedState } from './window.js';
+import { continuousRun, formatSeconds, lookbackSeconds, periodFor, REFINE_PERIOD_SECONDS, refineStart, type StateRun, type WantedState } from './window.js';
 
 export interface AntiFlapEvidence {
   region: string;
@@ -75,9 +75,11 @@ export async function antiFlapEvidence(ports: AntiFlapPorts, req: AntiFlapReques
   }
 
   if (run) {
+    const refined = await refineRun(ports, req, run, { periodSeconds, inverted: current.inverted });
+    run = refined.run;
     const ok = run.seconds >= req.windowSeconds;
     const since = run.since !== undefined ? new Date(run.since).toISOString() : undefined;
-    const held = `${req.region} has been ${req.want} for ${formatSeconds(run.seconds)}${since ? ` (since ${since})` : ''} per CloudWatch HealthCheckStatus`;
+    const held = `${req.region} has been ${req.want} for ${formatSeconds(run.seconds)}${since ? ` (since ${since}, ${refined.basis})` : ''} per CloudWatch HealthCheckStatus`;
     const detail = ok
       ? `${held}; the window is ${formatSeconds(req.windowSeconds)}`
       : `${held}, less than the ${formatSeconds(req.windowSeconds)} window: retry in about ${formatSeconds(req.windowSeconds - run.seconds)}`;
@@ -94,4 +96,33 @@ export async function antiFlapEvidence(ports: AntiFlapPorts, req: AntiFlapReques
     { want: req.want, windowSeconds: req.windowSeconds, label: `${req.region} (health check ${req.healthCheckId})` },
   );
   return { ...base, source: 'live', current, seconds: watched.seconds, ok: watched.ok, detail: watched.detail };
+}
+
+/**
+ * A run found at a coarse period (60 s for windows of two minutes or more) starts at the first period
+ * in the state throughout: a fault at 07:24:40 would count from 07:25:00. The period before is asked
+ * again at 10 s; where the metric resolves it (finer data), the run counts from the first observation
+ * in the state. Where it does not, the run keeps its start and the evidence says how coarse it is.
+ */
+async function refineRun(
+  ports: AntiFlapPorts,
+  req: AntiFlapRequest,
+  run: StateRun,
+  opts: { periodSeconds: number; inverted?: boolean },
+): Promise<{ run: StateRun; basis: string }> {
+  const firstObservation = (resolution: number) => `the first ${req.want} observation, at the metric's ${formatSeconds(resolution)} resolution`;
+  if (run.since === undefined || opts.periodSeconds <= REFINE_PERIOD_SECONDS || !req.healthCheckId) {
+    return { run, basis: firstObservation(opts.periodSeconds) };
+  }
+  const coarse = { run, basis: `the first ${formatSeconds(opts.periodSeconds)} period ${req.want} throughout: the metric resolves no finer, so it may have begun up to ${formatSeconds(opts.periodSeconds)} earlier` };
+  try {
+    const range = { start: new Date(run.since - opts.periodSeconds * 1000), end: new Date(run.since), periodSeconds: REFINE_PERIOD_SECONDS };
+    const fine = await ports.metrics.healthCheckStatus(req.healthCheckId, range);
+    const start = refineStart(fine, req.want, { since: run.since, periodSeconds: opts.periodSeconds, finePeriodSeconds: REFINE_PERIOD_SECONDS, inverted: opts.inverted });
+    if (start === undefined) return coarse;
+    return { run: { ...run, since: start, seconds: Math.max(0, (run.dataUntil - start) / 1000) }, basis: firstObservation(REFINE_PERIOD_SECONDS) };
+  } catch {
+    // The coarse run stands: it errs on the short side.
+    return coarse;
+  }
 }

@@ -70,6 +70,32 @@ export function continuousRun(
   return { seconds: Math.max(0, (dataUntil - since) / 1000), since, dataUntil };
 }
 
+/** The finer period asked for the period in which a run began, to find its first observation. */
+export const REFINE_PERIOD_SECONDS = 10;
+
+/**
+ * Where inside the period before `since` the state began, from finer data: the earliest point of an
+ * unbroken run of matching finer periods ending at `since`. Undefined when the finer data does not
+ * resolve it — a metric published once a minute has no point at `since` − 10 s, so the run keeps its
+ * whole-period start (erring short, never long).
+ */
+export function refineStart(
+  series: HealthStatusSeries,
+  want: WantedState,
+  opts: { since: number; periodSeconds: number; finePeriodSeconds: number; inverted?: boolean },
+): number | undefined {
+  const { points, match } = seriesFor(series, want, Boolean(opts.inverted));
+  const fineMs = opts.finePeriodSeconds * 1000;
+  const earliest = opts.since - opts.periodSeconds * 1000;
+  const byTime = new Map(points.map((p) => [p.time, p.value]));
+  let start: number | undefined;
+  for (let t = opts.since - fineMs; t >= earliest; t -= fineMs) {
+    if (byTime.get(t) !== match) break;
+    start = t;
+  }
+  return start;
+}
+
 export function formatSeconds(seconds: number): string {
   if (seconds < 10) return `${Math.round(seconds * 10) / 10} s`;
   if (seconds < 120) return `${Math.round(seconds)} s`;

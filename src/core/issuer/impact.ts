@@ -30,9 +30,10 @@ export interface ClientImpact {
 export interface IssuerImpact {
   userPoolId: string;
   primaryRegion: string;
-  from: IssuerType;
+  /** null when the pool's issuer type could not be read: unknown, never assumed ORIGINAL. */
+  from: IssuerType | null;
   to: IssuerType;
-  /** False when the pool already uses `to`: nothing changes for any app. */
+  /** False when the pool already uses `to`: nothing changes for any app. True when `from` is unknown. */
   changes: boolean;
   before: IssuerEndpoints[];
   after: IssuerEndpoints[];
@@ -44,7 +45,8 @@ export interface ImpactInput {
   pool: PoolLocation;
   /** Regions that host the pool (the primary, and the secondary once a replica exists). */
   regions: string[];
-  from: IssuerType;
+  /** null when it could not be read. */
+  from: IssuerType | null;
   to: IssuerType;
   clients: AppClient[];
 }
@@ -115,7 +117,8 @@ export function buildIssuerImpact(input: ImpactInput): IssuerImpact {
     from: input.from,
     to: input.to,
     changes: input.from !== input.to,
-    before: endpoints(input.from, input.pool, input.regions),
+    // Unknown issuer, unknown URLs: none are listed rather than the ORIGINAL ones guessed.
+    before: input.from === null ? [] : endpoints(input.from, input.pool, input.regions),
     after: endpoints(input.to, input.pool, input.regions),
     clients,
     summary: {

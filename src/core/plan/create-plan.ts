@@ -1,5 +1,5 @@
 import { fingerprintOf } from './fingerprint.js';
-import type { Plan, PlanDraft } from './types.js';
+import type { GuardResult, Plan, PlanDraft } from './types.js';
 
 export type { PlanDraft } from './types.js';
 
@@ -20,6 +20,11 @@ export function createPlan(draft: PlanDraft, opts: { now: Date; ttlSeconds?: num
     steps: draft.steps,
   };
   if (draft.notes !== undefined && draft.notes.length > 0) plan.notes = draft.notes;
-  if (draft.guards !== undefined && draft.guards.length > 0) plan.guards = draft.guards;
+  if (draft.guards !== undefined && draft.guards.length > 0) plan.guards = withChecked(draft.guards);
   return plan;
+}
+
+/** Every guard of a plan says whether its evidence was read: a guard that does not say, read it. */
+export function withChecked(guards: GuardResult[]): GuardResult[] {
+  return guards.map((g) => ({ ...g, checked: g.checked ?? true }));
 }

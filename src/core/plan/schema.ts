@@ -36,6 +36,8 @@ export const guardResultSchema = z.strictObject({
   waived: z.boolean().optional(),
   evidence: z.string(),
   remedy: z.string().optional(),
+  checked: z.boolean().optional(),
+  retryAfterSeconds: z.number().int().nonnegative().optional(),
 });
 
 export const planSchema = z

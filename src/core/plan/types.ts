@@ -45,6 +45,14 @@ export interface GuardResult {
   evidence: string;
   /** What to do when the guard fails. */
   remedy?: string;
+  /**
+   * False when the guard's evidence could not be read (an API failed, no health check to read): it
+   * then refuses (waivable as the guard is), or — where documented — passes with a warning. Every
+   * plan's guards carry it (createPlan fills in `true` for guards that leave it out).
+   */
+  checked?: boolean;
+  /** When waiting would let the guard pass (anti-flap window, cooldown): whole seconds to wait. */
+  retryAfterSeconds?: number;
 }
 
 export interface Plan {

@@ -4,7 +4,7 @@
  * + ~ - marker; destructive and traffic-moving steps stand out. Same content as renderPlanText.
  */
 import { Box, Text } from 'ink';
-import { ACTION_MARKERS, groupStepsByRegion, summarizeSteps } from '../plan/plan-text.js';
+import { ACTION_MARKERS, groupStepsByRegion, guardState, summarizeSteps } from '../plan/plan-text.js';
 import type { GuardResult, Plan, Step, StepAction } from '../../core/plan/types.js';
 import { painter, type Paint, type Tone } from './tone.js';
 
@@ -86,11 +86,8 @@ export function PlanView({ plan, report = [], color }: PlanViewProps) {
 }
 
 function GuardLine({ guard, paint }: { guard: GuardResult; paint: Paint }) {
-  const [mark, state, tone]: [string, string, Tone] = guard.ok
-    ? ['✓', 'passes', 'green']
-    : guard.waived === true
-      ? ['!', 'fails, waived', 'yellow']
-      : ['✗', 'fails', 'red'];
+  const { mark, state } = guardState(guard);
+  const tone: Tone = guard.ok ? (guard.checked === false ? 'yellow' : 'green') : guard.waived === true ? 'yellow' : 'red';
   return (
     <Box flexDirection="column" paddingLeft={2}>
       <Box>
@@ -101,7 +98,7 @@ function GuardLine({ guard, paint }: { guard: GuardResult; paint: Paint }) {
           {paint(guard.id, 'bold')} {paint(state, tone)}: {guard.evidence}
         </Text>
       </Box>
-      {!guard.ok && guard.remedy !== undefined && (
+      {(!guard.ok || guard.checked === false) && guard.remedy !== undefined && (
         <Box paddingLeft={2}>
           <Text>→ {guard.remedy}</Text>
         </Box>

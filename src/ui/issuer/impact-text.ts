@@ -43,7 +43,8 @@ export function renderImpactText(impact: IssuerImpact): string[] {
   if (!impact.changes) {
     return [`Issuer of ${impact.userPoolId} is already ${impact.to}: nothing changes for its ${impactSummary(impact)}.`];
   }
-  const lines = [`Issuer switch impact for ${impact.userPoolId}: ${impact.from} → ${impact.to}`];
+  const lines = [`Issuer switch impact for ${impact.userPoolId}: ${impact.from ?? 'unknown (could not be read)'} → ${impact.to}`];
+  if (impact.from === null) lines.push('  old issuer: unknown (the pool\'s issuer type could not be read): apps may validate either issuer today');
   for (const [label, endpoints] of [
     ['old', impact.before],
     ['new', impact.after],
@@ -77,7 +78,7 @@ function code(text: string): string {
 
 export function renderImpactMarkdown(impact: IssuerImpact, opts: { generatedAt?: string } = {}): string {
   const out = [`# Issuer switch impact: ${impact.userPoolId}`, ''];
-  out.push(`- Change: \`IssuerConfiguration.Type\` ${impact.from} → ${impact.to} (primary Region ${impact.primaryRegion})`);
+  out.push(`- Change: \`IssuerConfiguration.Type\` ${impact.from ?? 'unknown (could not be read)'} → ${impact.to} (primary Region ${impact.primaryRegion})`);
   out.push(`- App clients: ${impactSummary(impact)}`);
   if (opts.generatedAt) out.push(`- Generated: ${opts.generatedAt} by mrrctl issuer switch`);
   if (!impact.changes) out.push('', `The pool already uses the ${impact.to} issuer: nothing changes.`);

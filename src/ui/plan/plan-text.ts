@@ -2,7 +2,7 @@
  * The plan as plain text lines (no colour, no width assumptions): what `--dry-run` prints and what
  * the confirmation shows. The ink plan view reuses groupStepsByRegion so both read the same way.
  */
-import type { Plan, Step, StepAction } from '../../core/plan/types.js';
+import type { GuardResult, Plan, Step, StepAction } from '../../core/plan/types.js';
 
 export const ACTION_MARKERS: Record<StepAction, string> = {
   create: '+',
@@ -57,9 +57,9 @@ export function renderPlanText(plan: Plan): string[] {
     `Made ${plan.createdAt}, expires ${plan.expiresAt}; observed state ${plan.fingerprint.slice(0, 12)}`,
   ];
   for (const guard of plan.guards ?? []) {
-    const mark = guard.ok ? '✓' : guard.waived === true ? '!' : '✗';
-    const state = guard.ok ? 'passes' : guard.waived === true ? 'fails, waived' : 'fails';
-    const remedy = !guard.ok && guard.remedy !== undefined ? ` — ${guard.remedy}` : '';
+    const { mark, state } = guardState(guard);
+    // An unchecked guard that passes still says what to do: it must not pass silently.
+    const remedy = (!guard.ok || guard.checked === false) && guard.remedy !== undefined ? ` — ${guard.remedy}` : '';
     lines.push(`${mark} guard ${guard.id} ${state}: ${guard.evidence}${remedy}`);
   }
 
@@ -103,4 +103,12 @@ export function summarizeSteps(steps: readonly Step[]): string {
   ];
   const stepWord = steps.length === 1 ? 'step' : 'steps';
   return `${steps.length} ${stepWord}: ${parts.join(', ')}${flags.length > 0 ? ` (${flags.join(', ')})` : ''}`;
+}
+
+/** The mark and verdict of a guard: an unchecked one (its evidence could not be read) says so. */
+export function guardState(guard: GuardResult): { mark: string; state: string } {
+  const unchecked = guard.checked === false;
+  if (guard.ok) return unchecked ? { mark: '?', state: 'passes unchecked' } : { mark: '✓', state: 'passes' };
+  if (guard.waived === true) return { mark: '!', state: unchecked ? 'not checked, waived' : 'fails, waived' };
+  return { mark: '✗', state: unchecked ? 'fails (not checked)' : 'fails' };
 }

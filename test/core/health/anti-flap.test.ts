@@ -97,7 +97,7 @@ describe('antiFlapEvidence', () => {
     const inverted = ports({ readings: () => reading(false, true), series });
     const e = await antiFlapEvidence(inverted.p, request);
     expect(e).toMatchObject({ ok: true, source: 'cloudwatch', seconds: 120, since: '2026-06-10T02:58:00.000Z' });
-    expect(e.detail).toBe('us-east-1 has been healthy for 2 min (since 2026-06-10T02:58:00.000Z) per CloudWatch HealthCheckStatus; the window is 100 s');
+    expect(e.detail).toBe("us-east-1 has been healthy for 2 min (since 2026-06-10T02:58:00.000Z, the first healthy observation, at the metric's 10 s resolution) per CloudWatch HealthCheckStatus; the window is 100 s");
     expect(inverted.asked[0].periodSeconds).toBe(10);
 
     // Not inverted, the same reported series proves no healthy second (the check is healthy only now).
@@ -109,5 +109,51 @@ describe('antiFlapEvidence', () => {
     const { p } = ports({ readings: () => reading(false) });
     const e = await antiFlapEvidence(p, { region: 'us-east-1', want: 'unhealthy', windowSeconds: 180 });
     expect(e).toMatchObject({ ok: false, source: 'none' });
+  });
+});
+
+/**
+ * A metrics port that computes each period from a health timeline at any period asked, as CloudWatch
+ * would for a metric of that resolution (`resolution` 60: one point a minute whatever is asked).
+ */
+function timelinePorts(opts: { unhealthyFrom: number; now: number; resolution: number }) {
+  const clock = testClock(opts.now);
+  const p: AntiFlapPorts = {
+    metrics: {
+      healthCheckStatus: async (_id, range) => {
+        const period = Math.max(range.periodSeconds, opts.resolution) * 1000;
+        const minimum = [];
+        const maximum = [];
+        for (let t = Math.floor(range.start.getTime() / period) * period; t < range.end.getTime() && t < opts.now; t += period) {
+          const end = Math.min(t + period, opts.now);
+          // 1 healthy, 0 unhealthy: Minimum 0 if any unhealthy moment, Maximum 0 only if unhealthy throughout.
+          minimum.push({ time: t, value: end > opts.unhealthyFrom ? 0 : 1 });
+          maximum.push({ time: t, value: t >= opts.unhealthyFrom ? 0 : 1 });
+        }
+        return { minimum, maximum };
+      },
+    },
+    read: async () => reading(false),
+    clock,
+    emit: () => undefined,
+  };
+  return p;
+}
+
+describe('antiFlapEvidence: the window counts from the first unhealthy observation', () => {
+  const fault = Date.UTC(2026, 5, 10, 7, 24, 40);
+
+  it('a fault at 07:24:40 counts from 07:24:40 where the metric resolves 10 s, and says so', async () => {
+    const p = timelinePorts({ unhealthyFrom: fault, now: fault + 185_000, resolution: 10 });
+    const e = await antiFlapEvidence(p, { region: 'us-east-1', healthCheckId: 'hc-p', want: 'unhealthy', windowSeconds: 180 });
+    expect(e).toMatchObject({ ok: true, source: 'cloudwatch', seconds: 185, since: '2026-06-10T07:24:40.000Z' });
+    expect(e.detail).toBe("us-east-1 has been unhealthy for 3 min 5 s (since 2026-06-10T07:24:40.000Z, the first unhealthy observation, at the metric's 10 s resolution) per CloudWatch HealthCheckStatus; the window is 3 min");
+  });
+
+  it('a metric that resolves only 1 min keeps the whole minute and says it may have begun up to 60 s earlier', async () => {
+    const p = timelinePorts({ unhealthyFrom: fault, now: fault + 185_000, resolution: 60 });
+    const e = await antiFlapEvidence(p, { region: 'us-east-1', healthCheckId: 'hc-p', want: 'unhealthy', windowSeconds: 180 });
+    expect(e).toMatchObject({ ok: false, seconds: 165, since: '2026-06-10T07:25:00.000Z' });
+    expect(e.detail).toBe('us-east-1 has been unhealthy for 2 min 45 s (since 2026-06-10T07:25:00.000Z, the first 60 s period unhealthy throughout: the metric resolves no finer, so it may have begun up to 60 s earlier) per CloudWatch HealthCheckStatus, less than the 3 min window: retry in about 15 s');
   });
 });

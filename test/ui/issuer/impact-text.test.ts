@@ -37,3 +37,16 @@ describe('the impact report', () => {
     expect(renderImpactMarkdown(same)).toContain('already uses the UPDATED issuer');
   });
 });
+
+describe('the impact report with the issuer type unread', () => {
+  const impact = buildIssuerImpact({ pool, regions: ['us-east-1', 'eu-west-1'], from: null, to: 'UPDATED', clients: [web] });
+
+  it('says unknown, lists no guessed old issuer, and is null in the data', () => {
+    expect(impact).toMatchObject({ from: null, changes: true, before: [] });
+    const lines = renderImpactText(impact);
+    expect(lines[0]).toBe('Issuer switch impact for us-east-1_Ab12Cd34: unknown (could not be read) → UPDATED');
+    expect(lines[1]).toBe("  old issuer: unknown (the pool's issuer type could not be read): apps may validate either issuer today");
+    expect(lines.join('\n')).not.toContain('ORIGINAL');
+    expect(renderImpactMarkdown(impact)).toContain('- Change: `IssuerConfiguration.Type` unknown (could not be read) → UPDATED');
+  });
+});
