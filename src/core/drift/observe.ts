@@ -214,15 +214,15 @@ export async function observeDrift(readers: DriftReaders, topology: Topology, op
     tracked(opts, cognitoSite('DescribeUserPool', primaryRegion), () => c(() => readers.cognito.describeUserPool(primaryRegion, userPoolId)), (u) => (poolUnread = u)),
     readReplicas(readers, topology, opts, limit),
   ]);
+  const replica = listed.replicas ? secondaryReplica(listed.replicas, secondaryRegion) : undefined;
   if (poolUnread) {
     // Nothing to compare against: the report says so and that the primary could not be read.
     const empty: ResourceSnapshot = { functions: {}, emailIdentities: {}, logGroups: {}, deliveryStreams: {}, webAcls: {} };
-    return { userPoolId, primaryRegion, secondaryRegion, primary: { ...emptySnapshot(primaryRegion), unread: { pool: poolUnread } }, secondary: emptySnapshot(secondaryRegion), resources: empty, ...(listed.unread ? { replicasUnread: listed.unread } : {}) };
+    return { userPoolId, primaryRegion, secondaryRegion, ...(replica ? { replica } : {}), primary: { ...emptySnapshot(primaryRegion), unread: { pool: poolUnread } }, secondary: emptySnapshot(secondaryRegion), resources: empty, ...(listed.unread ? { replicasUnread: listed.unread } : {}) };
   }
   if (!pool) {
     throw new InputError('MRR_DRIFT_E002', 'config', 'userPoolId', userPoolId, `a user pool that exists in ${primaryRegion}`);
   }
-  const replica = listed.replicas ? secondaryReplica(listed.replicas, secondaryRegion) : undefined;
   const serving = replica !== undefined && SERVING.has(replica.Status);
   const [primary, secondary] = await Promise.all([
     snapshotRegion({ readers, opts, limit }, primaryRegion, userPoolId, pool),

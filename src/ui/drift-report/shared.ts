@@ -35,7 +35,8 @@ export function countsLine(report: DriftReport): string {
 }
 
 export function replicaText(report: DriftReport): string {
-  return report.replica ? `replica ${report.replica.status}` : 'no replica';
+  if (report.replica) return `replica ${report.replica.status}`;
+  return report.unreadable.some((u) => u.check === 'replica.Status' && u.operation === 'ListUserPoolReplicas') ? 'replica unknown' : 'no replica';
 }
 
 export function expiredNote(f: DriftFinding): string | undefined {
