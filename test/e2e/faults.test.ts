@@ -219,18 +219,20 @@ const DRIFT_CELLS: ReadCell[] = [
     fault: 'persistent 5xx',
     faults: [{ region: S, service: 'cognito-idp', kind: 'error' }],
     expect: (r) => {
-      expect(r.code).toBe(1);
-      expect(r.json().diagnostics[0]).toMatchObject({ code: 'MRR_AWS_E001', message: expect.stringMatching(/from cognito-idp \w+ in eu-west-1: InternalErrorException \(HTTP 500\)/) });
+      // Issue 16: what cannot be read is reported as unreadable and the report goes on (exit 3, not 1).
+      expect(r.code).toBe(3);
+      expect(r.json().data.findings).toEqual([]);
+      expect(r.json().diagnostics[0]).toMatchObject({ code: 'MRR_UNREADABLE_E001', message: expect.stringMatching(/^unreadable: cognito-idp \w+ in eu-west-1: InternalErrorException: .*, re-run after recovery$/) });
     },
   },
   {
     fault: 'primary Region down',
     faults: [{ region: P, kind: 'outage' }],
     expect: (r) => {
-      expect(r.code).toBe(1);
+      expect(r.code).toBe(3);
       expect(r.ms).toBeLessThan(BOUNDED_MS);
       // Reported within seconds, naming the Region and the call that failed.
-      expect(r.json().diagnostics[0]).toMatchObject({ code: 'MRR_AWS_E001', message: expect.stringMatching(/from \S+ \w+ in us-east-1: TimeoutError: socket hang up/) });
+      expect(r.json().diagnostics[0]).toMatchObject({ code: 'MRR_UNREADABLE_E001', message: expect.stringMatching(/^unreadable: cognito-idp DescribeUserPool in us-east-1: TimeoutError: socket hang up, re-run after recovery$/) });
     },
   },
 ];
@@ -317,7 +319,7 @@ describe.concurrent('faults', { timeout: REAL_TIME_CELL_TIMEOUT_MS }, () => {
     }
   });
 
-  it('drift: transient faults give the fault-free report; persistent 5xx and a dead primary stop it with exit 1 within seconds', async () => {
+  it('drift: transient faults give the fault-free report; persistent 5xx and a dead primary are reported as unreadable (exit 3) within seconds', async () => {
     const w = await seededWorld();
     try {
       await setUpKeyAndIssuer(w);

@@ -6,6 +6,7 @@
  */
 import type { DriftReaders } from '../../core/drift/observe.js';
 import { runDriftCheck } from '../../core/drift/run.js';
+import { ReadLog } from '../../core/unreadable.js';
 import type { DriftReport, DriftSeverity } from '../../core/drift/types.js';
 import type { MutationEnv } from '../mutation/definition.js';
 
@@ -22,8 +23,25 @@ export function driftReaders(env: Pick<MutationEnv, 'ports'>): DriftReaders {
   return { cognito: env.ports.cognito, parity: env.ports.parity };
 }
 
+/**
+ * For the guards (replica activate, failover): a read that fails throws, as it always has, so a guard
+ * never passes on a report with unread parts (failover turns the error into "drift not checked").
+ */
 export async function checkDrift(env: MutationEnv, opts: CheckDriftOptions = {}): Promise<DriftReport> {
+  return runReport(env, opts);
+}
+
+/**
+ * For `mrrctl drift`: a read that fails becomes an unreadable check and the rest is compared; the
+ * report is then not ok (exit 3) whatever --fail-on says.
+ */
+export async function driftReport(env: MutationEnv, opts: CheckDriftOptions = {}): Promise<DriftReport> {
+  return runReport(env, opts, new ReadLog(env.ctx.signal));
+}
+
+async function runReport(env: MutationEnv, opts: CheckDriftOptions, reads?: ReadLog): Promise<DriftReport> {
   const { report } = await runDriftCheck(driftReaders(env), env.topology, {
+    ...(reads ? { reads } : {}),
     deep: Boolean(opts.deep),
     failOn: opts.failOn ?? 'error',
     recheckDelayMs: opts.recheckDelayMs,

@@ -11,7 +11,7 @@
 import { FILE_MODES, checkWritable, writeFileSafely } from '../../app/files/safe-write.js';
 import { extname, relative, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { checkDrift } from '../../app/drift/check.js';
+import { driftReport } from '../../app/drift/check.js';
 import { driftFix } from '../../app/drift/fix.js';
 import { resolveEnv } from '../../app/env.js';
 import { bindMutation, type MutationFlags } from '../../app/mutation/definition.js';
@@ -67,7 +67,7 @@ async function runDrift(ctx: CommandContext, flags: DriftFlags): Promise<Command
   for (const { target } of targets) await checkWritable(target);
   const env = await resolveEnv(ctx);
   const loaded = await ctx.config();
-  const report = await checkDrift(env, { deep: flags.deep, failOn: flags.failOn, recheckDelayMs });
+  const report = await driftReport(env, { deep: flags.deep, failOn: flags.failOn, recheckDelayMs });
   const formatOptions = {
     color: false,
     toolVersion: await packageVersion(),
@@ -85,9 +85,9 @@ async function runDrift(ctx: CommandContext, flags: DriftFlags): Promise<Command
 export function registerDrift(program: Command, hooks: ProgramHooks): void {
   const drift = program
     .command('drift')
-    .description('compare the Regional settings and resources of the two Regions; exit 3 on drift')
+    .description('compare the Regional settings and resources of the two Regions; exit 3 on drift or when a check cannot be read')
     .addOption(new Option('--format <format>', 'report format').choices([...DRIFT_FORMATS]).default('text'))
-    .addOption(new Option('--fail-on <severity>', 'lowest severity that fails (exit 3)').choices(['error', 'warning']).default('error'))
+    .addOption(new Option('--fail-on <severity>', 'lowest severity that fails (exit 3); an unreadable check always fails').choices(['error', 'warning']).default('error'))
     .option('--deep', "compare every app client's full configuration (slower on large pools)")
     .option('--report <[format:]file>', 'also write a report file (format from the prefix or extension); repeatable', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--recheck-after <seconds>', 're-read replicated settings that differ after this wait', String(DEFAULT_RECHECK_DELAY_MS / 1000))

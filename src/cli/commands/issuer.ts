@@ -16,6 +16,8 @@ import type { IssuerImpact } from '../../core/issuer/impact.js';
 import { readIssuerStatus } from '../../core/issuer/status.js';
 import { renderImpactMarkdown } from '../../ui/issuer/impact-text.js';
 import { renderIssuerStatus } from '../../ui/issuer/status-text.js';
+import { ReadLog } from '../../core/unreadable.js';
+import type { Diagnostic } from '../../ui/output.js';
 import { actionFor, type ProgramHooks } from '../command-kit.js';
 import type { CommandContext } from '../context.js';
 
@@ -68,22 +70,27 @@ function registerSwitch(issuer: Command, hooks: ProgramHooks): void {
 function registerStatus(issuer: Command, hooks: ProgramHooks): void {
   issuer
     .command('status')
-    .description('issuer type, issuer URL per Region, discovery and JWKS reachability (exit 3 if a JWKS does not answer)')
+    .description('issuer type, issuer URL per Region, discovery and JWKS reachability (exit 3 if a JWKS does not answer or a read fails)')
     .addHelpText('after', '\nExample:\n  mrrctl issuer status --output json')
     .action(
       actionFor(hooks, async (ctx) => {
         const env = await resolveEnv(ctx);
-        const status = await readIssuerStatus(env.ports.cognito, issuerProbes(env), env.topology);
+        const status = await readIssuerStatus(env.ports.cognito, issuerProbes(env), env.topology, new ReadLog(ctx.signal));
         const failing = status.regions.flatMap((r) => r.checks.filter((c) => c.status === 'fail').map((c) => ({ region: r.region, check: c })));
+        const diagnostics: Diagnostic[] = [
+          ...status.unreadable.map((u): Diagnostic => ({ severity: 'error', code: 'MRR_UNREADABLE_E001', message: u.message })),
+          ...(status.stale ? [{ severity: 'warning', code: 'MRR_UNREADABLE_W002', message: `${env.topology.primaryRegion} did not answer: read from ${status.answeredBy}; the view may be stale` } as Diagnostic] : []),
+          ...failing.map(({ region, check }): Diagnostic => ({
+            severity: check.id.endsWith('.jwks') ? 'error' : 'warning',
+            code: check.id.endsWith('.jwks') ? 'MRR_ISSUER_E101' : 'MRR_ISSUER_W102',
+            message: `${region}: ${check.message}`,
+          })),
+        ];
         return {
           command: 'issuer status',
           ok: status.ok,
           data: status,
-          diagnostics: failing.map(({ region, check }) => ({
-            severity: check.id.endsWith('.jwks') ? ('error' as const) : ('warning' as const),
-            code: check.id.endsWith('.jwks') ? 'MRR_ISSUER_E101' : 'MRR_ISSUER_W102',
-            message: `${region}: ${check.message}`,
-          })),
+          diagnostics,
           text: renderIssuerStatus(status),
           exitCode: status.ok ? ExitCode.ok : ExitCode.findings,
         };

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { MutationFlags } from '../../app/mutation/definition.js';
 import type { ReplicaFlags } from '../../app/replica/definitions.js';
+import type { Diagnostic } from '../../ui/output.js';
 import { actionFor, type ProgramHooks } from '../command-kit.js';
 import { loadMutationFlow } from '../lazy-flow.js';
 
@@ -43,19 +44,30 @@ export function registerReplica(program: Command, hooks: ProgramHooks): void {
     .addHelpText('after', '\nExample:\n  mrrctl replica list --output json')
     .action(
       actionFor(hooks, async (ctx) => {
-        const { resolveEnv } = await loadMutationFlow();
+        const [{ resolveEnv }, { listReplicasReadable }, { ReadLog }] = await Promise.all([
+          loadMutationFlow(),
+          import('../../core/replica/list.js'),
+          import('../../core/unreadable.js'),
+        ]);
         const { topology, ports } = await resolveEnv(ctx);
-        const replicas = await ports.cognito.listReplicas(topology.primaryRegion, topology.userPoolId);
-        return {
-          command: 'replica list',
-          ok: true,
-          data: { userPoolId: topology.userPoolId, replicas },
-          diagnostics: [],
-          text: [
+        const reads = new ReadLog(ctx.signal);
+        const listing = await listReplicasReadable(ports.cognito, topology, reads);
+        const diagnostics: Diagnostic[] = listing.unreadable.map((u) => ({ severity: 'error', code: 'MRR_UNREADABLE_E001', message: u.message }));
+        const text = [...listing.unreadable.map((u) => u.message)];
+        if (listing.stale) {
+          const note = `${topology.primaryRegion} did not answer: replicas as ${listing.answeredBy} reports them; the view may be stale`;
+          diagnostics.push({ severity: 'warning', code: 'MRR_UNREADABLE_W002', message: note });
+          text.push(`answered by ${listing.answeredBy} (${topology.primaryRegion} did not answer): the view may be stale`);
+        }
+        for (const region of listing.notHostedIn) text.push(`${region} does not host the pool, so it cannot answer for it`);
+        if (listing.replicas) {
+          text.push(
             'REGION          ROLE       STATUS     ARN',
-            ...replicas.map((r) => `${r.RegionName.padEnd(15)} ${r.Role.padEnd(10)} ${r.Status.padEnd(10)} ${r.UserPoolArn ?? ''}`),
-          ],
-        };
+            ...listing.replicas.map((r) => `${r.RegionName.padEnd(15)} ${r.Role.padEnd(10)} ${r.Status.padEnd(10)} ${r.UserPoolArn ?? ''}`),
+          );
+        }
+        const ok = listing.unreadable.length === 0;
+        return { command: 'replica list', ok, data: listing, diagnostics, text, exitCode: ok ? 0 : 3 };
       }),
     );
 }

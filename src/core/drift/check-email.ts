@@ -7,7 +7,7 @@ import type { JsonObject } from '../plan/types.js';
 import { arnInRegion, parseArn, regionOfArn, sameModuloRegion } from './arn.js';
 import { sameJson, show, type FindingCollector } from './collector.js';
 import { identityName, identityReady, notifyOf } from './counterparts.js';
-import { resourceKey, type DriftObservation } from './types.js';
+import { resourceKey, unreadResource, type DriftObservation } from './types.js';
 
 const DETAIL_FIELDS = ['From', 'ReplyToEmailAddress', 'ConfigurationSet'];
 
@@ -111,6 +111,11 @@ function checkIdentities(o: DriftObservation, out: FindingCollector): void {
     const region = key.slice(0, key.indexOf(' '));
     const identity = identityName(arn);
     const c = out.check(`resource.ses:${identity}`, 'email', `SES identity ${identity}`);
+    const unread = unreadResource(o, 'emailIdentity', region, identity);
+    if (unread) {
+      c.unreadable(unread);
+      continue;
+    }
     if (identityReady(o, region, identity)) continue;
     const found = o.resources.emailIdentities[resourceKey(region, identity)];
     const status = found ? (found.VerificationStatus ?? 'NOT_VERIFIED') : null;

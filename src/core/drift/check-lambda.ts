@@ -8,7 +8,7 @@ import { arnInRegion, regionOfArn, resourceName, sameModuloRegion } from './arn.
 import { show, type FindingCollector } from './collector.js';
 import { functionAt, functionRegion, triggersOf } from './counterparts.js';
 import type { PolicyDocument } from '../ports/parity.js';
-import type { DriftObservation } from './types.js';
+import { unreadResource, type DriftObservation } from './types.js';
 
 const COGNITO_PRINCIPAL = 'cognito-idp.amazonaws.com';
 const CUSTOM_SENDERS = ['CustomSMSSender.LambdaArn', 'CustomEmailSender.LambdaArn'];
@@ -114,6 +114,12 @@ function checkFunctions(o: DriftObservation, out: FindingCollector): void {
     const side = region === P ? 'primary' : 'secondary';
     const c = out.check(`resource.lambda:${name}`, 'lambda', `Lambda function ${name}`);
     const path = `${side}.resources.lambda:${name}`;
+    // A function whose read failed is unknown: neither "missing" nor "in sync".
+    const unread = unreadResource(o, 'function', region, arn);
+    if (unread) {
+      c.unreadable(unread);
+      continue;
+    }
     const fn = functionAt(o, region, arn);
     if (!fn) {
       c.add('MRR_DRIFT_E105', { region, path, primary: reference ?? arn, secondary: null, remedy: `deploy ${name} to ${region} (drift fix cannot deploy functions)`, message: `function ${name} does not exist in ${region}` });
@@ -130,8 +136,14 @@ function checkFunctions(o: DriftObservation, out: FindingCollector): void {
         message: `${name} in ${region} does not let ${COGNITO_PRINCIPAL} invoke it for the pool`,
       });
     }
+    if (region === P) continue;
+    const referenceUnread = reference ? unreadResource(o, 'function', functionRegion(reference, P), reference) : undefined;
+    if (referenceUnread) {
+      c.unreadable(referenceUnread);
+      continue;
+    }
     const original = reference ? functionAt(o, functionRegion(reference, P), reference) : undefined;
-    if (!original || region === P) continue;
+    if (!original) continue;
     if (original.info.CodeSha256 !== fn.info.CodeSha256) {
       c.add('MRR_DRIFT_W107', { region, path: `${path}.CodeSha256`, primary: original.info.CodeSha256, secondary: fn.info.CodeSha256, remedy: `deploy the same code to ${name} in both Regions`, message: `${name} runs different code in ${P} and ${S}` });
     }

@@ -7,7 +7,7 @@ import type { JsonObject } from '../plan/types.js';
 import { arnInRegion, parseArn, resourceName, sameModuloRegion } from './arn.js';
 import { show, type FindingCollector } from './collector.js';
 import { destinationExists, logConfigurations, logDestination, type LogDestinationKind } from './counterparts.js';
-import type { DriftObservation } from './types.js';
+import { unreadResource, type DriftObservation } from './types.js';
 
 const KIND_LABEL: Record<LogDestinationKind, string> = {
   CloudWatchLogsConfiguration: 'log group',
@@ -96,6 +96,12 @@ function checkDestinations(o: DriftObservation, out: FindingCollector): void {
     const c = out.check(`resource.${KIND_ID[t.kind]}:${name}`, 'log-delivery', `${KIND_LABEL[t.kind]} ${name}`);
     const side = t.region === P ? 'primary' : 'secondary';
     const path = `${side}.resources.${KIND_ID[t.kind]}:${name}`;
+    const kind = t.kind === 'CloudWatchLogsConfiguration' ? 'logGroup' : t.kind === 'FirehoseConfiguration' ? 'deliveryStream' : undefined;
+    const unread = kind ? unreadResource(o, kind, t.region, name) : undefined;
+    if (unread) {
+      c.unreadable(unread);
+      continue;
+    }
     const exists = destinationExists(o, t.region, t);
     if (exists === undefined) {
       c.add('MRR_DRIFT_I605', { region: t.region, path, primary: null, secondary: t.arn, remedy: `check that ${name} exists and its bucket policy lets Cognito log delivery write to it`, message: `${t.source} logs go to S3 bucket ${name}; mrrctl cannot verify it` });

@@ -6,7 +6,7 @@
 import { sameJson, type FindingCollector } from './collector.js';
 import { ruleShapes } from './counterparts.js';
 import type { WebAcl } from '../ports/parity.js';
-import { resourceKey, type DriftObservation } from './types.js';
+import { resourceKey, unreadResource, type DriftObservation } from './types.js';
 
 export function equivalentAcls(a: WebAcl, b: WebAcl): boolean {
   return sameJson(ruleShapes(a.Rules), ruleShapes(b.Rules)) && sameJson(a.DefaultAction ?? null, b.DefaultAction ?? null);
@@ -49,7 +49,10 @@ export function checkWaf(o: DriftObservation, out: FindingCollector): void {
   }
 
   const r = out.check(`resource.web-acl:${p.Name}`, 'waf', `Web ACL ${p.Name}`);
-  if (!counterpart) {
+  const unread = p.Name ? unreadResource(o, 'webAcl', S, p.Name) : undefined;
+  if (unread) {
+    r.unreadable(unread);
+  } else if (!counterpart) {
     r.add('MRR_DRIFT_E702', { region: S, path: `secondary.resources.web-acl:${p.Name}`, primary: p.ARN, secondary: null, remedy: `create web ACL ${p.Name} in ${S} with the rules it has in ${P} (drift fix cannot create web ACLs)`, message: `no web ACL named ${p.Name} exists in ${S}` });
   } else if (!equivalentAcls(p, counterpart) && counterpart.ARN !== s?.ARN) {
     r.add('MRR_DRIFT_W703', { region: S, path: `secondary.resources.web-acl:${p.Name}.Rules`, primary: shape(p), secondary: shape(counterpart), remedy: `align the rules of ${p.Name} in ${S} with ${P}'s`, message: `web ACL ${p.Name} in ${S} filters with other rules than in ${P}` });

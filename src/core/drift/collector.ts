@@ -7,7 +7,8 @@ import type { JsonValue } from '../plan/types.js';
 import { canonicalJson } from '../plan/canonical-json.js';
 import type { DriftFindingCode } from '../codes.js';
 import { ruleFor } from './codes.js';
-import type { DriftArea, DriftCheck, DriftFinding } from './types.js';
+import type { UnreadableFinding } from '../unreadable.js';
+import type { DriftArea, DriftCheck, DriftFinding, DriftUnreadable } from './types.js';
 
 export interface FindingInput {
   region: string;
@@ -21,6 +22,8 @@ export interface FindingInput {
 
 export interface CheckScope {
   add(code: DriftFindingCode, finding: FindingInput): void;
+  /** What this check compares could not be read: it cannot pass (the report says which read failed). */
+  unreadable(u: UnreadableFinding): void;
 }
 
 function json(value: unknown): JsonValue {
@@ -30,11 +33,17 @@ function json(value: unknown): JsonValue {
 export class FindingCollector {
   readonly checks: DriftCheck[] = [];
   readonly findings: DriftFinding[] = [];
+  readonly unreadable: DriftUnreadable[] = [];
   private readonly seen = new Set<string>();
 
   check(id: string, area: DriftArea, title: string): CheckScope {
     if (!this.checks.some((c) => c.id === id)) this.checks.push({ id, area, title });
-    return { add: (code, finding) => this.add(id, area, code, finding) };
+    return {
+      add: (code, finding) => this.add(id, area, code, finding),
+      unreadable: (u) => {
+        if (!this.unreadable.some((x) => x.check === id && x.message === u.message)) this.unreadable.push({ ...u, check: id, area, title, primary: null, secondary: null });
+      },
+    };
   }
 
   private add(check: string, area: DriftArea, code: DriftFindingCode, f: FindingInput): void {

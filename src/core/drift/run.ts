@@ -28,7 +28,11 @@ export interface DriftRun {
 
 function withReplicated(snapshot: RegionSnapshot, fresh: RegionSnapshot): RegionSnapshot {
   const { pool, risk, mfa, clients, resourceServers, identityProviders, groups, clientDetails } = fresh;
-  return { ...snapshot, pool, risk, mfa, clients, resourceServers, identityProviders, groups, ...(clientDetails ? { clientDetails } : {}) };
+  // The Regional reads keep their first outcome; the replicated ones take the re-read's.
+  const regional = { ...(snapshot.unread?.logDelivery ? { logDelivery: snapshot.unread.logDelivery } : {}), ...(snapshot.unread?.webAcl ? { webAcl: snapshot.unread.webAcl } : {}) };
+  const unread = { ...fresh.unread, ...regional };
+  const { unread: _old, clientDetails: _details, ...rest } = snapshot;
+  return { ...rest, pool, risk, mfa, clients, resourceServers, identityProviders, groups, ...(clientDetails ? { clientDetails } : {}), ...(Object.keys(unread).length > 0 ? { unread } : {}) };
 }
 
 export async function runDriftCheck(readers: DriftReaders, topology: Topology, opts: DriftRunOptions): Promise<DriftRun> {
@@ -58,6 +62,7 @@ export async function runDriftCheck(readers: DriftReaders, topology: Topology, o
     checks: [...regional.checks, ...replicated.checks],
     findings,
     allowed,
+    unreadable: [...regional.unreadable, ...replicated.unreadable],
     recheck: { performed: firstPass > 0, delayMs: firstPass > 0 ? delayMs : 0, firstPass, resolved: Math.max(0, firstPass - replicated.findings.length) },
   });
   return { report, observation };

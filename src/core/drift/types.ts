@@ -7,6 +7,7 @@ import type { DriftFindingCode } from '../codes.js';
 import type { JsonObject, JsonValue } from '../plan/types.js';
 import type { AppClient, AppClientSummary, ReplicaInfo, UserPool } from '../ports/cognito.js';
 import type { DeliveryStreamInfo, EmailIdentityInfo, LambdaFunctionInfo, LogGroupInfo, PolicyDocument, WebAcl } from '../ports/parity.js';
+import type { UnreadableFinding } from '../unreadable.js';
 
 export type DriftSeverity = 'error' | 'warning' | 'info';
 
@@ -42,6 +43,24 @@ export interface DriftCheck {
   id: string;
   area: DriftArea;
   title: string;
+  /**
+   * In a report: pass (no finding), fail (a finding, counting or not), unreadable (what it compares
+   * could not be read, and nothing it could read differs). Absent while the collector runs.
+   */
+  status?: 'pass' | 'fail' | 'unreadable';
+}
+
+/**
+ * A comparison that could not be made because a read failed: never a pass. Its values are null
+ * (unknown), and the line says which call failed and to re-run after recovery.
+ */
+export interface DriftUnreadable extends UnreadableFinding {
+  /** The check it leaves unknown. */
+  check: string;
+  area: DriftArea;
+  title: string;
+  primary: null;
+  secondary: null;
 }
 
 export interface DriftFinding {
@@ -76,6 +95,8 @@ export interface DriftSummary {
   warnings: number;
   infos: number;
   allowed: number;
+  /** Checks that could not be read (each fails the gate whatever --fail-on says). */
+  unreadable: number;
 }
 
 export interface DriftReport {
@@ -88,7 +109,7 @@ export interface DriftReport {
   /** The secondary's replica entry; null when the pool has none there. */
   replica: { status: string; role: string } | null;
   failOn: DriftSeverity;
-  /** Nothing at or above failOn. */
+  /** Nothing at or above failOn, and everything could be read. */
   ok: boolean;
   summary: DriftSummary;
   checks: DriftCheck[];
@@ -96,6 +117,8 @@ export interface DriftReport {
   findings: DriftFinding[];
   /** Findings silenced by a `drift.allow` entry that has not expired. */
   allowed: AllowedFinding[];
+  /** Comparisons that could not be made (a read failed): each one fails the report. */
+  unreadable: DriftUnreadable[];
   /** The replicated configuration differed at first and was read again after a wait (replication lag). */
   recheck: { performed: boolean; delayMs: number; firstPass: number; resolved: number };
 }
@@ -118,7 +141,13 @@ export interface RegionSnapshot {
   groups: JsonObject[];
   /** --deep: every app client's full configuration, by ClientId (null: listed but not found). */
   clientDetails?: Record<string, AppClient | null>;
+  /** The reads of this Region that failed (only when observed with a ReadLog). */
+  unread?: Partial<Record<SnapshotField, UnreadableFinding>>;
 }
+
+export type SnapshotField = 'pool' | 'risk' | 'mfa' | 'clients' | 'resourceServers' | 'identityProviders' | 'groups' | 'clientDetails' | 'logDelivery' | 'webAcl';
+
+export type ResourceKind = 'function' | 'emailIdentity' | 'logGroup' | 'deliveryStream' | 'webAcl';
 
 export interface FunctionState {
   info: LambdaFunctionInfo;
@@ -133,6 +162,17 @@ export interface ResourceSnapshot {
   deliveryStreams: Record<string, DeliveryStreamInfo | null>;
   /** Web ACLs looked up by name in a Region (the counterpart of the primary's ACL). */
   webAcls: Record<string, WebAcl | null>;
+  /** Resources that could not be read, by unreadKey(kind, region, name). */
+  unread?: Record<string, UnreadableFinding>;
+}
+
+export function unreadKey(kind: ResourceKind, region: string, name: string): string {
+  return `${kind} ${resourceKey(region, name)}`;
+}
+
+/** Why a resource is unknown, when its read failed. */
+export function unreadResource(o: { resources: ResourceSnapshot }, kind: ResourceKind, region: string, name: string): UnreadableFinding | undefined {
+  return o.resources.unread?.[unreadKey(kind, region, name)];
 }
 
 export interface DriftObservation {
@@ -143,6 +183,8 @@ export interface DriftObservation {
   primary: RegionSnapshot;
   secondary: RegionSnapshot;
   resources: ResourceSnapshot;
+  /** ListUserPoolReplicas could be read in neither Region: whether the secondary serves is unknown. */
+  replicasUnread?: UnreadableFinding;
 }
 
 export function resourceKey(region: string, name: string): string {

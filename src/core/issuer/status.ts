@@ -5,16 +5,18 @@
  * ui/issuer/status-text.ts lays the result out as text.
  */
 import type { Topology } from '../config/topology.js';
-import type { CognitoReader } from '../ports/cognito.js';
+import { InputError } from '../errors.js';
+import type { CognitoReader, ReplicaInfo } from '../ports/cognito.js';
+import { ReadLog, type UnreadableFinding } from '../unreadable.js';
 import { discoveryCheck, jwksCheck, type IssuerCheck } from './checks.js';
 import type { DiscoveryProbe, JwksProbe, OidcProbes } from './probe-types.js';
-import { readIssuerState } from './read.js';
-import { discoveryUrl, issuerUrl, jwksUrl, type IssuerType } from './urls.js';
+import { hostingRegions } from './read.js';
+import { discoveryUrl, issuerTypeOf, issuerUrl, jwksUrl, type IssuerType } from './urls.js';
 
 export interface IssuerRegionStatus {
   region: string;
   role: 'primary' | 'secondary';
-  /** The replica's status in this Region, or "none" for a secondary Region without a replica. */
+  /** The replica's status in this Region, "none" for a secondary Region without a replica, "unknown" when it could not be read. */
   replicaStatus: string;
   /** True when this Region serves the pool (the primary; a secondary once INACTIVE or ACTIVE). */
   hosted: boolean;
@@ -29,10 +31,17 @@ export interface IssuerRegionStatus {
 
 export interface IssuerStatus {
   userPoolId: string;
-  type: IssuerType;
+  /** null: the pool could be read in neither Region. */
+  type: IssuerType | null;
   regions: IssuerRegionStatus[];
-  /** False when the JWKS does not answer (or is empty) in a Region that hosts the pool. */
+  /** False when the JWKS does not answer (or is empty) in a Region that hosts the pool, or a read failed. */
   ok: boolean;
+  /** The Region whose Cognito API answered for the pool (null: none did). */
+  answeredBy: string | null;
+  /** True when the primary did not answer and the pool was read from the secondary: the view may lag. */
+  stale: boolean;
+  /** The reads that failed, each an "unreadable: … re-run after recovery" line. */
+  unreadable: UnreadableFinding[];
 }
 
 /** The same URL (UPDATED: one issuer for all Regions) is probed once. */
@@ -45,23 +54,41 @@ function memo<T>(fn: (url: string) => Promise<T>): (url: string) => Promise<T> {
   };
 }
 
-export async function readIssuerStatus(reader: CognitoReader, probes: OidcProbes, topology: Topology): Promise<IssuerStatus> {
-  const obs = await readIssuerState(reader, topology, { withClients: false });
+const cognitoRead = (operation: string) => ({ service: 'cognito-idp', operation });
+
+/**
+ * DescribeUserPool and ListUserPoolReplicas from the primary, else from the secondary (a replica's
+ * Region answers both for the pool); a read that fails in both is an unreadable finding and the status
+ * shows what is known.
+ */
+export async function readIssuerStatus(reader: CognitoReader, probes: OidcProbes, topology: Topology, reads: ReadLog = new ReadLog()): Promise<IssuerStatus> {
+  const { primaryRegion: P, secondaryRegion: S, userPoolId } = topology;
+  const pool = await reads.first([P, S], cognitoRead('DescribeUserPool'), (r) => reader.describeUserPool(r, userPoolId));
+  if (pool.ok && pool.value === undefined && pool.region === P) {
+    throw new InputError('MRR_ISSUER_E001', 'config', 'userPoolId', userPoolId, `a user pool that exists in the primary Region ${P} (DescribeUserPool found none)`);
+  }
+  if (!pool.ok || pool.value === undefined) return { userPoolId, type: null, regions: [], ok: false, answeredBy: null, stale: false, unreadable: reads.items };
+  const stale = pool.region !== P;
+  const type = issuerTypeOf(pool.value);
+  const listed = await reads.first(stale ? [S] : [P, S], cognitoRead('ListUserPoolReplicas'), (r) => reader.listReplicas(r, userPoolId));
+  const replicas: ReplicaInfo[] | undefined = listed.ok ? listed.value : undefined;
+  // The secondary answered for the pool: it hosts it, whatever the replica list says.
+  const hosting = replicas ? hostingRegions(P, replicas) : stale ? [P, S] : [P];
   const fetchDiscovery = memo((u) => probes.fetchDiscovery(u));
   const fetchJwks = memo((u) => probes.fetchJwks(u));
   const roles = [
-    { region: topology.primaryRegion, role: 'primary' as const },
-    { region: topology.secondaryRegion, role: 'secondary' as const },
+    { region: P, role: 'primary' as const },
+    { region: S, role: 'secondary' as const },
   ];
   const regions = await Promise.all(
     roles.map(async ({ region, role }): Promise<IssuerRegionStatus> => {
-      const issuer = issuerUrl(obs.type, topology, region);
-      const replica = obs.replicas.find((r) => r.RegionName === region);
+      const issuer = issuerUrl(type, topology, region);
+      const replica = replicas?.find((r) => r.RegionName === region);
       const status: IssuerRegionStatus = {
         region,
         role,
-        replicaStatus: replica?.Status ?? (role === 'primary' ? 'ACTIVE' : 'none'),
-        hosted: obs.hostingRegions.includes(region),
+        replicaStatus: replica?.Status ?? (role === 'primary' ? 'ACTIVE' : replicas ? 'none' : 'unknown'),
+        hosted: hosting.includes(region),
         issuer,
         discoveryUrl: discoveryUrl(issuer),
         jwksUrl: jwksUrl(issuer),
@@ -75,6 +102,6 @@ export async function readIssuerStatus(reader: CognitoReader, probes: OidcProbes
       return status;
     }),
   );
-  const ok = regions.every((r) => !r.hosted || r.checks.find((c) => c.id === `${r.region}.jwks`)?.status === 'pass');
-  return { userPoolId: topology.userPoolId, type: obs.type, regions, ok };
+  const jwksOk = regions.every((r) => !r.hosted || r.checks.find((c) => c.id === `${r.region}.jwks`)?.status === 'pass');
+  return { userPoolId, type, regions, ok: jwksOk && reads.items.length === 0, answeredBy: pool.region, stale, unreadable: reads.items };
 }

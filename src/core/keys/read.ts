@@ -65,7 +65,7 @@ async function requirePool(cognito: CognitoReader, topology: Topology): Promise<
   return pool;
 }
 
-async function readAliases(kms: KmsReader, topology: Topology, aliasName: string): Promise<AliasPair> {
+export async function readAliases(kms: KmsReader, topology: Topology, aliasName: string): Promise<AliasPair> {
   const [primary, secondary] = await Promise.all([
     kms.findAlias(topology.primaryRegion, aliasName),
     kms.findAlias(topology.secondaryRegion, aliasName),
@@ -84,7 +84,7 @@ export async function observeKey(kms: KmsReader, topology: Topology, primary: Ke
   return { primary, primaryPolicy, rotation, replica, replicaPolicy };
 }
 
-function poolKeyArn(pool: UserPool): string | undefined {
+export function poolKeyArn(pool: UserPool): string | undefined {
   return pool.KeyConfiguration?.KeyType === 'CUSTOMER_MANAGED_KEY' ? pool.KeyConfiguration.KmsKeyArn : undefined;
 }
 
@@ -133,29 +133,4 @@ export async function observeKeySetup(readers: KeyReaders, topology: Topology, r
   };
 }
 
-/** What `keys verify` looks at: the pool's key, or else the key the alias points at. */
-export interface KeyVerifyObservation {
-  topology: Topology;
-  aliasName: string;
-  pool?: UserPool;
-  aliases: AliasPair;
-  keySource: 'pool' | 'alias' | 'none';
-  /** The reference that was looked up (pool KmsKeyArn or alias target). */
-  keyRef?: string;
-  /** Undefined when there is no key, or the reference is not found. */
-  key?: ObservedKey;
-}
-
-export async function observeKeyForVerify(readers: KeyReaders, topology: Topology, aliasName: string): Promise<KeyVerifyObservation> {
-  const { cognito, kms } = readers;
-  const [pool, aliases] = await Promise.all([
-    cognito.describeUserPool(topology.primaryRegion, topology.userPoolId),
-    readAliases(kms, topology, aliasName),
-  ]);
-  const fromPool = pool ? poolKeyArn(pool) : undefined;
-  const keySource = fromPool ? 'pool' : aliases.primary?.TargetKeyId ? 'alias' : 'none';
-  const keyRef = fromPool ?? aliases.primary?.TargetKeyId;
-  const primary = keyRef ? await kms.describeKey(topology.primaryRegion, keyRef) : undefined;
-  const key = primary ? await observeKey(kms, topology, primary) : undefined;
-  return { topology, aliasName, pool, aliases, keySource, keyRef, key };
-}
+export { observeKeyForVerify, type KeyVerifyObservation, type KeyVerifyRead } from './read-verify.js';

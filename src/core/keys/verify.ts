@@ -5,14 +5,21 @@
 import { isSymmetricEncryptionKey } from './key-facts.js';
 import { broadPrincipalStatements, hasCognitoStatement, samePolicy } from './policy.js';
 import type { KeyVerifyObservation, ObservedKey } from './read.js';
+import type { UnreadableFinding } from '../unreadable.js';
 
-export type CheckStatus = 'pass' | 'warn' | 'fail';
+/** 'unreadable': the evidence could not be read (its line says which call failed); exit 3 like 'fail'. */
+export type CheckStatus = 'pass' | 'warn' | 'fail' | 'unreadable';
 
 export interface KeyCheck {
   id: string;
   status: CheckStatus;
   evidence: string;
   remedy?: string;
+  unreadable?: UnreadableFinding;
+}
+
+export function unreadableKeyCheck(id: string, u: UnreadableFinding): KeyCheck {
+  return { id, status: 'unreadable', evidence: u.message, remedy: 're-run after recovery', unreadable: u };
 }
 
 const SETUP = 'run `mrrctl keys setup`';
@@ -125,7 +132,59 @@ export function checkPoliciesMatch(key: ObservedKey): KeyCheck {
   );
 }
 
+/** The checks, with those whose evidence could not be read marked 'unreadable' (the others as read). */
 export function verifyKeyChecks(o: KeyVerifyObservation): KeyCheck[] {
+  const u = o.unread ?? {};
+  const checks = u.key ? checksWithoutPrimaryKey(o, u.key) : knownChecks(o);
+  const replicaSide = u.replica ?? u.replicaPolicy;
+  const override: Record<string, UnreadableFinding | undefined> = {
+    'key.exists': !o.key && !u.key ? u.pool : undefined,
+    'pool.key': u.pool,
+    'key.alias': u.aliasPrimary ?? u.aliasSecondary,
+    'key.rotation': u.rotation,
+    'key.replica': u.replica,
+    'policy.cognito.primary': u.primaryPolicy,
+    'policy.principals.primary': u.primaryPolicy,
+    'policy.cognito.secondary': replicaSide,
+    'policy.principals.secondary': replicaSide,
+    'policy.match': u.primaryPolicy ?? replicaSide,
+  };
+  const out = checks.map((c) => (override[c.id] && c.status !== 'unreadable' ? unreadableKeyCheck(c.id, override[c.id]!) : c));
+  // An unread replica leaves its policy checks out of knownChecks: they are unknown, not absent.
+  if (o.key && u.replica) {
+    for (const id of ['policy.cognito.secondary', 'policy.principals.secondary', 'policy.match']) {
+      if (!out.some((c) => c.id === id)) out.push(unreadableKeyCheck(id, u.replica));
+    }
+  }
+  const elsewhere = o.poolReadElsewhere;
+  return elsewhere ? out.map((c) => (c.id === 'pool.key' && c.status !== 'unreadable' ? { ...c, evidence: `${c.evidence} (read from ${elsewhere.region}, may be stale: ${elsewhere.unreadable.message})` } : c)) : out;
+}
+
+/** DescribeKey of the primary key failed: what the pool, the aliases and the replica (read by id) still tell. */
+function checksWithoutPrimaryKey(o: KeyVerifyObservation, uk: UnreadableFinding): KeyCheck[] {
+  const { secondaryRegion } = o.topology;
+  const keyId = o.keyRef?.split('/').pop();
+  const replica = o.replicaOnly?.replica;
+  const config = o.pool?.KeyConfiguration;
+  const checks = ['key.exists', 'key.multi-region', 'key.symmetric', 'key.enabled'].map((id) => unreadableKeyCheck(id, uk));
+  checks.push(
+    replica ? checkReplica({ primary: replica, replica }, secondaryRegion) : o.unread?.replica ? unreadableKeyCheck('key.replica', o.unread.replica) : checkReplica({ primary: { KeyId: keyId ?? '?' } }, secondaryRegion),
+    unreadableKeyCheck('key.rotation', uk),
+    o.keySource === 'pool' ? { id: 'pool.key', status: 'pass', evidence: `KeyConfiguration ${config?.KeyType} ${config?.KmsKeyArn}` } : unreadableKeyCheck('pool.key', uk),
+    checkAliases({ ...o, key: keyId ? { primary: { KeyId: keyId } } : undefined }),
+    unreadableKeyCheck('policy.cognito.primary', uk),
+    unreadableKeyCheck('policy.principals.primary', uk),
+  );
+  if (replica && !o.unread?.replicaPolicy) checks.push(...lintPolicy('secondary', secondaryRegion, o.replicaOnly?.replicaPolicy));
+  else if (replica || o.unread?.replica) {
+    const why = o.unread?.replicaPolicy ?? o.unread?.replica ?? uk;
+    checks.push(unreadableKeyCheck('policy.cognito.secondary', why), unreadableKeyCheck('policy.principals.secondary', why));
+  }
+  checks.push(unreadableKeyCheck('policy.match', uk));
+  return checks;
+}
+
+function knownChecks(o: KeyVerifyObservation): KeyCheck[] {
   const key = o.key;
   if (!key) return [checkKeyExists(o), checkPoolUsesKey(o)];
   const { primaryRegion, secondaryRegion } = o.topology;
@@ -145,6 +204,8 @@ export function verifyKeyChecks(o: KeyVerifyObservation): KeyCheck[] {
 }
 
 export function checkLine(c: KeyCheck): string {
-  const mark = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' }[c.status];
-  return `${mark}  ${c.id.padEnd(28)} ${c.evidence}${c.remedy && c.status !== 'pass' ? ` — ${c.remedy}` : ''}`;
+  const mark = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', unreadable: '????' }[c.status];
+  // The unreadable line already ends with what to do.
+  const remedy = c.remedy && c.status !== 'pass' && c.status !== 'unreadable' ? ` — ${c.remedy}` : '';
+  return `${mark}  ${c.id.padEnd(28)} ${c.evidence}${remedy}`;
 }

@@ -1,22 +1,15 @@
 /**
  * Every prerequisite for MRR and for a safe failover, as a checklist computed from what preflight
- * observed (pure). A fail makes preflight exit 3; warnings are the limits an operator must know
- * before relying on the secondary (aws-facts A2, A4), each with the evidence found in the pool.
+ * observed (pure). A fail makes preflight exit 3, and so does a check that could not be read
+ * ('unreadable'); warnings are the limits an operator must know before relying on the secondary
+ * (aws-facts A2, A4), each with the evidence found in the pool.
  */
 import type { Topology } from '../config/topology.js';
 import { hasCognitoStatement } from '../keys/policy.js';
+import { check, RE_RUN, unreadableCheck, type Check } from './check.js';
 import type { PreflightObservation } from './observe.js';
 
-export type CheckStatus = 'pass' | 'warn' | 'fail';
-
-export interface Check {
-  id: string;
-  status: CheckStatus;
-  evidence: string;
-  remedy?: string;
-}
-
-const check = (id: string, status: CheckStatus, evidence: string, remedy?: string): Check => (remedy && status !== 'pass' ? { id, status, evidence, remedy } : { id, status, evidence });
+export type { Check, CheckStatus } from './check.js';
 
 function keyChecks(t: Topology, o: PreflightObservation): Check[] {
   const pool = o.pool!;
@@ -26,21 +19,32 @@ function keyChecks(t: Topology, o: PreflightObservation): Check[] {
   const arn = pool.KeyConfiguration.KmsKeyArn;
   const checks = [check('key.customer-managed', 'pass', `customer managed key ${arn}`)];
   const p = o.primaryKey;
+  const { primaryKey: unreadKey, secondaryKey: unreadReplica } = o.unread;
   checks.push(
-    p?.MultiRegion
-      ? check('key.multi-region', 'pass', `${p.KeyId} is a multi-Region key`)
-      : check('key.multi-region', 'fail', p ? `${p.KeyId} is a single-Region key` : `${arn} not found in ${t.primaryRegion}`, 'a single-Region key cannot be converted: run `mrrctl keys setup` to create a multi-Region key'),
-    p?.KeyState === 'Enabled'
-      ? check('key.enabled', 'pass', `enabled in ${t.primaryRegion}`)
-      : check('key.enabled', 'fail', `key state in ${t.primaryRegion}: ${p?.KeyState ?? 'missing'}`, 'enable the key (kms enable-key) or cancel its deletion'),
-    o.secondaryKey?.KeyState === 'Enabled'
-      ? check('key.replica', 'pass', `replica key enabled in ${t.secondaryRegion}`)
-      : check('key.replica', 'fail', `replica key in ${t.secondaryRegion}: ${o.secondaryKey?.KeyState ?? 'missing'}`, 'run `mrrctl keys setup` to replicate the key'),
+    unreadKey
+      ? unreadableCheck('key.multi-region', unreadKey)
+      : p?.MultiRegion
+        ? check('key.multi-region', 'pass', `${p.KeyId} is a multi-Region key`)
+        : check('key.multi-region', 'fail', p ? `${p.KeyId} is a single-Region key` : `${arn} not found in ${t.primaryRegion}`, 'a single-Region key cannot be converted: run `mrrctl keys setup` to create a multi-Region key'),
+    unreadKey
+      ? unreadableCheck('key.enabled', unreadKey)
+      : p?.KeyState === 'Enabled'
+        ? check('key.enabled', 'pass', `enabled in ${t.primaryRegion}`)
+        : check('key.enabled', 'fail', `key state in ${t.primaryRegion}: ${p?.KeyState ?? 'missing'}`, 'enable the key (kms enable-key) or cancel its deletion'),
+    unreadReplica
+      ? unreadableCheck('key.replica', unreadReplica)
+      : o.secondaryKey?.KeyState === 'Enabled'
+        ? check('key.replica', 'pass', `replica key enabled in ${t.secondaryRegion}`)
+        : check('key.replica', 'fail', `replica key in ${t.secondaryRegion}: ${o.secondaryKey?.KeyState ?? 'missing'}`, 'run `mrrctl keys setup` to replicate the key'),
   );
-  for (const [region, policy, present] of [
-    [t.primaryRegion, o.primaryPolicy, Boolean(p)],
-    [t.secondaryRegion, o.secondaryPolicy, Boolean(o.secondaryKey)],
+  for (const [region, policy, unreadPolicy, present] of [
+    [t.primaryRegion, o.primaryPolicy, o.unread.primaryPolicy, Boolean(p) || (unreadKey !== undefined && o.primaryPolicy !== undefined)],
+    [t.secondaryRegion, o.secondaryPolicy, o.unread.secondaryPolicy, Boolean(o.secondaryKey) || (unreadReplica !== undefined && o.secondaryPolicy !== undefined)],
   ] as const) {
+    if (unreadPolicy) {
+      checks.push(unreadableCheck(`key.policy.${region}`, unreadPolicy));
+      continue;
+    }
     if (!present) continue;
     checks.push(
       hasCognitoStatement(policy)
@@ -52,6 +56,7 @@ function keyChecks(t: Topology, o: PreflightObservation): Check[] {
 }
 
 function replicaChecks(t: Topology, o: PreflightObservation): Check[] {
+  if (o.unread.replicas) return [unreadableCheck('replica.state', o.unread.replicas), unreadableCheck('replica.one-secondary', o.unread.replicas)];
   const secondaries = o.replicas.filter((r) => r.Role === 'SECONDARY');
   const mine = secondaries.find((r) => r.RegionName === t.secondaryRegion);
   const others = secondaries.filter((r) => r.RegionName !== t.secondaryRegion);
@@ -73,8 +78,10 @@ function domainCheck(o: PreflightObservation): Check {
   if (!pool.CustomDomain) {
     return check('domain.failover-routing', 'warn', 'no custom domain: managed login and /oauth2/token do not fail over by themselves', 'add a custom domain with Routing.Failover, or fail over DNS with `mrrctl failover`');
   }
+  if (o.unread.customDomain) return unreadableCheck('domain.failover-routing', o.unread.customDomain);
   const failover = (o.customDomain?.Routing as { Failover?: { SecondaryRegion?: string; PrimaryRoute53HealthCheckId?: string } } | undefined)?.Failover;
   if (!failover) return check('domain.failover-routing', 'warn', `custom domain ${pool.CustomDomain} has no failover routing`, 'set Routing.Failover on the domain (SecondaryRegion and a Route 53 health check)');
+  if (o.unread.domainHealthCheck) return unreadableCheck('domain.failover-routing', o.unread.domainHealthCheck);
   if (!o.domainHealthCheck) return check('domain.failover-routing', 'warn', `the domain's health check ${failover.PrimaryRoute53HealthCheckId} was not found`, 'create the health check or fix the domain routing');
   return check('domain.failover-routing', 'pass', `${pool.CustomDomain} fails over to ${failover.SecondaryRegion} on health check ${failover.PrimaryRoute53HealthCheckId}`);
 }
@@ -86,7 +93,9 @@ function limitChecks(t: Topology, o: PreflightObservation): Check[] {
   const selfSignUp = !(pool.AdminCreateUserConfig as { AllowAdminCreateUserOnly?: boolean } | undefined)?.AllowAdminCreateUserOnly;
   const idps = o.identityProviders.map((p) => String(p.ProviderName ?? '?'));
   return [
-    totp
+    o.unread.mfa
+      ? unreadableCheck('limit.totp-mfa', o.unread.mfa)
+      : totp
       ? check('limit.totp-mfa', 'warn', `software-token (TOTP) MFA is enabled (MFA ${pool.MfaConfiguration ?? 'OFF'}): TOTP users cannot sign in on ${t.secondaryRegion}`, 'tell TOTP users, or offer SMS/email MFA as a fallback')
       : check('limit.totp-mfa', 'pass', 'TOTP MFA is not enabled'),
     check(
@@ -97,19 +106,35 @@ function limitChecks(t: Topology, o: PreflightObservation): Check[] {
     ),
     check('limit.password-reset', 'warn', `password reset and profile edits are refused on ${t.secondaryRegion}`, 'hide those actions in the app while failed over'),
     check('limit.lockout', 'warn', 'failed-sign-in lockout counters are per Region: they reset on failover', 'watch for credential stuffing after a failover'),
-    idps.length > 0
+    o.unread.identityProviders
+      ? unreadableCheck('limit.federation', o.unread.identityProviders)
+      : idps.length > 0
       ? check('limit.federation', 'warn', `federated sign-in through ${idps.join(', ')}: users who never signed in through ${t.primaryRegion} cannot sign in on ${t.secondaryRegion}`, 'expect first-time federated users to fail until failback')
       : check('limit.federation', 'pass', 'no federated identity providers'),
   ];
 }
 
+/** pool.exists: found in the primary, or read from the secondary because the primary did not answer. */
+function poolCheck(t: Topology, o: PreflightObservation): Check {
+  const fallback = o.poolUnreadIn;
+  if (!fallback) return check('pool.exists', 'pass', `${t.userPoolId} exists in ${t.primaryRegion}`);
+  return {
+    id: 'pool.exists',
+    status: 'unreadable',
+    evidence: `${fallback.message}; the pool's global settings below were read from ${o.poolRegion} and may be stale`,
+    remedy: RE_RUN,
+    unreadable: fallback,
+  };
+}
+
 export function preflightChecks(t: Topology, o: PreflightObservation): Check[] {
+  if (o.unread.pool) return [unreadableCheck('pool.exists', o.unread.pool)];
   if (!o.pool) return [check('pool.exists', 'fail', `${t.userPoolId} not found in ${t.primaryRegion}`, 'check --pool and --primary (the pool id starts with the Region it was created in)')];
   const pool = o.pool;
   const tier = pool.UserPoolTier ?? 'ESSENTIALS';
   const issuer = pool.IssuerConfiguration?.Type ?? 'ORIGINAL';
   return [
-    check('pool.exists', 'pass', `${t.userPoolId} exists in ${t.primaryRegion}`),
+    poolCheck(t, o),
     tier === 'LITE' ? check('pool.tier', 'fail', 'feature plan LITE', 'MRR needs Essentials or Plus: change UserPoolTier') : check('pool.tier', 'pass', `feature plan ${tier}`),
     ...keyChecks(t, o),
     issuer === 'UPDATED'

@@ -25,7 +25,10 @@ export function driftDiagnostics(report: DriftReport): Diagnostic[] {
   if (report.ok) return [];
   const failing = failingFindings(report);
   const codes = [...new Set(failing.map((f) => f.code))].join(', ');
-  return [{ severity: 'error', code: 'MRR_DRIFT_E000', message: `drift: ${failing.length} finding(s) at or above ${report.failOn} (${codes})` }];
+  const out: Diagnostic[] = failing.length > 0 ? [{ severity: 'error', code: 'MRR_DRIFT_E000', message: `drift: ${failing.length} finding(s) at or above ${report.failOn} (${codes})` }] : [];
+  // One line per failed read (several checks may share one).
+  for (const message of new Set(report.unreadable.map((u) => u.message))) out.push({ severity: 'error', code: 'MRR_UNREADABLE_E001', message });
+  return out;
 }
 
 export function driftEnvelope(report: DriftReport, command = 'drift') {

@@ -28,11 +28,13 @@ export function formatJunit(report: DriftReport): string {
   const groups = checksByArea(report);
   let totalTests = 0;
   let totalFailures = 0;
+  let totalErrors = 0;
   const suites: string[] = [];
   for (const group of groups) {
     const cases: string[] = [];
     let failures = 0;
-    for (const { check, findings, allowed } of group.checks) {
+    let errors = 0;
+    for (const { check, findings, allowed, unreadable } of group.checks) {
       const failing = findings.filter((f) => atOrAbove(f.severity, report.failOn));
       const other = findings.filter((f) => !atOrAbove(f.severity, report.failOn));
       const attrs = `classname="mrrctl.drift.${xmlEscape(group.area)}" name="${xmlEscape(`${check.id}: ${check.title}`)}" time="0"`;
@@ -42,6 +44,10 @@ export function formatJunit(report: DriftReport): string {
         const message = failing[0].message + (failing.length > 1 ? ` (+${failing.length - 1} more)` : '');
         const type = [...new Set(failing.map((f) => f.code))].join(',');
         body.push(`      <failure message="${xmlEscape(message)}" type="${xmlEscape(type)}">${xmlEscape(failing.map(detail).join('\n\n'))}</failure>`);
+      } else if (unreadable.length > 0) {
+        // Not compared: a JUnit error (the test could not run), never a pass.
+        errors++;
+        body.push(`      <error message="${xmlEscape(unreadable[0].message)}" type="MRR_UNREADABLE_E001">${xmlEscape(unreadable.map((u) => u.message).join('\n'))}</error>`);
       }
       const notes = [...other.map(detail), ...allowed.map((f) => `allowed ${f.code} [${f.region}] ${f.path}: ${f.allowance.reason}`)];
       if (notes.length > 0) body.push(`      <system-out>${xmlEscape(notes.join('\n\n'))}</system-out>`);
@@ -49,13 +55,14 @@ export function formatJunit(report: DriftReport): string {
     }
     totalTests += group.checks.length;
     totalFailures += failures;
+    totalErrors += errors;
     suites.push(
-      `  <testsuite name="${xmlEscape(AREA_TITLES[group.area])}" tests="${group.checks.length}" failures="${failures}" errors="0" skipped="0" time="0" timestamp="${xmlEscape(report.checkedAt)}">\n${cases.join('\n')}\n  </testsuite>`,
+      `  <testsuite name="${xmlEscape(AREA_TITLES[group.area])}" tests="${group.checks.length}" failures="${failures}" errors="${errors}" skipped="0" time="0" timestamp="${xmlEscape(report.checkedAt)}">\n${cases.join('\n')}\n  </testsuite>`,
     );
   }
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="mrrctl drift ${xmlEscape(report.userPoolId)} ${xmlEscape(report.primaryRegion)}→${xmlEscape(report.secondaryRegion)}" tests="${totalTests}" failures="${totalFailures}" errors="0" time="0">`,
+    `<testsuites name="mrrctl drift ${xmlEscape(report.userPoolId)} ${xmlEscape(report.primaryRegion)}→${xmlEscape(report.secondaryRegion)}" tests="${totalTests}" failures="${totalFailures}" errors="${totalErrors}" time="0">`,
     ...suites,
     '</testsuites>',
   ].join('\n');

@@ -19,7 +19,12 @@ function code(text: string): string {
 
 export function formatMarkdown(report: DriftReport): string {
   const failing = failingFindings(report).length;
-  const headline = report.ok ? `✅ no drift at or above ${report.failOn}` : `❌ ${failing} finding${failing === 1 ? '' : 's'} at or above ${report.failOn}`;
+  const unread = report.summary.unreadable;
+  const parts = [
+    ...(failing > 0 ? [`${failing} finding${failing === 1 ? '' : 's'} at or above ${report.failOn}`] : []),
+    ...(unread > 0 ? [`${unread} check${unread === 1 ? '' : 's'} unreadable (not compared)`] : []),
+  ];
+  const headline = report.ok ? `✅ no drift at or above ${report.failOn}` : `❌ ${parts.join(', ')}`;
   const lines = [
     `## mrrctl drift: ${headline}`,
     '',
@@ -37,6 +42,10 @@ export function formatMarkdown(report: DriftReport): string {
     lines.push('', '<details><summary>How to fix</summary>', '');
     for (const f of report.findings) lines.push(`- \`${f.code}\` ${code(f.path)}: ${cell(f.remedy)}${f.fixable ? ' _(drift fix can do this)_' : ''}`);
     lines.push('', '</details>');
+  }
+  if (report.unreadable.length > 0) {
+    lines.push('', '### ❓ Unreadable: not compared (re-run after recovery)', '', '| Check | Area | Region | Read that failed |', '|---|---|---|---|');
+    for (const u of report.unreadable) lines.push(`| ${code(u.check)} | ${AREA_TITLES[u.area]} | ${u.region} | ${cell(u.message)} |`);
   }
   if (report.allowed.length > 0) {
     lines.push('', '### Allowed differences', '', '| Code | Path | Reason | Expires |', '|---|---|---|---|');

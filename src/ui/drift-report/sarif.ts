@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { DRIFT_RULES } from '../../core/drift/codes.js';
-import type { DriftFinding, DriftReport, DriftSeverity } from '../../core/drift/types.js';
+import type { DriftFinding, DriftReport, DriftSeverity, DriftUnreadable } from '../../core/drift/types.js';
 import { expiredNote } from './shared.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -43,6 +43,18 @@ export function sarifDocument(report: DriftReport, opts: SarifOptions): Record<s
       ...(suppression ? { suppressions: [{ kind: 'external', status: 'accepted', justification: suppression.reason }] } : {}),
     };
   };
+  // An unreadable check is an error result of its own rule (after the drift rules, whose indexes stay),
+  // and a tool execution notification: a gate reading either never passes on unread data.
+  const unreadIndex = DRIFT_RULES.length;
+  const unreadResult = (u: DriftUnreadable) => ({
+    ruleId: UNREADABLE_RULE.id,
+    ruleIndex: unreadIndex,
+    level: 'error' as const,
+    message: { text: `${u.check} (${u.title}) not compared: ${u.message}` },
+    locations: [{ physicalLocation: { artifactLocation: { uri }, region: { startLine: 1 } }, logicalLocations: [{ fullyQualifiedName: u.check, kind: 'resource' }] }],
+    partialFingerprints: { 'mrrctlDrift/v1': createHash('sha256').update(`${report.userPoolId}|${UNREADABLE_RULE.id}|${u.check}|${u.region}|${u.service}|${u.operation}`).digest('hex') },
+    properties: { status: 'unreadable', check: u.check, region: u.region, service: u.service, operation: u.operation, error: u.error, primary: null, secondary: null },
+  });
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -60,17 +72,34 @@ export function sarifDocument(report: DriftReport, opts: SarifOptions): Record<s
               fullDescription: { text: r.help },
               defaultConfiguration: { level: LEVELS[r.severity] },
               properties: { area: r.area, tags: ['mrrctl', 'drift', r.area] },
-            })),
+            })).concat([UNREADABLE_RULE as never]),
           },
         },
         automationDetails: { id: `mrrctl-drift/${report.userPoolId}/${report.secondaryRegion}/` },
-        invocations: [{ executionSuccessful: true, endTimeUtc: report.checkedAt }],
-        results: [...report.findings.map((f) => result(f)), ...report.allowed.map((f) => result(f, { reason: f.allowance.reason }))],
+        invocations: [
+          {
+            executionSuccessful: report.unreadable.length === 0,
+            endTimeUtc: report.checkedAt,
+            ...(report.unreadable.length > 0
+              ? { toolExecutionNotifications: report.unreadable.map((u) => ({ level: 'error', descriptor: { id: UNREADABLE_RULE.id }, message: { text: `${u.check}: ${u.message}` } })) }
+              : {}),
+          },
+        ],
+        results: [...report.findings.map((f) => result(f)), ...report.unreadable.map(unreadResult), ...report.allowed.map((f) => result(f, { reason: f.allowance.reason }))],
         properties: { userPoolId: report.userPoolId, primaryRegion: report.primaryRegion, secondaryRegion: report.secondaryRegion, summary: report.summary },
       },
     ],
   };
 }
+
+const UNREADABLE_RULE = {
+  id: 'MRR_UNREADABLE_E001',
+  name: 'CheckUnreadable',
+  shortDescription: { text: 'check could not be read' },
+  fullDescription: { text: 'An AWS read failed after retries (Region down, throttling, 5xx, access denied): the comparison was not made. Re-run after recovery.' },
+  defaultConfiguration: { level: 'error' },
+  properties: { area: 'unreadable', tags: ['mrrctl', 'drift', 'unreadable'] },
+};
 
 export function formatSarif(report: DriftReport, opts: SarifOptions): string {
   return JSON.stringify(sarifDocument(report, opts), null, 2);

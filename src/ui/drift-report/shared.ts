@@ -1,5 +1,5 @@
 /** Small helpers the drift report formatters share. */
-import { AREA_TITLES, type AllowedFinding, type DriftArea, type DriftCheck, type DriftFinding, type DriftReport } from '../../core/drift/types.js';
+import { AREA_TITLES, type AllowedFinding, type DriftArea, type DriftCheck, type DriftFinding, type DriftReport, type DriftUnreadable } from '../../core/drift/types.js';
 
 export const AREA_ORDER = Object.keys(AREA_TITLES) as DriftArea[];
 
@@ -11,7 +11,7 @@ export function valueText(value: unknown, max = 100): string {
 }
 
 /** Checks grouped by area in a stable order, each with the findings (counting and allowed) it produced. */
-export function checksByArea(report: DriftReport): Array<{ area: DriftArea; checks: Array<{ check: DriftCheck; findings: DriftFinding[]; allowed: AllowedFinding[] }> }> {
+export function checksByArea(report: DriftReport): Array<{ area: DriftArea; checks: Array<{ check: DriftCheck; findings: DriftFinding[]; allowed: AllowedFinding[]; unreadable: DriftUnreadable[] }> }> {
   return AREA_ORDER.map((area) => ({
     area,
     checks: report.checks
@@ -20,6 +20,7 @@ export function checksByArea(report: DriftReport): Array<{ area: DriftArea; chec
         check,
         findings: report.findings.filter((f) => f.check === check.id),
         allowed: report.allowed.filter((f) => f.check === check.id),
+        unreadable: report.unreadable.filter((u) => u.check === check.id),
       })),
   })).filter((group) => group.checks.length > 0);
 }
@@ -30,11 +31,12 @@ export function plural(n: number, word: string): string {
 
 export function countsLine(report: DriftReport): string {
   const s = report.summary;
-  return `${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${s.infos} info, ${s.allowed} allowed`;
+  return `${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${s.infos} info, ${s.allowed} allowed${s.unreadable > 0 ? `, ${s.unreadable} unreadable` : ''}`;
 }
 
 export function replicaText(report: DriftReport): string {
-  return report.replica ? `replica ${report.replica.status}` : 'no replica';
+  if (report.replica) return `replica ${report.replica.status}`;
+  return report.unreadable.some((u) => u.check === 'replica.Status' && u.operation === 'ListUserPoolReplicas') ? 'replica unknown' : 'no replica';
 }
 
 export function expiredNote(f: DriftFinding): string | undefined {

@@ -31,10 +31,15 @@ export function formatText(report: DriftReport, opts: TextOptions): string {
   };
   for (const group of checksByArea(report)) {
     const failing = group.checks.filter((c) => c.findings.length > 0);
-    const passed = group.checks.length - failing.length;
-    lines.push('', `${AREA_TITLES[group.area]} (${plural(group.checks.length, 'check')}, ${passed} passed)`);
+    const unread = group.checks.filter((c) => c.findings.length === 0 && c.unreadable.length > 0);
+    const passed = group.checks.length - failing.length - unread.length;
+    lines.push('', `${AREA_TITLES[group.area]} (${plural(group.checks.length, 'check')}, ${passed} passed${unread.length > 0 ? `, ${unread.length} unreadable` : ''})`);
     for (const { findings } of failing) for (const f of findings) lines.push(...block(f, MARKS[f.severity], f.severity));
-    if (failing.length === 0) lines.push(`  ${paint('ok', '✓')} in sync`);
+    // Not compared: the line says which read failed; never "in sync".
+    for (const { check, unreadable } of group.checks) {
+      for (const u of unreadable) lines.push(`  ${paint('error', '?')} ${check.id}: ${u.message}`);
+    }
+    if (failing.length === 0 && unread.length === 0) lines.push(`  ${paint('ok', '✓')} in sync`);
   }
   if (report.allowed.length > 0) {
     lines.push('', 'Allowed differences (drift.allow)');
@@ -44,10 +49,14 @@ export function formatText(report: DriftReport, opts: TextOptions): string {
   }
   const fixable = report.findings.filter((f) => f.fixable).length;
   lines.push('');
+  const failing = failingFindings(report).length;
   if (report.ok) {
     lines.push(paint('ok', `No drift at or above ${report.failOn}.`));
-  } else {
-    lines.push(paint('error', `Drift: ${plural(failingFindings(report).length, 'finding')} at or above ${report.failOn}.`));
+  } else if (failing > 0) {
+    lines.push(paint('error', `Drift: ${plural(failing, 'finding')} at or above ${report.failOn}.`));
+  }
+  if (report.summary.unreadable > 0) {
+    lines.push(paint('error', `Not compared: ${plural(report.summary.unreadable, 'check')} could not be read (the report fails whatever --fail-on says): re-run after recovery.`));
   }
   if (fixable > 0) lines.push(`${plural(fixable, 'finding')} can be aligned by \`mrrctl drift fix\` (try --dry-run first).`);
   return lines.join('\n');

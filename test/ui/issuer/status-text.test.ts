@@ -18,6 +18,9 @@ const region = (name: string, role: 'primary' | 'secondary', replicaStatus: stri
 describe('renderIssuerStatus', () => {
   it('names each Region with its role, the issuer its tokens carry, and the checks that ran where the pool is served', () => {
     const status: IssuerStatus = {
+      answeredBy: 'us-east-1',
+      stale: false,
+      unreadable: [],
       userPoolId: 'us-east-1_Ab12Cd34',
       type: 'ORIGINAL',
       ok: false,
@@ -44,7 +47,7 @@ describe('renderIssuerStatus', () => {
   });
 
   it('says one issuer serves every Region with UPDATED', () => {
-    const status: IssuerStatus = { userPoolId: 'us-east-1_Ab12Cd34', type: 'UPDATED', ok: true, regions: [region('eu-west-1', 'secondary', 'INACTIVE', true, [])] };
+    const status: IssuerStatus = { userPoolId: 'us-east-1_Ab12Cd34', type: 'UPDATED', ok: true, answeredBy: 'us-east-1', stale: false, unreadable: [], regions: [region('eu-west-1', 'secondary', 'INACTIVE', true, [])] };
     expect(renderIssuerStatus(status)).toEqual([
       'Issuer of us-east-1_Ab12Cd34: UPDATED',
       '  One issuer for every Region that hosts the pool; tokens validate in both Regions.',
