@@ -3,6 +3,8 @@
  * serving, last failover, lock), a Region down (every key still there, null with its reason), and a
  * pool that does not exist (exit 3).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seededWorld, type SeededWorld } from '../helpers/seeded.js';
 import { setUpKeyAndIssuer, setUpReplica } from '../helpers/mrr-setup.js';
@@ -20,6 +22,22 @@ beforeEach(async () => {
 afterEach(async () => {
   await w.stop();
 });
+
+/** docs/status.md's JSON fields table names every key status prints, and nothing it does not print. */
+function expectDocumentedFields(data: Record<string, any>): void {
+  const doc = readFileSync(join(import.meta.dirname, '../../docs/status.md'), 'utf8');
+  const table = doc.slice(doc.indexOf('| field | type | meaning |'));
+  const documented = [...table.matchAll(/^\| `([\w.[\]]+)` \|/gm)].map((m) => m[1]);
+  const resolve = (path: string) => path.split('.').reduce<any>((v, k) => (k.endsWith('[]') ? v?.[k.slice(0, -2)]?.[0] : v?.[k]), data);
+  for (const path of documented) expect(resolve(path), `documented ${path}`).not.toBeUndefined();
+  const printed = [
+    ...Object.keys(data).filter((k) => k !== 'regions' && k !== 'dns'),
+    'regions[]',
+    ...Object.keys(data.regions[0]).map((k) => `regions[].${k}`),
+    ...Object.keys(data.dns).map((k) => `dns.${k}`),
+  ];
+  expect(printed.filter((k) => !documented.includes(k))).toEqual([]);
+}
 
 describe('status', () => {
   it('shows the demo before replication: every part of the report, nothing written', async () => {
@@ -74,6 +92,7 @@ describe('status', () => {
       lockUnknown: null,
     });
     expect(w.writesSince(since)).toEqual([]);
+    expectDocumentedFields(r.json().data);
   });
 
   it('shows the replica, each Region health, the shared issuer, the drift counts, no failover and a free lock in text', async () => {
@@ -150,7 +169,7 @@ describe('status', () => {
         evidence: null,
       },
       drift: null,
-      driftUnknown: hangUp,
+      driftUnknown: `the drift check failed: ${hangUp}`,
       lastFailover: null,
       lastFailoverUnknown: `Route 53 ListResourceRecordSets _mrrctl-history.auth.example.com: ${hangUp}`,
       lock: null,
@@ -163,7 +182,7 @@ describe('status', () => {
     expect(text.stdout).toContain(`  us-east-1       PRIMARY    UNREACHABLE ${issuer}\n    ${hangUp}\n`);
     expect(text.stdout).toContain('  pool    read from eu-west-1\n');
     expect(text.stdout).toContain(`  dns     weighted: serving unknown (Route 53 ListResourceRecordSets auth.example.com: ${hangUp})\n`);
-    expect(text.stdout).toContain(`  drift   unknown (${hangUp})\n`);
+    expect(text.stdout).toContain(`  drift   unknown (the drift check failed: ${hangUp})\n`);
     expect(text.stdout).toContain(`  last failover  unknown (Route 53 ListResourceRecordSets _mrrctl-history.auth.example.com: ${hangUp})\n`);
     expect(text.stdout).toContain(`  lock    unknown (Route 53 ListResourceRecordSets _mrrctl-lock.auth.example.com: ${hangUp})\n`);
     expect(text.stderr).toBe('warning: us-east-1 did not answer [MRR_STATUS_W001]\n');

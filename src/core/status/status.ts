@@ -99,7 +99,7 @@ const notObserved = (what: string) => Promise.resolve(unknownBecause<never>(`${w
 async function knownOf<T>(read: (() => Promise<T>) | undefined, what: string): Promise<Known<T>> {
   if (!read) return notObserved(what);
   const o = await attempt(read);
-  return o.ok ? { value: o.value, unknown: null } : unknownBecause(o.error);
+  return o.ok ? { value: o.value, unknown: null } : unknownBecause(`${what} failed: ${o.error}`);
 }
 
 /**
@@ -133,8 +133,8 @@ export async function observeStatus(readers: StatusReaders, t: Topology, config:
       ? attempt(() => readHealthCheck({ route53: readers.route53, ...(metrics ? { metrics: { reader: metrics, now: () => readers.now().getTime() } } : {}) }, cognitoDomainCheck))
       : Promise.resolve(undefined),
     observeZone(readers.route53, dns, readers.now(), readers.judgeLock),
-    knownOf(readers.health, 'health'),
-    knownOf(readers.drift, 'drift'),
+    knownOf(readers.health, 'the health probes'),
+    knownOf(readers.drift, 'the drift check'),
   ]);
   refuseMissingPool(t, primaryPool, secondaryReplicas);
 
