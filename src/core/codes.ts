@@ -130,6 +130,7 @@ export const CODES = {
 
   MRR_HEALTH_E001: { exit: 'findings', meaning: 'a Region is unhealthy; the message lists its problems' },
   MRR_HEALTH_E002: { exit: 'findings', meaning: 'the issuer does not serve its discovery document' },
+  MRR_HEALTH_E003: { exit: 'findings', meaning: 'the user pool does not exist: the primary Region answered ResourceNotFoundException' },
   MRR_PREFLIGHT_E001: { exit: 'findings', meaning: 'preflight checks failed; the message names them' },
   MRR_REHEARSE_E001: { exit: 'findings', meaning: 'a rehearsal step did not behave as the runbook expects' },
   MRR_STATUS_E001: { exit: 'usage', meaning: '--watch needs a terminal on stderr (not a pipe, not --output json)' },

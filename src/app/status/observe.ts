@@ -30,7 +30,6 @@ export function statusOf(env: MutationEnv): Promise<StatusReport> {
     {
       cognito: env.ports.cognito,
       route53: env.ports.route53,
-      metrics: env.ports.metrics,
       health: () => healthByRegion(env),
       drift: () => driftCounts(env),
       judgeLock: (lock) => judgeLockOwner(lock) ?? lock,

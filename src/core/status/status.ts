@@ -10,10 +10,10 @@ import type { Topology } from '../config/topology.js';
 import { FindingsError } from '../errors.js';
 import type { HeldLock } from '../failover/lock.js';
 import { readHealthCheck } from '../health/status.js';
-import type { HealthMetricsReader } from '../health/ports.js';
 import type { CognitoReader, ReplicaInfo, UserPool } from '../ports/cognito.js';
 import type { Route53Reader } from '../ports/route53.js';
 import { attempt, unknownBecause, type Known, type Observed } from './observed.js';
+import { poolNotFoundMessage } from './pool-not-found.js';
 import { dnsServing, type DnsServing } from './serving.js';
 import { observeZone, type FailoverSummary, type LockSummary } from './zone.js';
 
@@ -76,7 +76,6 @@ export interface StatusReport {
 export interface StatusReaders {
   cognito: CognitoReader;
   route53: Route53Reader;
-  metrics?: HealthMetricsReader;
   /** Each Region's health verdict (the health use-case); absent: not observed. */
   health?: () => Promise<Record<string, RegionHealthSummary>>;
   /** The drift counts (the drift use-case); absent: not observed. */
@@ -110,18 +109,12 @@ function refuseMissingPool(t: Topology, primary: Observed<UserPool | undefined>,
   if (!primary.ok || primary.value !== undefined) return;
   const answered = [t.primaryRegion, ...(notFound(secondary) ? [t.secondaryRegion] : [])];
   const other = notFound(secondary) ? '' : secondary.ok ? `; ${t.secondaryRegion} lists it` : `; ${t.secondaryRegion} did not answer (${secondary.error})`;
-  throw new FindingsError(
-    'MRR_STATUS_E003',
-    `user pool ${t.userPoolId} was not found: ${answered.join(' and ')} answered ${NOT_FOUND}${other}. ` +
-      'Check --pool (or userPoolId in the config) and that the credentials are for the account that owns the pool.',
-    { userPoolId: t.userPoolId, notFoundIn: answered },
-  );
+  throw new FindingsError('MRR_STATUS_E003', poolNotFoundMessage(t.userPoolId, answered, other), { userPoolId: t.userPoolId, notFoundIn: answered });
 }
 
 export async function observeStatus(readers: StatusReaders, t: Topology, config: MrrConfig): Promise<StatusReport> {
   const dns = config.dns;
   const cognitoDomainCheck = dns?.strategy === 'cognito-domain' ? dns.healthCheckId : undefined;
-  const metrics = readers.metrics;
   const [primaryPool, secondaryPool, primaryReplicas, secondaryReplicas, records, healthCheck, zone, health, drift] = await Promise.all([
     attempt(() => readers.cognito.describeUserPool(t.primaryRegion, t.userPoolId)),
     // The secondary serves the pool's replicated settings too: what still answers when the primary is down.
@@ -129,9 +122,9 @@ export async function observeStatus(readers: StatusReaders, t: Topology, config:
     attempt(() => readers.cognito.listReplicas(t.primaryRegion, t.userPoolId)),
     attempt(() => readers.cognito.listReplicas(t.secondaryRegion, t.userPoolId)),
     dns ? attempt(() => readers.route53.listRecordSets(dns.hostedZoneId, dns.recordName)) : Promise.resolve(undefined),
-    cognitoDomainCheck
-      ? attempt(() => readHealthCheck({ route53: readers.route53, ...(metrics ? { metrics: { reader: metrics, now: () => readers.now().getTime() } } : {}) }, cognitoDomainCheck))
-      : Promise.resolve(undefined),
+    // Without CloudWatch (like `health`): a check with no endpoint (CALCULATED, CLOUDWATCH_METRIC)
+    // reads as unknown, with the reason, rather than needing one more IAM permission for status.
+    cognitoDomainCheck ? attempt(() => readHealthCheck({ route53: readers.route53 }, cognitoDomainCheck)) : Promise.resolve(undefined),
     observeZone(readers.route53, dns, readers.now(), readers.judgeLock),
     knownOf(readers.health, 'the health probes'),
     knownOf(readers.drift, 'the drift check'),
