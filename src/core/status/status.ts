@@ -125,6 +125,8 @@ export async function observeStatus(readers: StatusReaders, t: Topology, config:
     // Without CloudWatch (like `health`): a check with no endpoint (CALCULATED, CLOUDWATCH_METRIC)
     // reads as unknown, with the reason, rather than needing one more IAM permission for status.
     cognitoDomainCheck ? attempt(() => readHealthCheck({ route53: readers.route53 }, cognitoDomainCheck)) : Promise.resolve(undefined),
+    // ── arc-routing-control: WIRED AT MERGE — read the routing control states here (through a port in
+    // StatusReaders) and hand them to dnsServing in ServingReads, next to `records` and `healthCheck`.
     observeZone(readers.route53, dns, readers.now(), readers.judgeLock),
     knownOf(readers.health, 'the health probes'),
     knownOf(readers.drift, 'the drift check'),
