@@ -247,7 +247,7 @@ describe('dns', () => {
     data.dns.recordName = 'auth example.com';
     const error = configError(data);
     expect(error.message.split('\n').slice(1)).toEqual([
-      `  ${FILE}: dns.strategy: got "failover", expected weighted or cognito-domain`,
+      `  ${FILE}: dns.strategy: got "failover", expected weighted, cognito-domain or arc-routing-control`,
       `  ${FILE}: dns.hostedZoneId: got "z-lower", expected a Route 53 hosted zone id such as Z0123456789ABC`,
       `  ${FILE}: dns.recordName: got "auth example.com", expected a DNS name such as auth.example.com`,
     ]);

@@ -13,6 +13,8 @@ export {
   type MrrConfigInput,
   type DnsConfig,
   type DnsRecordConfig,
+  type ArcConfig,
+  type ArcEndpointConfig,
   type DriftAllowance,
   type GuardsConfig,
 } from './schema.js';

@@ -78,7 +78,7 @@ const keySchema = z.strictObject(
 );
 
 export const DNS_RECORD_TYPES = ['CNAME', 'A', 'AAAA', 'ALIAS'] as const;
-export const DNS_STRATEGIES = ['weighted', 'cognito-domain'] as const;
+export const DNS_STRATEGIES = ['weighted', 'cognito-domain', 'arc-routing-control'] as const;
 
 const healthCheckId = text('a Route 53 health check id (1–64 characters)', (v) => v.length >= 1 && v.length <= 64);
 
@@ -92,9 +92,66 @@ const dnsRecordSchema = z.strictObject(
   { error: 'a mapping with type and value (and optionally healthCheckId, setIdentifier)' },
 );
 
+const ARC_ARN = 'arn:aws[a-z-]*:route53-recovery-control::\\d{12}';
+const ARC_ID = '[A-Za-z0-9-]{1,128}';
+const CLUSTER_ARN_PATTERN = new RegExp(`^${ARC_ARN}:cluster/${ARC_ID}$`);
+const ROUTING_CONTROL_ARN_PATTERN = new RegExp(`^${ARC_ARN}:controlpanel/${ARC_ID}/routingcontrol/${ARC_ID}$`);
+
+/** `http:` is accepted for local endpoints such as the sandbox's; AWS's own endpoints are https. */
+function isEndpointUrl(value: string): boolean {
+  if (value.length > 128) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.username === '' && url.password === '' && url.search === '' && url.hash === '';
+  } catch {
+    return false;
+  }
+}
+
+const arcEndpointSchema = z.strictObject(
+  {
+    region: regionNameSchema,
+    url: text('a cluster endpoint URL such as https://host-aaaaaa.us-east-1.example.aws/v1 (at most 128 characters, no query)', isEndpointUrl),
+  },
+  { error: 'a mapping with region and url (one of the cluster endpoints DescribeCluster lists)' },
+);
+
+/**
+ * Route 53 ARC routing controls (docs/aws-facts.md G3). The endpoints are recorded ahead of time so
+ * that a failover never has to ask the us-west-2 control-config API during an event; the Region keys of
+ * `routingControls` are checked against the topology in arc-checks.ts.
+ */
+const arcSchema = z.strictObject(
+  {
+    clusterArn: text(
+      'an ARC cluster ARN such as arn:aws:route53-recovery-control::111122223333:cluster/<id>',
+      (v) => CLUSTER_ARN_PATTERN.test(v),
+    ),
+    endpoints: z
+      .array(arcEndpointSchema, { error: 'a list of {region, url} cluster endpoints' })
+      .min(1, { error: 'between 1 and 5 cluster endpoints (a cluster has five)' })
+      .max(5, { error: 'between 1 and 5 cluster endpoints (a cluster has five)' })
+      .optional(),
+    routingControls: z.record(
+      z.string(),
+      text(
+        'a routing control ARN such as arn:aws:route53-recovery-control::111122223333:controlpanel/<id>/routingcontrol/<id>',
+        (v) => ROUTING_CONTROL_ARN_PATTERN.test(v),
+      ),
+      { error: 'a mapping from Region name to routing control ARN (the primary and the secondary)' },
+    ),
+    safetyRules: z
+      .array(text('a safety rule name (1–64 characters)', (v) => v.length >= 1 && v.length <= 64), {
+        error: 'a list of safety rule names',
+      })
+      .default([]),
+  },
+  { error: 'a mapping with clusterArn, routingControls (and optionally endpoints, safetyRules)' },
+);
+
 const dnsSchema = z.strictObject(
   {
-    strategy: z.enum(DNS_STRATEGIES, { error: 'weighted or cognito-domain' }),
+    strategy: z.enum(DNS_STRATEGIES, { error: 'weighted, cognito-domain or arc-routing-control' }),
     hostedZoneId: text('a Route 53 hosted zone id such as Z0123456789ABC', (v) => HOSTED_ZONE_ID_PATTERN.test(v)),
     recordName: text('a DNS name such as auth.example.com', isDnsName),
     // Keys are checked (Region names, the two topology Regions) in semantic-checks.ts, where the
@@ -102,8 +159,9 @@ const dnsSchema = z.strictObject(
     records: z.record(z.string(), dnsRecordSchema, { error: 'a mapping from Region name to record' }).optional(),
     healthCheckId: healthCheckId.optional(),
     ttl: wholeNumber('a TTL in whole seconds from 0 to 2147483647', 0, 2_147_483_647).optional(),
+    arc: arcSchema.optional(),
   },
-  { error: 'a mapping with strategy, hostedZoneId, recordName, and records or healthCheckId' },
+  { error: 'a mapping with strategy, hostedZoneId, recordName, and records, healthCheckId or arc' },
 );
 
 export const GUARD_DEFAULTS = { minUnhealthySeconds: 180, cooldownSeconds: 1800, requireDriftClean: true } as const;
@@ -192,6 +250,9 @@ export type MrrConfig = z.output<typeof mrrConfigSchema>;
 export type MrrConfigInput = z.input<typeof mrrConfigSchema>;
 export type DnsConfig = NonNullable<MrrConfig['dns']>;
 export type DnsRecordConfig = z.output<typeof dnsRecordSchema>;
+/** `dns.arc` of the arc-routing-control strategy (safetyRules defaults to []). */
+export type ArcConfig = z.output<typeof arcSchema>;
+export type ArcEndpointConfig = z.output<typeof arcEndpointSchema>;
 export type DriftAllowance = z.output<typeof driftAllowSchema>;
 export type GuardsConfig = MrrConfig['guards'];
 
@@ -201,6 +262,8 @@ export const KNOWN_KEYS: Readonly<Record<string, readonly string[]>> = {
   key: Object.keys(keySchema.shape),
   dns: Object.keys(dnsSchema.shape),
   'dns.records.*': Object.keys(dnsRecordSchema.shape),
+  'dns.arc': Object.keys(arcSchema.shape),
+  'dns.arc.endpoints.*': Object.keys(arcEndpointSchema.shape),
   guards: ['minUnhealthySeconds', 'cooldownSeconds', 'requireDriftClean'],
   probe: Object.keys(probeSchema.shape),
   drift: ['allow'],

@@ -5,6 +5,7 @@
  * Values arrive unvalidated; anything malformed is skipped here because the schema reports it.
  */
 import { z } from 'zod';
+import { arcIssues } from './arc-checks.js';
 import type { ConfigIssue } from './config-error.js';
 import { REPLICATION_REGIONS, arnParts, isMrrRegion, isRegionName, partitionOfRegion, regionExpectation } from './regions.js';
 import { isDnsName, isUserPoolId, userPoolRegion } from './schema.js';
@@ -193,6 +194,16 @@ function dnsIssues(view: TopologyView): ConfigIssue[] {
       }
     }
   }
+  const arcRegions =
+    primary && secondary && view.primaryRegion && view.secondaryRegion
+      ? {
+          primary,
+          secondary,
+          describe: (role: 'primary' | 'secondary') =>
+            describeOrigin((role === 'primary' ? view.primaryRegion : view.secondaryRegion)!.origin),
+        }
+      : undefined;
+  issues.push(...arcIssues({ dns, at, regions: arcRegions }));
   if (dns.strategy === 'cognito-domain' && dns.healthCheckId === undefined) {
     issues.push(
       at(
