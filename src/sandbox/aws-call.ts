@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
+import type { ArcEndpointPath } from './arc/endpoints.js';
 import { admitCall, type ServiceShapes } from './call-gate.js';
 import { isWriteOperation } from './call-log.js';
 import { cognitoQuotaCategory } from './quotas/cognito-categories.js';
@@ -41,14 +42,25 @@ interface ResolvedCall {
   invoke(ctx: CallContext): Promise<RestResponse>;
 }
 
-export async function serveAwsCall(world: World, req: IncomingMessage, res: ServerResponse, url: URL, body: string): Promise<void> {
+/**
+ * `arcEndpoint`: the call reached an ARC cluster endpoint path (arc/endpoints.ts); its Region is the
+ * endpoint's, whatever else the request says, so faults of that Region take the endpoint down.
+ */
+export async function serveAwsCall(
+  world: World,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  body: string,
+  arcEndpoint?: ArcEndpointPath,
+): Promise<void> {
   const started = performance.now();
   const requestId = randomUUID();
-  const prefixed = REGION_PREFIX.exec(url.pathname);
-  const rawPath = prefixed ? url.pathname.slice(prefixed[0].length) || '/' : url.pathname;
+  const prefixed = arcEndpoint ? null : REGION_PREFIX.exec(url.pathname);
+  const rawPath = arcEndpoint ? arcEndpoint.rest : prefixed ? url.pathname.slice(prefixed[0].length) || '/' : url.pathname;
   const scope = parseCredentialScope(headerValue(req, 'authorization'));
   const call = resolveCall(world, req, rawPath, url, body, requestId, scope?.signingName);
-  const region = scope?.region ?? prefixed?.[1] ?? UNSIGNED_DEFAULT_REGION;
+  const region = arcEndpoint?.region ?? scope?.region ?? prefixed?.[1] ?? UNSIGNED_DEFAULT_REGION;
 
   const finish = (response: RestResponse, loggedRegion = region): void => {
     response.headers = { 'x-amzn-requestid': requestId, ...(response.headers ?? {}) };
@@ -58,7 +70,15 @@ export async function serveAwsCall(world: World, req: IncomingMessage, res: Serv
   };
 
   if (!scope && !call.allowUnsigned) {
-    return finish(call.encodeError(missingAuthentication(call.model)), prefixed?.[1] ?? 'unknown');
+    return finish(call.encodeError(missingAuthentication(call.model)), arcEndpoint?.region ?? prefixed?.[1] ?? 'unknown');
+  }
+  if (arcEndpoint && scope && scope.region !== arcEndpoint.region) {
+    // A Regional endpoint checks the SigV4 scope: a client built with another Region is refused. [INF]
+    return finish(
+      call.encodeError(
+        new SandboxError('InvalidSignatureException', `Credential should be scoped to a valid region, not '${scope.region}': this cluster endpoint is in ${arcEndpoint.region}.`, 403),
+      ),
+    );
   }
 
   const shapes: ServiceShapes = {
@@ -77,7 +97,8 @@ export async function serveAwsCall(world: World, req: IncomingMessage, res: Serv
 
   let response: RestResponse;
   try {
-    response = await call.invoke(world.context(region));
+    const ctx = world.context(region);
+    response = await call.invoke(arcEndpoint ? { ...ctx, arcEndpoint: { clusterId: arcEndpoint.clusterId, region: arcEndpoint.region } } : ctx);
   } catch (err) {
     response = call.encodeError(
       err instanceof SandboxError ? err : internalError(call.model, 500, `sandbox model failure: ${(err as Error)?.message ?? err}`),

@@ -3,6 +3,9 @@
  * (Cognito encrypts with KMS keys; CloudWatch derives Route 53 health metrics; the OIDC hosts serve
  * Cognito pools behind Route 53 health). Order matters only for readability.
  */
+import { ArcClusterApi } from './arc/cluster-api.js';
+import { ArcConfigApi } from './arc/config-api.js';
+import { ArcStore } from './arc/store.js';
 import { CloudWatchModel } from './cloudwatch/model.js';
 import { CognitoModel } from './cognito/model.js';
 import { FirehoseModel } from './firehose/model.js';
@@ -26,7 +29,10 @@ export interface CreateWorldOptions {
 export function createWorld(options: CreateWorldOptions = {}): World {
   const kms = new KmsModel();
   const cognito = new CognitoModel({ kms });
-  const route53 = new Route53Model();
+  const arc = new ArcStore();
+  const route53 = new Route53Model({ arc });
+  const arcConfig = new ArcConfigApi(arc);
+  arcConfig.healthChecksFor = (arn) => route53.healthChecksForRoutingControl(arn);
   const cloudwatch = new CloudWatchModel({ route53 });
   const oidc = new OidcEndpoint({ cognito, route53 });
   return new World({
@@ -41,6 +47,8 @@ export function createWorld(options: CreateWorldOptions = {}): World {
       new WafV2Model(),
       new LogsModel(),
       new FirehoseModel(),
+      new ArcClusterApi(arc),
+      arcConfig,
     ],
     oidc,
   });

@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { ADMIN_PREFIX, serveAdmin } from './admin/admin-api.js';
 import { refuseAdmin, refuseHost, type GuardOptions, type Refusal } from './admin/request-guard.js';
+import { ARC_PATH_PREFIX, parseArcEndpointPath } from './arc/endpoints.js';
 import { serveAwsCall } from './aws-call.js';
 import { serveOidc } from './oidc-route.js';
 import type { SettingsPatch } from './settings.js';
@@ -114,6 +115,11 @@ async function route(world: World, req: IncomingMessage, res: ServerResponse, gu
   const body = await readBody(req);
   if (url.pathname.startsWith(ADMIN_PREFIX)) return serveAdmin(world, req, res, url, body);
   if (url.pathname.startsWith(HTTPS_PATH_PREFIX)) return serveOidc(world, req, res, url, body);
+  if (url.pathname.startsWith(ARC_PATH_PREFIX)) {
+    const endpoint = parseArcEndpointPath(url.pathname);
+    if (!endpoint) return sendJson(res, 404, { message: `not an ARC cluster endpoint path: expected ${ARC_PATH_PREFIX}<cluster id>/<Region>/v1` });
+    return serveAwsCall(world, req, res, url, body, endpoint);
+  }
   return serveAwsCall(world, req, res, url, body);
 }
 

@@ -53,6 +53,8 @@ export interface CallContext {
    * sorted. `service` widens the view the same way as in isRegionDown.
    */
   outageHistory(region: string, service?: string): Array<{ from: number; to?: number }>;
+  /** Set when the call reached an ARC cluster endpoint (`/_arc/<cluster id>/<Region>/v1`). */
+  arcEndpoint?: { clusterId: string; region: string };
 }
 
 /**

@@ -103,6 +103,7 @@ export function validateConfig(config: HealthCheckConfig, healthCheckExists: (id
       throw invalid('HealthThreshold must be between 0 and 256.');
     }
   }
+  if (Type === 'RECOVERY_CONTROL' && !config.RoutingControlArn) throw invalid('A RECOVERY_CONTROL health check needs a RoutingControlArn.');
   if (Type === 'CLOUDWATCH_METRIC' && !config.AlarmIdentifier) throw invalid('A CLOUDWATCH_METRIC health check needs an AlarmIdentifier.');
 }
 

@@ -37,7 +37,17 @@ export function healthCheckXml(record: HealthCheckRecord): JsonObject {
   };
 }
 
+/** Where RECOVERY_CONTROL checks read their routing control (the sandbox's ARC model). */
+export interface RoutingControlSource {
+  /** 'On' | 'Off' at `time`, or undefined when no such control existed then. */
+  stateAt(routingControlArn: string, time: number): 'On' | 'Off' | undefined;
+  /** Instants the control changed state. */
+  changeTimes(routingControlArn: string): number[];
+}
+
 export class HealthCheckStore {
+  /** Set by the Route 53 model when the world has an ARC model. */
+  routingControls?: RoutingControlSource;
   private checks = new Map<string, HealthCheckRecord>();
   /** Caller references of deleted checks: Route 53 refuses to reuse them. */
   private retiredReferences = new Set<string>();

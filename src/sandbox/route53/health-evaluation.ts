@@ -17,6 +17,8 @@ import { regionOfHost } from './names.js';
 export interface HealthMoment {
   configOf(id: string): HealthCheckConfig | undefined;
   endpointDown(region: string, service?: string): boolean;
+  /** Is the routing control On? A control that does not exist (then) counts as Off. [INF] */
+  routingControlOn(arn: string | undefined): boolean;
 }
 
 /** Is the watched endpoint reachable, before Inverted and Disabled are applied? */
@@ -44,7 +46,8 @@ export function observeRaw(config: HealthCheckConfig, moment: HealthMoment, id: 
       raw = config.InsufficientDataHealthStatus !== 'Unhealthy';
       break;
     case 'RECOVERY_CONTROL':
-      raw = true;
+      // The check is healthy exactly while its routing control is On (aws-facts G3).
+      raw = moment.routingControlOn(config.RoutingControlArn);
       break;
     default:
       raw = endpointUp(config, moment);
@@ -64,10 +67,19 @@ export function evaluateHealth(id: string, moment: HealthMoment, visiting: Set<s
   return config.Inverted ? !raw : raw;
 }
 
+function controlOn(store: HealthCheckStore, time: number): HealthMoment['routingControlOn'] {
+  return (arn) => arn !== undefined && store.routingControls?.stateAt(arn, time) === 'On';
+}
+
+/**
+ * Now. Routing control states come from the ARC model directly, not through a call: Route 53's data
+ * plane follows them whatever faults the control plane or the ARC endpoints are under.
+ */
 export function currentMoment(store: HealthCheckStore, ctx: CallContext): HealthMoment {
   return {
     configOf: (id) => store.find(id)?.config,
     endpointDown: (region, service) => ctx.isRegionDown(region, service),
+    routingControlOn: controlOn(store, ctx.now),
   };
 }
 
@@ -78,6 +90,7 @@ export function momentAt(store: HealthCheckStore, ctx: CallContext, time: number
   return {
     configOf: (id) => store.configAt(id, time),
     endpointDown: (region, service) => inside(ctx.outageHistory(region, service), time),
+    routingControlOn: controlOn(store, time),
   };
 }
 
@@ -97,6 +110,7 @@ function breakpoints(store: HealthCheckStore, ctx: CallContext, id: string, from
     points.push(at);
     const { region, service } = regionOfHost(config.FullyQualifiedDomainName);
     if (region) for (const outage of ctx.outageHistory(region, service)) points.push(outage.from, outage.to ?? Infinity);
+    if (config.RoutingControlArn) points.push(...(store.routingControls?.changeTimes(config.RoutingControlArn) ?? []));
     for (const child of config.ChildHealthChecks ?? []) points.push(...breakpoints(store, ctx, child, from, to, seen));
   }
   return points.filter((point) => point > from && point < to);

@@ -16,7 +16,7 @@ import {
   type RestResponse,
   type RestService,
 } from '../types.js';
-import { HealthCheckStore } from './health-checks.js';
+import { HealthCheckStore, type RoutingControlSource } from './health-checks.js';
 import { currentMoment, evaluateHealth, healthTimeline, momentAt, type HealthSegment } from './health-evaluation.js';
 import { ROUTE53_OPERATIONS, type Route53State } from './operations.js';
 import { matchRoute, MODELLED_OPERATIONS } from './routes.js';
@@ -32,6 +32,11 @@ export class Route53Model implements RestService, Persistent {
   /** The operations this model answers (for docs and the admin API). */
   static readonly operations = MODELLED_OPERATIONS;
   private readonly state: Route53State = { zones: new HostedZoneStore(), healthChecks: new HealthCheckStore() };
+
+  /** `arc`: where RECOVERY_CONTROL checks read their routing controls (none: they count as Off). */
+  constructor(options: { arc?: RoutingControlSource } = {}) {
+    this.state.healthChecks.routingControls = options.arc;
+  }
 
   operationFor(req: RestRequest): string | null {
     return matchRoute(req)?.operation ?? null;
@@ -75,6 +80,14 @@ export class Route53Model implements RestService, Persistent {
   /** Health over [from, to) as constant segments; undefined when the check does not exist. */
   healthTimeline(healthCheckId: string, from: number, to: number, ctx: CallContext): HealthSegment[] | undefined {
     return healthTimeline(this.state.healthChecks, ctx, healthCheckId, from, to);
+  }
+
+  /** RECOVERY_CONTROL checks bound to a routing control (ARC's ListAssociatedRoute53HealthChecks). */
+  healthChecksForRoutingControl(routingControlArn: string): string[] {
+    return this.state.healthChecks
+      .list()
+      .filter((check) => check.config.Type === 'RECOVERY_CONTROL' && check.config.RoutingControlArn === routingControlArn)
+      .map((check) => check.id);
   }
 
   /** Ids of the existing health checks, oldest first. */
