@@ -13,6 +13,8 @@ import { parse, stringify } from 'yaml';
 import { buildArcWorld, endpointClient, type ArcWorld } from '../sandbox/arc-fixtures.js';
 import { failoverWorld, type FailoverWorld } from '../helpers/failover-world.js';
 import { sandboxAdmin } from '../helpers/sandbox.js';
+import { AwsClients } from '../../src/aws/clients.js';
+import { readArcServing } from '../../src/app/traffic/arc-serving.js';
 
 const P = 'us-east-1';
 const S = 'eu-west-1';
@@ -115,5 +117,30 @@ describe.sequential('failover through ARC routing controls', () => {
     expect(history).toContain('failback');
     expect(history).toContain('failover');
     expect(await world.txt('_mrrctl-lock')).toEqual([]);
+  });
+
+  it('readArcServing (status/health): the Region whose control is On, from an endpoint that answers', async () => {
+    const file = join(world.w.dir, 'mrrctl.yaml');
+    const dns = parse(readFileSync(file, 'utf8')).dns;
+    const clients = new AwsClients({ target: { sandbox: true, endpoint: world.w.sb.url } as never });
+    try {
+      const f = await sandboxAdmin(world.w.sb, 'POST', 'faults', { region: P, kind: 'outage' });
+      expect(f.status).toBe(201);
+      const r = await readArcServing(clients, dns, { primary: P, secondary: S });
+      expect(r?.serving).toEqual([P]);
+      expect(r?.evidence).toContain(`routing controls ${P} On, ${S} Off`);
+    } finally {
+      await sandboxAdmin(world.w.sb, 'DELETE', 'faults');
+      clients.destroy();
+    }
+  });
+
+  it('canary with ARC: exit 2 explaining routing controls are on/off, pointing to weighted; no AWS call', async () => {
+    const seq = world.w.lastSeq();
+    const r = await run(['canary', '--to', S, '--percent', '10', '--yes']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('ARC routing controls are on/off switches');
+    expect(r.stderr).toContain('dns.strategy: weighted');
+    expect(world.w.sb.calls().filter((c) => c.seq > seq)).toEqual([]);
   });
 });
