@@ -123,7 +123,6 @@ export const CODES = {
   MRR_FAILOVER_E004: { exit: 'conflict', meaning: 'another operator holds the failover lock, or took it first; nothing was changed' },
   MRR_FAILOVER_E005: { exit: 'conflict', meaning: 'DNS changed since it was read (Route 53 refused the compare-and-swap); nothing was changed: re-run' },
   MRR_FAILOVER_E006: { exit: 'conflict', meaning: 'the run lost its lock: someone broke or replaced it after its lease ended (the lease renewal\'s compare-and-swap failed); the run stopped' },
-  MRR_FAILOVER_E010: { exit: 'unexpected', meaning: 'Route 53\'s API did not answer; nothing was changed: see "Route 53 control plane impaired" in the runbook' },
   MRR_REPLICA_E001: { exit: 'conflict', meaning: 'another run created or changed the replica first (LimitExceeded, ConcurrentModification); the message names its state' },
   MRR_CANARY_E001: { exit: 'usage', meaning: 'a canary needs dns.strategy weighted' },
   MRR_CANARY_E002: { exit: 'usage', meaning: '--to of `canary` is not one of the pool\'s Regions' },
