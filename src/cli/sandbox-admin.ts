@@ -44,6 +44,9 @@ export class SandboxAdmin {
     if (res.status === 400) {
       throw new UsageError('MRR_SANDBOX_E002', `the sandbox refused ${method} ${path}: ${parsed.message ?? text}`);
     }
+    if (res.status === 409) {
+      throw new UsageError('MRR_SANDBOX_E007', `the sandbox refused ${method} ${path}: ${parsed.message ?? text}`);
+    }
     if (res.status >= 300) {
       throw new SandboxUnreachableError('MRR_SANDBOX_E003', `the sandbox answered ${res.status} to ${method} ${path}: ${parsed.message ?? text}`);
     }

@@ -37,12 +37,14 @@ export interface SeededWorld {
 export interface WorldClockOptions {
   /** Share this clock between the sandbox and every `run()`; without it both use real time. */
   clock?: VirtualClock;
+  /** The demo's DNS strategy (`sandbox seed --dns-strategy`); weighted by default. */
+  dnsStrategy?: 'weighted' | 'cognito-domain' | 'arc-routing-control';
 }
 
 export async function seededWorld(settings?: SettingsPatch, configPatch?: (yaml: string) => string, options: WorldClockOptions = {}): Promise<SeededWorld> {
   const { clock } = options;
   const sb = await startTestSandbox(settings, { clock: clock?.sandbox });
-  const seeded = await sandboxAdmin(sb, 'POST', 'seed', { scenario: 'demo' });
+  const seeded = await sandboxAdmin(sb, 'POST', 'seed', { scenario: 'demo', dnsStrategy: options.dnsStrategy ?? 'weighted' });
   if (seeded.status !== 201) throw new Error(`seed failed: ${JSON.stringify(seeded.body)}`);
   const dir = mkdtempSync(join(tmpdir(), 'mrrctl-e2e-'));
   const config = configPatch ? configPatch(seeded.body.config) : seeded.body.config;

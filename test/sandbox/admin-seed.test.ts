@@ -121,9 +121,15 @@ describe('the demo scenario', () => {
     const { summary, config, raw } = await seed(sb);
     const east = client(() => sandboxClient(CognitoIdentityProviderClient, sb, 'us-east-1'));
     const m2m = await east.send(new DescribeUserPoolClientCommand({ UserPoolId: summary.userPoolId, ClientId: summary.m2mClientId }));
-    expect(raw).not.toContain(m2m.UserPoolClient!.ClientSecret!);
+    // The secret travels only in probeSecret (for the export line), never in the summary or the config.
+    const secret = m2m.UserPoolClient!.ClientSecret!;
+    const body = JSON.parse(raw);
+    expect(body.probeSecret).toEqual({ env: 'MRRCTL_PROBE_CLIENT_SECRET', clientId: summary.m2mClientId, value: secret });
+    expect(JSON.stringify(body.summary)).not.toContain(secret);
+    expect(config).not.toContain(secret);
 
     const yaml = parse(config);
+    expect(summary.dnsStrategy).toBe('weighted');
     expect(yaml).toEqual({
       userPoolId: summary.userPoolId,
       primaryRegion: 'us-east-1',
@@ -164,8 +170,11 @@ describe('the demo scenario', () => {
     ]);
     expect(state.problems).toEqual([]);
     const again = await sandboxAdmin(sb, 'POST', 'seed', { scenario: 'demo' });
-    expect(again.status).toBe(400);
-    expect(again.body.message).toMatch(/domain/i);
+    expect(again.status).toBe(409);
+    expect(again.body.message).toBe(
+      `the sandbox world is already seeded (user pool ${summary.userPoolId} (demo-users), custom domain auth.example.com (on ${summary.userPoolId}), hosted zone example.com); ` +
+        'nothing was changed. Run `mrrctl sandbox reset` to empty it, then seed again.',
+    );
   });
 
   it('survives a restart with a state file', async () => {

@@ -8,6 +8,7 @@ import { actionFor, type ProgramHooks } from '../command-kit.js';
 import type { CommandContext } from '../context.js';
 import { SandboxAdmin } from '../sandbox-admin.js';
 import { runSandboxStart, stopSandbox, type StartFlags } from '../sandbox-process.js';
+import { seedLines, type SeedAnswer } from '../sandbox-seed-text.js';
 
 /** The sandbox's URL, checked like every sandbox URL: http(s), and never an AWS endpoint. */
 export function sandboxUrl(ctx: CommandContext): string {
@@ -125,30 +126,28 @@ export function registerSandbox(program: Command, hooks: ProgramHooks): void {
     );
   sandbox
     .command('seed')
-    .description('create a realistic starting world')
+    .description('create a realistic starting world (refused when the world is already seeded)')
     .addOption(new Option('--scenario <name>', 'the world to create').choices(['demo']).default('demo'))
+    .addOption(
+      new Option('--dns-strategy <strategy>', 'how the demo routes auth.example.com (the written config matches)')
+        .choices(['weighted', 'cognito-domain', 'arc-routing-control'])
+        .default('weighted'),
+    )
     .option('--write-config <file>', 'write the matching mrrctl.yaml')
-    .addHelpText('after', '\nExample:\n  mrrctl sandbox seed --write-config mrrctl.yaml')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  mrrctl sandbox seed --write-config mrrctl.yaml\n  mrrctl sandbox seed --dns-strategy arc-routing-control --write-config mrrctl.yaml',
+    )
     .action(
-      actionFor<{ scenario: string; writeConfig?: string }>(hooks, async (ctx, _args, flags) => {
+      actionFor<{ scenario: string; dnsStrategy: string; writeConfig?: string }>(hooks, async (ctx, _args, flags) => {
         // A config is meant to be shared (0644); a bad path is refused before the world is seeded.
         const configTarget = flags.writeConfig
           ? { path: resolve(ctx.cwd, flags.writeConfig), what: 'the config file (--write-config)', mode: FILE_MODES.shared }
           : undefined;
         if (configTarget) await checkWritable(configTarget);
-        const r = await adminFor(ctx).request<{ summary: Record<string, any>; config: string }>('POST', 'seed', { scenario: flags.scenario });
+        const r = await adminFor(ctx).request<SeedAnswer>('POST', 'seed', { scenario: flags.scenario, dnsStrategy: flags.dnsStrategy });
         if (configTarget) await writeFileSafely(configTarget, r.config);
-        const s = r.summary;
-        return {
-          command: 'sandbox seed',
-          ok: true,
-          data: r,
-          diagnostics: [],
-          text: [
-            `Seeded "${flags.scenario}": pool ${s.userPoolId} in ${s.primaryRegion} (secondary ${s.secondaryRegion}), zone ${s.hostedZoneId}, record ${s.recordName}.`,
-            ...(flags.writeConfig ? [`Wrote ${flags.writeConfig}.`] : []),
-          ],
-        };
+        return { command: 'sandbox seed', ok: true, data: r, diagnostics: [], text: seedLines(r, flags.writeConfig) };
       }),
     );
   sandbox

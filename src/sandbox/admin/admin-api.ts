@@ -5,7 +5,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseFaultInput } from '../fault-input.js';
-import { renderDemoConfig, seedDemo } from '../seed/demo.js';
+import { refuseIfSeeded } from '../seed/already-seeded.js';
+import { DEMO_DNS_STRATEGIES, demoProbeSecret, renderDemoConfig, seedDemo, type DemoDnsStrategy } from '../seed/demo.js';
 import { SettingsInputError, isPlainObject, parseSettingsPatch } from '../settings.js';
 import { summarizeWorld } from '../state-summary.js';
 import { SandboxError } from '../types.js';
@@ -21,6 +22,8 @@ interface AdminInput {
   params: string[];
   query: URLSearchParams;
   body: string;
+  /** The sandbox's URL as the caller reached it (for URLs the world hands out, e.g. ARC endpoints). */
+  baseUrl: string;
 }
 
 /** Routes by "METHOD path-pattern"; `*` matches one path segment. */
@@ -55,7 +58,7 @@ const ROUTES: Array<[string, string, Handler]> = [
   ['GET', 'settings', async (world) => ({ body: world.settings })],
   ['PUT', 'settings', async (world, { body }) => ({ body: world.updateSettings(parseSettingsPatch(parseJson(body))) })],
   ['POST', 'resources/*', async (world, { params, body }) => ({ status: 201, body: putResource(world, params[0], parseJson(body)) })],
-  ['POST', 'seed', async (world, { body }) => ({ status: 201, body: await seed(world, body) })],
+  ['POST', 'seed', async (world, { body, baseUrl }) => ({ status: 201, body: await seed(world, body, baseUrl) })],
 ];
 
 export async function serveAdmin(world: World, req: IncomingMessage, res: ServerResponse, url: URL, body: string): Promise<void> {
@@ -69,12 +72,14 @@ export async function serveAdmin(world: World, req: IncomingMessage, res: Server
   }
   try {
     const params = matchPattern(route[1], segments) ?? [];
-    const result = await route[2](world, { params, query: url.searchParams, body });
+    const host = Array.isArray(req.headers.host) ? req.headers.host[0] : req.headers.host;
+    const result = await route[2](world, { params, query: url.searchParams, body, baseUrl: `http://${host ?? '127.0.0.1'}` });
     sendJson(res, result.status ?? 200, result.body);
   } catch (err) {
     if (err instanceof SettingsInputError) return sendJson(res, 400, { message: err.message, field: err.field });
     if (err instanceof SandboxError) {
-      return sendJson(res, err.status >= 500 ? 500 : 400, { message: err.message, code: err.code });
+      const status = err.status >= 500 ? 500 : err.status === 409 ? 409 : 400;
+      return sendJson(res, status, { message: err.message, code: err.code });
     }
     sendJson(res, 500, { message: (err as Error).message ?? String(err) });
   }
@@ -119,13 +124,26 @@ function putResource(world: World, service: string, input: unknown) {
   return world.put(service, region, resource);
 }
 
-async function seed(world: World, body: string) {
+async function seed(world: World, body: string, baseUrl: string) {
   const input = parseJson(body);
-  if (!isPlainObject(input)) throw new SettingsInputError('body', 'expected a JSON object {scenario}');
+  if (!isPlainObject(input)) throw new SettingsInputError('body', 'expected a JSON object {scenario, dnsStrategy}');
   const scenario = input.scenario ?? 'demo';
   if (!SEED_SCENARIOS.includes(scenario as (typeof SEED_SCENARIOS)[number])) {
     throw new SettingsInputError('scenario', `expected one of ${SEED_SCENARIOS.join(', ')}, got ${JSON.stringify(scenario)}`);
   }
-  const summary = await seedDemo(world);
-  return { scenario, summary, config: renderDemoConfig(summary) };
+  const dnsStrategy = input.dnsStrategy ?? 'weighted';
+  if (!DEMO_DNS_STRATEGIES.includes(dnsStrategy as DemoDnsStrategy)) {
+    throw new SettingsInputError('dnsStrategy', `expected one of ${DEMO_DNS_STRATEGIES.join(', ')}, got ${JSON.stringify(dnsStrategy)}`);
+  }
+  // Reads only, before the first write: a second seed changes nothing.
+  await refuseIfSeeded(world, 'us-east-1');
+  const summary = await seedDemo(world, { dnsStrategy: dnsStrategy as DemoDnsStrategy, baseUrl });
+  return {
+    scenario,
+    dnsStrategy,
+    summary,
+    config: renderDemoConfig(summary),
+    // The sandbox's own throwaway secret, kept apart from the summary and the config (both shared).
+    probeSecret: { env: 'MRRCTL_PROBE_CLIENT_SECRET', clientId: summary.m2mClientId, value: await demoProbeSecret(world, summary) },
+  };
 }

@@ -6,24 +6,32 @@
  * through the models' own operations (so their validation applies) or their seeding `put`.
  */
 import { createHash } from 'node:crypto';
-import type { JsonObject, RestRequest } from '../types.js';
-import { ROUTE53_XMLNS, parseXml, xmlEscape } from '../wire/xml.js';
+import type { JsonObject } from '../types.js';
 import type { World } from '../world.js';
-import { type DemoSummary } from './demo-config.js';
+import type { DemoDns, DemoDnsStrategy, DemoSummary } from './demo-config.js';
+import { seedArcDns } from './dns-arc.js';
+import { seedCognitoDomainDns } from './dns-cognito-domain.js';
+import { seedWeightedDns } from './dns-weighted.js';
+import { RECORD_NAME, ZONE_NAME } from './route53-call.js';
 
-export { renderDemoConfig, type DemoSummary } from './demo-config.js';
+export { renderDemoConfig, DEMO_DNS_STRATEGIES, type DemoSummary, type DemoDnsStrategy } from './demo-config.js';
 
 const PRIMARY = 'us-east-1';
 const SECONDARY = 'eu-west-1';
 const COGNITO = 'AWSCognitoIdentityProviderService';
 const WAF = 'AWSWAF_20190729';
-/** Route 53 is global; its control plane (and SigV4 scope) is us-east-1. */
-const ROUTE53_REGION = 'us-east-1';
-const ZONE_NAME = 'example.com';
-const RECORD_NAME = 'auth.example.com';
 const TRIGGERS = ['PreSignUp', 'CustomMessage', 'PostConfirmation'] as const;
 
-export async function seedDemo(world: World): Promise<DemoSummary> {
+export interface SeedDemoOptions {
+  /** weighted (the default), cognito-domain or arc-routing-control. */
+  dnsStrategy?: DemoDnsStrategy;
+  /** The sandbox's URL: the ARC cluster endpoints the config records are paths on it. */
+  baseUrl?: string;
+}
+
+export async function seedDemo(world: World, options: SeedDemoOptions = {}): Promise<DemoSummary> {
+  const dnsStrategy = options.dnsStrategy ?? 'weighted';
+  if (dnsStrategy === 'arc-routing-control' && !options.baseUrl) throw new Error('seeding the ARC demo needs the sandbox URL (baseUrl)');
   const account = world.settings.accountId;
   const cognito = (operation: string, input: JsonObject) => world.invokeJson(COGNITO, operation, input, PRIMARY);
   // Unique per seeding, so seeding twice gives two independent worlds instead of a collision.
@@ -137,8 +145,18 @@ export async function seedDemo(world: World): Promise<DemoSummary> {
   const acl = world.put('wafv2', PRIMARY, { Name: 'demo-auth-acl' });
   await world.invokeJson(WAF, 'AssociateWebACL', { WebACLArn: acl.ARN, ResourceArn: userPoolArn }, PRIMARY);
 
-  const dns = await seedDns(world, userPoolId, run, String(custom.CloudFrontDomain ?? 'd111111abcdef8.cloudfront.net'));
+  const dnsContext = {
+    userPoolId,
+    run,
+    regions: [PRIMARY, SECONDARY] as [string, string],
+    primaryTarget: String(custom.CloudFrontDomain ?? 'd111111abcdef8.cloudfront.net'),
+  };
+  let dns: DemoDns;
+  if (dnsStrategy === 'arc-routing-control') dns = await seedArcDns(world, { ...dnsContext, baseUrl: options.baseUrl! });
+  else if (dnsStrategy === 'cognito-domain') dns = await seedCognitoDomainDns(world, dnsContext);
+  else dns = await seedWeightedDns(world, dnsContext);
   return {
+    dnsStrategy,
     userPoolId,
     userPoolArn,
     primaryRegion: PRIMARY,
@@ -146,7 +164,10 @@ export async function seedDemo(world: World): Promise<DemoSummary> {
     hostedZoneId: dns.hostedZoneId,
     recordName: RECORD_NAME,
     records: dns.records,
-    healthChecks: Object.fromEntries(Object.entries(dns.records).map(([region, r]) => [region, r.healthCheckId])),
+    healthChecks: dns.healthCheckId
+      ? { [PRIMARY]: dns.healthCheckId }
+      : Object.fromEntries(Object.entries(dns.records).map(([region, r]) => [region, r.healthCheckId])),
+    ...(dns.arc && { arc: dns.arc }),
     m2mClientId: m2m,
     clientIds: { web, mobile, m2m },
     domains: { custom: RECORD_NAME, prefix: prefixDomain },
@@ -192,58 +213,12 @@ async function createClient(
   return String(created.UserPoolClient?.ClientId);
 }
 
-async function seedDns(world: World, userPoolId: string, run: string, primaryTarget: string) {
-  const zone = await route53(world, 'POST', '/2013-04-01/hostedzone', [
-    'CreateHostedZoneRequest',
-    `<Name>${ZONE_NAME}</Name><CallerReference>mrrctl-demo-zone-${run}</CallerReference>` +
-      '<HostedZoneConfig><Comment>mrrctl sandbox demo</Comment></HostedZoneConfig>',
-  ]);
-  const hostedZoneId = String(zone.CreateHostedZoneResponse.HostedZone.Id).replace(/^\/hostedzone\//, '');
-
-  const targets: Record<string, string> = { [PRIMARY]: primaryTarget, [SECONDARY]: `auth-${SECONDARY}.example.net` };
-  const records: DemoSummary['records'] = {};
-  for (const [region, weight] of [
-    [PRIMARY, 100],
-    [SECONDARY, 0],
-  ] as const) {
-    // The FQDN names the Region, so health evaluation can tell which Region a check watches.
-    const check = await route53(world, 'POST', '/2013-04-01/healthcheck', [
-      'CreateHealthCheckRequest',
-      `<CallerReference>mrrctl-demo-hc-${region}-${run}</CallerReference><HealthCheckConfig>` +
-        `<Type>HTTPS</Type><ResourcePath>/${xmlEscape(userPoolId)}/.well-known/openid-configuration</ResourcePath>` +
-        `<FullyQualifiedDomainName>cognito-idp.${region}.amazonaws.com</FullyQualifiedDomainName>` +
-        '<Port>443</Port><RequestInterval>30</RequestInterval><FailureThreshold>3</FailureThreshold><EnableSNI>true</EnableSNI>' +
-        '</HealthCheckConfig>',
-    ]);
-    records[region] = { type: 'CNAME', value: targets[region], healthCheckId: String(check.CreateHealthCheckResponse.HealthCheck.Id), weight };
-  }
-
-  const changes = Object.entries(records)
-    .map(
-      ([region, r]) =>
-        `<Change><Action>CREATE</Action><ResourceRecordSet><Name>${RECORD_NAME}</Name><Type>CNAME</Type>` +
-        `<SetIdentifier>${region}</SetIdentifier><Weight>${r.weight}</Weight><TTL>60</TTL>` +
-        `<ResourceRecords><ResourceRecord><Value>${xmlEscape(r.value)}</Value></ResourceRecord></ResourceRecords>` +
-        `<HealthCheckId>${r.healthCheckId}</HealthCheckId></ResourceRecordSet></Change>`,
-    )
-    .join('');
-  await route53(world, 'POST', `/2013-04-01/hostedzone/${hostedZoneId}/rrset`, [
-    'ChangeResourceRecordSetsRequest',
-    `<ChangeBatch><Comment>mrrctl sandbox demo: weighted auth records</Comment><Changes>${changes}</Changes></ChangeBatch>`,
-  ]);
-  return { hostedZoneId, records };
-}
-
-/** A Route 53 call exactly as the SDK would send it: restXml request, XML answer. */
-async function route53(world: World, method: string, path: string, [root, inner]: [string, string]): Promise<Record<string, any>> {
-  const req: RestRequest = {
-    method,
-    path,
-    query: new URLSearchParams(),
-    headers: { 'content-type': 'application/xml' },
-    body: `<?xml version="1.0" encoding="UTF-8"?><${root} xmlns="${ROUTE53_XMLNS}">${inner}</${root}>`,
-  };
-  const { operation, response } = await world.invokeRest(req, ROUTE53_REGION);
-  if (response.status >= 400) throw new Error(`Route 53 ${operation} answered ${response.status}: ${response.body ?? ''}`);
-  return parseXml(response.body ?? '');
+/**
+ * The sandbox's own secret of the demo's M2M probe client, for the `export MRRCTL_PROBE_CLIENT_SECRET=…`
+ * line `sandbox seed` prints. A throwaway value of this sandbox world, never a real credential; it is
+ * kept out of the summary and the config, which are meant to be shared.
+ */
+export async function demoProbeSecret(world: World, summary: Pick<DemoSummary, 'userPoolId' | 'm2mClientId' | 'primaryRegion'>): Promise<string> {
+  const described = await world.invokeJson(COGNITO, 'DescribeUserPoolClient', { UserPoolId: summary.userPoolId, ClientId: summary.m2mClientId }, summary.primaryRegion);
+  return String((described.UserPoolClient as JsonObject).ClientSecret);
 }
