@@ -64,11 +64,18 @@ const SDK_SERVICE_IDS: Record<string, string> = {
   firehose: 'Firehose',
   monitoring: 'CloudWatch',
   'route53-recovery-cluster': 'Route53 Recovery Cluster',
+  'route53-recovery-control-config': 'Route53 Recovery Control Config',
 };
+
+/** ARC's control-config API answers in US West (Oregon) only (aws-facts G3). */
+export const ARC_CONTROL_CONFIG_REGION = 'us-west-2';
+const ARC_CONTROL_CONFIG_URL = 'https://route53-recovery-control-config.us-west-2.amazonaws.com';
 
 /** Per-client settings that differ from the defaults (ARC: one client per cluster endpoint, one attempt, short timeouts). */
 interface ClientOverrides {
   endpoint?: string;
+  /** The SigV4 service name, where it is not the client's own (the control-config transport). */
+  signingName?: string;
   maxAttempts?: number;
   requestTimeoutMs?: number;
   connectionTimeoutMs?: number;
@@ -129,6 +136,26 @@ export class AwsClients {
     return this.get(`route53-recovery-cluster@${endpoint}`, region, async () => (await import('@aws-sdk/client-route53-recovery-cluster')).Route53RecoveryClusterClient, { ...overrides, endpoint });
   }
 
+  /**
+   * The transport of ARC's control-config API: its SDK client is a devDependency only (too heavy for the
+   * runtime budget), so src/aws/arc-control-config.ts signs its few reads with a cluster client's own
+   * SigV4 signer (signing name route53-recovery-control-config, us-west-2) and sends them through that
+   * client's HTTP handler (same credentials, timeouts and endpoint overrides as every other client).
+   */
+  async arcControlConfig(): Promise<{ url: string; client: Route53RecoveryClusterClient }> {
+    const service = 'route53-recovery-control-config';
+    const { target } = this.options;
+    const configured = target.sandbox ? target.endpoint : await endpointFor(target, SDK_SERVICE_IDS[service] ?? service, this.env);
+    if (configured && !target.sandbox) this.options.onEndpoint?.(configured, service);
+    const url = configured ?? ARC_CONTROL_CONFIG_URL;
+    const client = await this.get(`${service}@${url}`, ARC_CONTROL_CONFIG_REGION, async () => (await import('@aws-sdk/client-route53-recovery-cluster')).Route53RecoveryClusterClient, {
+      endpoint: url,
+      signingName: service,
+      maxAttempts: 2,
+    });
+    return { url, client };
+  }
+
   /** Closes every client's sockets so the process can exit promptly. */
   destroy(): void {
     for (const client of this.created) (client as { destroy?: () => void }).destroy?.();
@@ -176,6 +203,7 @@ export class AwsClients {
     };
     const endpoint = overrides.endpoint ?? (await endpointFor(target, SDK_SERVICE_IDS[service] ?? service, this.env));
     if (endpoint) config.endpoint = endpoint;
+    if (overrides.signingName) config.signingName = overrides.signingName;
     // ARC cluster endpoints are always explicit (from the config): no "configured endpoint" notice.
     if (endpoint && !target.sandbox && !overrides.endpoint) this.options.onEndpoint?.(endpoint, service);
     // The profile's other settings (FIPS, dual-stack...) are still read by the SDK, for this profile.
