@@ -54,7 +54,7 @@ export function arcCluster(clients: AwsClients, endpoints: ArcEndpoint[], option
         return { value: await call(client), endpoint, failed };
       } catch (err) {
         const name = (err as { name?: string }).name ?? '';
-        if (REFUSALS.has(name)) throw new ArcRefusal(name, (err as Error).message ?? name, endpoint, failed);
+        if (REFUSALS.has(name)) throw new ArcRefusal(name, (err as Error).message ?? name, endpoint, failed, (err as { resourceId?: string }).resourceId);
         failed.push({ endpoint, error: describe(err) });
       }
     }

@@ -49,10 +49,7 @@ export class ArcConfigError extends Error {
 
 type Json = Record<string, unknown>;
 
-/** The control panel a routing control or safety rule ARN belongs to (the ARN's own prefix). */
-export function controlPanelOf(arn: string): string | undefined {
-  return /^(arn:[^/]+:controlpanel\/[^/]+)\//.exec(arn)?.[1];
-}
+export { controlPanelOf } from '../core/dns/arc-panel.js';
 
 async function bodyText(body: unknown): Promise<string> {
   if (body === undefined || body === null) return '';

@@ -124,6 +124,7 @@ export const CODES = {
   MRR_FAILOVER_E004: { exit: 'conflict', meaning: 'another operator holds the failover lock, or took it first; nothing was changed' },
   MRR_FAILOVER_E005: { exit: 'conflict', meaning: 'DNS changed since it was read (Route 53 refused the compare-and-swap); nothing was changed: re-run' },
   MRR_FAILOVER_E006: { exit: 'conflict', meaning: 'the run lost its lock: someone broke or replaced it after its lease ended (the lease renewal\'s compare-and-swap failed); the run stopped' },
+  MRR_FAILOVER_E011: { exit: 'findings', meaning: 'an ARC safety rule refused the routing control change (the message names the rule and its ARN); nothing was changed. Break-glass: --override-safety-rule NAME --reason' },
   MRR_REPLICA_E001: { exit: 'conflict', meaning: 'another run created or changed the replica first (LimitExceeded, ConcurrentModification); the message names its state' },
   MRR_CANARY_E001: { exit: 'usage', meaning: 'a canary needs dns.strategy weighted' },
   MRR_CANARY_E002: { exit: 'usage', meaning: '--to of `canary` is not one of the pool\'s Regions' },

@@ -6,6 +6,7 @@
  * records the move as history-pending); failback after recovery writes both moves into the zone's history.
  */
 import { GetRoutingControlStateCommand, UpdateRoutingControlStatesCommand } from '@aws-sdk/client-route53-recovery-cluster';
+import { CreateSafetyRuleCommand } from '@aws-sdk/client-route53-recovery-control-config';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,7 +55,7 @@ afterAll(async () => {
   await world?.stop();
 });
 
-const run = (argv: string[]) => world.w.run(argv, { env: world.env });
+const run = (argv: string[], opts: { tty?: boolean; stdin?: string } = {}) => world.w.run(argv, { env: world.env, ...opts });
 
 describe.sequential('failover through ARC routing controls', () => {
   it('dry-run: the plan sets the target On and the source Off in one call, nothing is written', async () => {
@@ -67,12 +68,74 @@ describe.sequential('failover through ARC routing controls', () => {
     expect(await state(arc.east)).toBe('On');
   });
 
-  it('a break-glass override by name is refused (exit 3): SafetyRulesToOverride takes ARNs', async () => {
+  it('a break-glass override naming no rule of the control panel is refused (exit 3), nothing written', async () => {
     const seq = world.w.lastSeq();
-    const r = await run(['failover', '--to', S, '--yes', '--override-safety-rule', 'at-least-one-on', '--reason', 'drill', '--output', 'json']);
+    const r = await run(['failover', '--to', S, '--yes', '--override-safety-rule', 'no-such-rule', '--reason', 'drill', '--output', 'json']);
     expect(r.code, r.stderr).toBe(3);
-    expect(JSON.stringify(r.json().data.plan.guards)).toContain('not a safety rule ARN');
+    const guard = (r.json().data.plan.guards as Array<{ id: string; ok: boolean; evidence: string }>).find((g) => g.id === 'arc-safety-override');
+    expect(guard?.ok).toBe(false);
+    expect(guard?.evidence).toContain('no-such-rule: no safety rule of that name or ARN');
+    expect(guard?.evidence).toContain('(its rules: at-least-one-on, batch-needs-gate)');
     expect(world.w.writesSince(seq)).toEqual([]);
+  });
+
+  describe.sequential('a gating rule the move breaks (west-needs-gate: eu-west-1 changes only while the gate is On)', () => {
+    let ruleArn = '';
+    beforeAll(async () => {
+      const out = await arc.config.send(
+        new CreateSafetyRuleCommand({
+          GatingRule: { Name: 'west-needs-gate', ControlPanelArn: arc.panelArn, GatingControls: [arc.gate], TargetControls: [arc.west], RuleConfig: { Type: 'OR', Threshold: 1, Inverted: false }, WaitPeriodMs: 0 },
+        }),
+      );
+      ruleArn = out.GatingRule!.SafetyRuleArn!;
+    });
+    afterAll(async () => {
+      // Back to the suite's start: us-east-1 On, eu-west-1 Off, and the gate On so the rule no longer blocks.
+      const first = arc.endpoints.find((e) => e.Region === 'us-west-2')!;
+      await endpointClient(first).send(
+        new UpdateRoutingControlStatesCommand({
+          UpdateRoutingControlStateEntries: [
+            { RoutingControlArn: arc.east, RoutingControlState: 'On' },
+            { RoutingControlArn: arc.west, RoutingControlState: 'Off' },
+            { RoutingControlArn: arc.gate, RoutingControlState: 'On' },
+          ],
+          SafetyRulesToOverride: [ruleArn],
+        }),
+      );
+    });
+
+    it('the cluster refuses: exit 3 (MRR_FAILOVER_E011) naming the rule and its ARN; nothing moved, the lock is released', async () => {
+      const r = await run(['failover', '--to', S, '--yes', '--planned', '--reason', 'drill', '--output', 'json']);
+      expect(r.code, r.stderr).toBe(3);
+      const diagnostics = r.json().diagnostics as Array<{ code: string; message: string }>;
+      expect(diagnostics.map((d) => d.code), JSON.stringify(r.json().data.plan.guards.filter((g: { ok: boolean }) => !g.ok))).toEqual(['MRR_FAILOVER_E011']);
+      expect(diagnostics[0]!.message).toContain(`ARC safety rule west-needs-gate (${ruleArn}) refused the routing control change; nothing was changed`);
+      expect(diagnostics[0]!.message).toContain('Break-glass: --override-safety-rule west-needs-gate --reason');
+      expect(await state(arc.east)).toBe('On');
+      expect(await state(arc.west)).toBe('Off');
+      expect(await world.txt('_mrrctl-lock')).toEqual([]);
+    });
+
+    it('interactively the break-glass prompt wants the rule name: typing the Region is not a confirmation (exit 5, no ARC write)', async () => {
+      const seq = world.w.lastSeq();
+      const r = await run(['failover', '--to', S, '--planned', '--override-safety-rule', 'west-needs-gate', '--reason', 'gate stuck'], { tty: true, stdin: `${S}\n` });
+      expect(r.code, r.stderr).toBe(5);
+      const plain = r.stderr.replace(/\x1b\[[0-9;]*m/g, '');
+      expect(plain).toContain('Type the safety rule name "west-needs-gate" to confirm');
+      expect(plain).toContain('not confirmed: expected "west-needs-gate", got "eu-west-1"');
+      expect(plain).toContain(`BREAK-GLASS: overriding ARC safety rule(s) west-needs-gate (${ruleArn}) (reason: gate stuck)`);
+      expect(world.w.sb.calls().filter((c) => c.seq > seq && c.operation === 'UpdateRoutingControlStates')).toEqual([]);
+    });
+
+    it('--override-safety-rule west-needs-gate (the name) --reason --yes: applies, SafetyRulesToOverride carries the ARN, the history names the override', async () => {
+      const r = await run(['failover', '--to', S, '--yes', '--planned', '--override-safety-rule', 'west-needs-gate', '--reason', 'gate stuck', '--output', 'json']);
+      expect(r.code, r.stderr).toBe(0);
+      const move = (r.json().data.plan.steps as Array<{ id: string; input: Record<string, unknown> }>).find((s) => s.id === 'arc.move-traffic');
+      expect(move?.input.SafetyRulesToOverride).toEqual([ruleArn]);
+      expect(await state(arc.west)).toBe('On');
+      expect(await state(arc.east)).toBe('Off');
+      expect((await world.txt('_mrrctl-history')).join(' ')).toContain(`safety rule(s) overridden: west-needs-gate (${ruleArn})`);
+    });
   });
 
   it('--override-safety-rule without --reason: exit 2, nothing called', async () => {
@@ -84,6 +147,7 @@ describe.sequential('failover through ARC routing controls', () => {
   });
 
   it('primary Region and ap-southeast-2 down: the failover applies through an endpoint that is up, within a minute', async () => {
+    const historyBefore = await world.txt('_mrrctl-history');
     for (const region of [P, 'ap-southeast-2']) {
       const f = await sandboxAdmin(world.w.sb, 'POST', 'faults', { region, kind: 'outage' });
       expect(f.status).toBe(201);
@@ -91,7 +155,7 @@ describe.sequential('failover through ARC routing controls', () => {
     const seq = world.w.lastSeq();
     const started = Date.now();
     const r = await run(['failover', '--to', S, '--yes', '--reason', 'us-east-1 down', '--output', 'json']);
-    expect(r.code, r.stderr).toBe(0);
+    expect(r.code, JSON.stringify([r.json().diagnostics, r.json().data.plan?.guards?.filter((g: { ok: boolean }) => !g.ok)])).toBe(0);
     expect(Date.now() - started).toBeLessThan(60_000);
     const calls = world.w.sb.calls().filter((c) => c.seq > seq);
     const okWrites = calls.filter((c) => c.write && c.status >= 200 && c.status < 300);
@@ -105,7 +169,7 @@ describe.sequential('failover through ARC routing controls', () => {
     expect(await state(arc.east)).toBe('Off');
     const journal = readFileSync(world.w.journal, 'utf8');
     expect(journal).toContain('"HistoryPending":true');
-    expect(await world.txt('_mrrctl-history')).toEqual([]);
+    expect(await world.txt('_mrrctl-history')).toEqual(historyBefore);
   });
 
   it('failback after recovery: through the lock, and the zone history gets both moves', async () => {

@@ -10,6 +10,11 @@ import { InputError } from '../../core/errors.js';
 import type { FailoverPorts } from '../../core/failover/observe.js';
 import { ARC_STEP } from '../../core/failover/arc-plan.js';
 import { ArcRefusal, type ArcCluster, type RoutingControlState } from '../../core/ports/arc.js';
+import type { ArcRuleIndex } from '../../core/failover/arc-overrides.js';
+import { controlPanelOf } from '../../core/dns/arc-panel.js';
+
+/** The error name of a safety rule's refusal at apply time (stop-hooks.ts makes it MRR_FAILOVER_E011, exit 3). */
+export const SAFETY_RULE_REFUSAL = 'SafetyRuleRefusal';
 import type { StepEntry } from '../../core/plan/journal.js';
 import type { JsonObject } from '../../core/plan/types.js';
 import type { WaitHandler } from '../../aws/step-executor.js';
@@ -36,6 +41,32 @@ export function savedOverrides(saved: JsonObject): string[] {
     v,
     'no safety rule override: a break-glass override is typed on the command line, not applied from a file — run `mrrctl failover --to … --override-safety-rule RULE --reason "…"`',
   );
+}
+
+/**
+ * The safety rules of the control panel(s) holding the configured routing controls, through the
+ * us-west-2 control-config API: names ↔ ARNs for --override-safety-rule and for naming a refusal.
+ */
+export async function readArcRules(env: Pick<MutationEnv, 'config' | 'aws'>): Promise<ArcRuleIndex> {
+  const arc = arcConfigOf(env.config.dns);
+  const panels = [...new Set(Object.values(arc?.routingControls ?? {}).map(controlPanelOf).filter((p): p is string => p !== undefined))];
+  const { arcControlConfig } = await import('../../aws/arc-control-config.js');
+  const reader = arcControlConfig(env.aws.clients);
+  try {
+    const rules = (await Promise.all(panels.map((p) => reader.listSafetyRules(p)))).flat();
+    return { rules: rules.map((r) => ({ name: r.name, arn: r.arn })) };
+  } catch (err) {
+    const e = err as { name?: string; message?: string };
+    return { rules: [], error: `unreadable: route53-recovery-control-config ListSafetyRules in us-west-2: ${e.name ?? 'Error'}: ${e.message ?? String(err)}` };
+  }
+}
+
+/** "name (ARN)" for the rule a refusal names, its name looked up when the control-config API answers. */
+async function ruleLabel(env: MutationEnv, arn: string | undefined): Promise<{ label: string; name?: string }> {
+  if (!arn) return { label: 'a safety rule (the refusal did not name it)' };
+  const index = await readArcRules(env);
+  const name = index.rules.find((r) => r.arn === arn)?.name;
+  return name ? { label: `${name} (${arn})`, name } : { label: arn };
 }
 
 async function clusterFor(env: MutationEnv): Promise<ArcCluster | undefined> {
@@ -90,7 +121,14 @@ export function arcWaits(env: MutationEnv): Record<string, WaitHandler> {
         return { status: 'applied', output: { Endpoint: { region: answer.endpoint.region, url: answer.endpoint.url }, failedEndpoints: answer.failed.map((f) => f.endpoint.region), ...(overrides.length > 0 ? { overridden: overrides } : {}) } };
       } catch (err) {
         if (err instanceof ArcRefusal && err.errorName === 'ConflictException') {
-          throw Object.assign(new Error(`the ARC cluster refused the change (a safety rule): ${err.message}; nothing was changed. Break-glass: --override-safety-rule <rule ARN> --reason "…"`), { name: 'SafetyRuleRefusal' });
+          const rule = await ruleLabel(env, err.resourceId ?? /arn:[^\s)]+\/safetyrule\/[A-Za-z0-9-]+/.exec(err.message)?.[0]);
+          throw Object.assign(
+            new Error(
+              `ARC safety rule ${rule.label} refused the routing control change; nothing was changed (${err.message}). ` +
+                `Break-glass: --override-safety-rule ${rule.name ?? rule.label} --reason "…"`,
+            ),
+            { name: SAFETY_RULE_REFUSAL, rule: rule.label },
+          );
         }
         throw err;
       }

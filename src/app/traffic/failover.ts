@@ -19,8 +19,8 @@ import { newPlanIdentity, planIdentity, savedIdentity } from './identity.js';
 import { judgeLockOwner } from './lock-owner.js';
 import { trafficHooks } from './stop-hooks.js';
 import { trafficWaits } from './waits.js';
-import { arcOverrides, arcVerifyLine, savedOverrides, withArc } from './arc-failover.js';
-import { overrideWarning } from '../../core/failover/arc-plan.js';
+import { arcOverrides, arcVerifyLine, readArcRules, savedOverrides, withArc } from './arc-failover.js';
+import { overrideConfirm } from '../../core/failover/arc-plan.js';
 
 /** The steps a run planned, for the timeline's labels (keyed by the run's AWS access). */
 const plannedSteps = new WeakMap<AwsAccess, Step[]>();
@@ -82,10 +82,12 @@ export const failover = defineMutation<FailoverOptions, FailoverFlags>({
     }
     const ports = await withArc(env, failoverPorts(env, opts.to));
     const o = await observeFailover(ports, { topology: t, dns, guards: env.config.guards, target: opts.to, credentials: probeCredentials(env) });
+    if (opts.overrideSafetyRules?.length) o.arcRules = await readArcRules(env);
     // A lock whose owner crashed on this machine may be broken at once (its pid is gone).
     if (o.lock) o.lock = judgeLockOwner(o.lock);
     const parts = planFailover(t, { dns, guards: env.config.guards }, o, opts, planIdentity(env, opts));
     plannedSteps.set(env.aws, parts.steps);
+    const breakGlass = overrideConfirm(opts, o);
     const mode = opts.force ? ' (forced)' : opts.planned ? ' (planned)' : '';
     const text = [
       `${o.toSecondary ? 'Failover' : 'Failback'} of ${t.userPoolId}: ${o.source} → ${o.target} (${dns.strategy} DNS)${mode}${opts.reason ? `; reason: ${opts.reason}` : ''}`,
@@ -106,7 +108,10 @@ export const failover = defineMutation<FailoverOptions, FailoverFlags>({
         notes: parts.notes,
       },
       report: { text, data: { direction: o.toSecondary ? 'failover' : 'failback', source: o.source, target: o.target, strategy: dns.strategy, impact: parts.impact, evidence, nothingToDo: parts.nothingToDo } },
-      confirm: { question: `${overrideWarning(opts) ? `${overrideWarning(opts)} (reason: ${opts.reason}); ` : ''}move the users of ${t.userPoolId} from ${o.source} to ${o.target}`, typeToConfirm: o.target },
+      confirm: {
+        question: `move the users of ${t.userPoolId} from ${o.source} to ${o.target}`,
+        ...(breakGlass ?? { typeToConfirm: o.target }),
+      },
       refused: parts.refused,
     };
   },

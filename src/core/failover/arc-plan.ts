@@ -11,6 +11,7 @@ import type { Topology } from '../config/topology.js';
 import type { ArcConfig } from '../dns/arc-config.js';
 import type { GuardResult, JsonObject, Step } from '../plan/types.js';
 import { describeArcStates } from './arc-states.js';
+import { resolveOverrides } from './arc-overrides.js';
 import { checkedHistoryStep, FAILOVER_STEP, historyStep, lockRequest, releaseLockStep, takeLockStep, batchNotes } from './steps.js';
 import { postChecksStep } from './check-steps.js';
 import type { FailoverObservation } from './observe.js';
@@ -48,15 +49,17 @@ export function arcGuards(arc: ArcConfig, t: Topology, o: FailoverObservation, o
   if (missing.length > 0) {
     guards.push({ id: 'arc-controls', ok: false, evidence: `no routing control configured for ${missing.join(' and ')}`, remedy: 'set dns.arc.routingControls.<Region> to the routing control ARN' });
   }
-  // SafetyRulesToOverride takes ARNs; a name would need the us-west-2 control-config API to resolve.
-  const notArns = overrides.filter((r) => !/^arn:aws[a-z-]*:route53-recovery-control::\d{12}:controlpanel\/[^/]+\/safetyrule\/[^/]+$/.test(r));
-  if (notArns.length > 0) {
+  // SafetyRulesToOverride takes ARNs: names are resolved through ListSafetyRules (arc-overrides.ts).
+  const resolved = resolveOverrides(overrides, o.arcRules);
+  if (resolved.problems.length > 0) {
     guards.push({
       id: 'arc-safety-override',
       ok: false,
-      evidence: `--override-safety-rule ${notArns.join(', ')}: not a safety rule ARN (arn:aws:route53-recovery-control::<account>:controlpanel/<id>/safetyrule/<id>)`,
-      remedy: "pass the rule's ARN: the cluster's refusal names it, and `aws route53-recovery-control-config list-safety-rules --region us-west-2` lists them",
+      evidence: `--override-safety-rule ${resolved.problems.join('; ')}`,
+      remedy: "pass the rule's name as ListSafetyRules shows it, or its ARN: `aws route53-recovery-control-config list-safety-rules --control-panel-arn … --region us-west-2` lists them",
     });
+  } else if (resolved.labels.length > 0) {
+    guards.push({ id: 'arc-safety-override', ok: true, evidence: `break-glass: safety rule(s) ${resolved.labels.join(', ')} will be overridden` });
   }
   return guards;
 }
@@ -73,7 +76,8 @@ export function planArcFailover(
 ): FailoverPlanParts {
   const { dns } = config;
   const { target, source, toSecondary } = o;
-  const overrides = overridesOf(opts);
+  const resolved = resolveOverrides(overridesOf(opts), o.arcRules);
+  const overrides = resolved.arns;
   const reason = opts.reason || 'no reason given';
   const direction = toSecondary ? 'failover' : 'failback';
   const zoneRead = o.zoneError === undefined;
@@ -113,7 +117,7 @@ export function planArcFailover(
       HistoryPending: !zoneRead,
       Move: `${direction} ${source} → ${target}`,
     },
-    summary: `set ${target}'s routing control On and ${source}'s Off in one UpdateRoutingControlStates call, tried against the cluster endpoints in rotation (${endpoints.join(', ')})${overrides.length > 0 ? `, OVERRIDING safety rule(s) ${overrides.join(', ')}` : ''}`,
+    summary: `set ${target}'s routing control On and ${source}'s Off in one UpdateRoutingControlStates call, tried against the cluster endpoints in rotation (${endpoints.join(', ')})${overrides.length > 0 ? `, OVERRIDING safety rule(s) ${resolved.labels.join(', ')}` : ''}`,
     action: 'update',
     destructive: overrides.length > 0,
     trafficMoving: true,
@@ -130,7 +134,7 @@ export function planArcFailover(
   });
   steps.push(postChecksStep(t, o));
 
-  const event: HistoryEvent = { kind: direction, time: id.now.toISOString(), from: source, to: target, actor: id.actor, reason: overrides.length > 0 ? `${reason} [safety rule(s) overridden: ${overrides.join(', ')}]` : reason };
+  const event: HistoryEvent = { kind: direction, time: id.now.toISOString(), from: source, to: target, actor: id.actor, reason: overrides.length > 0 ? `${reason} [safety rule(s) overridden: ${resolved.labels.join(', ')}]` : reason };
   if (zoneRead) {
     steps.push(checkedHistoryStep(dns, event, [...pending, ...o.history], comment), releaseLockStep(dns, lock));
     if (pending.length > 0) notes.push(`the history record also gets ${pending.length} earlier move(s) made while Route 53's control plane was down (from this machine's journal)`);
@@ -146,10 +150,18 @@ export function planArcFailover(
   return { steps, guards: base.guards, notes, impact: base.impact, refused: base.refused, nothingToDo: false };
 }
 
-/** The override as the journal and the confirmation name it. */
-export function overrideWarning(opts: FailoverOptions): string | undefined {
-  const o = overridesOf(opts);
-  return o.length > 0 ? `BREAK-GLASS: overriding ARC safety rule(s) ${o.join(', ')}` : undefined;
+/**
+ * The break-glass confirmation: interactively the operator types the rule's name (the names, space
+ * separated, for several), not the Region; --yes stands in for it only with --reason (arcOverrides).
+ */
+export function overrideConfirm(opts: FailoverOptions, o: Pick<FailoverObservation, 'arcRules'>): { warning: string; typeToConfirm: string; typeWhat: string } | undefined {
+  const r = resolveOverrides(overridesOf(opts), o.arcRules);
+  if (r.arns.length === 0) return undefined;
+  return {
+    warning: `BREAK-GLASS: overriding ARC safety rule(s) ${r.labels.join(', ')} (reason: ${opts.reason || 'none'})`,
+    typeToConfirm: r.names.join(' '),
+    typeWhat: r.names.length > 1 ? 'the safety rule names (space separated)' : 'the safety rule name',
+  };
 }
 
 export type { JsonObject };

@@ -5,6 +5,7 @@
  * failover). So a failover away from a Region that is down never waits on, or calls, that Region.
  * Each piece is observed on its own; a failed read becomes evidence, not an exception.
  */
+import type { ArcRuleIndex } from './arc-overrides.js';
 import type { DnsConfig, GuardsConfig } from '../config/schema.js';
 import type { EmitEvent } from '../events.js';
 import type { Topology } from '../config/topology.js';
@@ -89,6 +90,8 @@ export interface FailoverObservation {
   zoneError?: string;
   /** arc-routing-control: the routing control states and which endpoints answered. */
   arcStates?: ArcStates;
+  /** arc-routing-control with --override-safety-rule: the control panel's safety rules (names ↔ ARNs). */
+  arcRules?: ArcRuleIndex;
   /** Moves this machine's journal recorded while the zone could not be read, newest first (not yet in the zone's history). */
   pendingHistory?: HistoryEvent[];
 }

@@ -28,6 +28,8 @@ export class ArcRefusal extends Error {
     message: string,
     readonly endpoint: ArcEndpoint,
     readonly failed: ArcAttempt[],
+    /** The resource the refusal names (a ConflictException's resourceId: the blocking safety rule's ARN). */
+    readonly resourceId?: string,
   ) {
     super(message);
     this.name = 'ArcRefusal';
