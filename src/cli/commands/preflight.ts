@@ -6,6 +6,7 @@ import { preflightChecks } from '../../core/preflight/checks.js';
 import { renderChecks } from '../../ui/preflight/checks-text.js';
 import { actionFor, type ProgramHooks } from '../command-kit.js';
 import { resolveEnv } from '../../app/env.js';
+import { arcPreflight } from '../../app/traffic/arc-preflight.js';
 
 export function registerPreflight(program: Command, hooks: ProgramHooks): void {
   program
@@ -16,6 +17,8 @@ export function registerPreflight(program: Command, hooks: ProgramHooks): void {
       actionFor(hooks, async (ctx) => {
         const env = await resolveEnv(ctx);
         const checks = preflightChecks(env.topology, await observePreflight(env.ports, env.topology));
+        // arc-routing-control: the cluster endpoints, RECOVERY_CONTROL records and safety rules (app/traffic/arc-preflight.ts).
+        checks.push(...(await arcPreflight(env)));
         const failed = checks.filter((c) => c.status === 'fail');
         return {
           command: 'preflight',
