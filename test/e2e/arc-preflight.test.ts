@@ -82,3 +82,15 @@ describe.sequential('preflight with dns.strategy arc-routing-control', () => {
     }
   });
 });
+
+describe('cost with dns.strategy arc-routing-control', () => {
+  it('adds the cluster\'s hourly price (marked [INF]) and says one cluster can be shared across accounts (AWS RAM)', async () => {
+    const r = await run(['cost', '--mau', '1000']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Route 53 ARC cluster (dns.strategy arc-routing-control): $2.50 per hour, $1825.00 per month [INF: check the ARC pricing page]');
+    expect(r.stdout).toContain('one cluster can be shared with other accounts through AWS RAM');
+    const json = (await run(['cost', '--mau', '1000', '--output', 'json'])).json();
+    expect(json.data.arc.clusterUsdPerHour).toBe(2.5);
+    expect(json.data.total).toBe(4.5);
+  });
+});
