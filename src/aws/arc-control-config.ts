@@ -26,6 +26,8 @@ export interface ArcSafetyRule {
   controls: string[];
   /** GATING: the controls the gate allows to change. */
   targets: string[];
+  /** How long after a change to its controls the rule blocks another one (ms), when the API says. */
+  waitPeriodMs?: number;
 }
 
 export interface ArcRoutingControl {
@@ -132,8 +134,9 @@ export function arcControlConfig(clients: AwsClients): ArcControlConfigReader {
       return rules.flatMap((r): ArcSafetyRule[] => {
         const a = r.ASSERTION as Json | undefined;
         const g = r.GATING as Json | undefined;
-        if (a) return [{ kind: 'ASSERTION', name: String(a.Name), arn: String(a.SafetyRuleArn), controlPanelArn: String(a.ControlPanelArn), controls: (a.AssertedControls as string[]) ?? [], targets: [] }];
-        if (g) return [{ kind: 'GATING', name: String(g.Name), arn: String(g.SafetyRuleArn), controlPanelArn: String(g.ControlPanelArn), controls: (g.GatingControls as string[]) ?? [], targets: (g.TargetControls as string[]) ?? [] }];
+        const wait = (x: Json) => (typeof x.WaitPeriodMs === 'number' ? { waitPeriodMs: x.WaitPeriodMs } : {});
+        if (a) return [{ kind: 'ASSERTION', name: String(a.Name), arn: String(a.SafetyRuleArn), controlPanelArn: String(a.ControlPanelArn), controls: (a.AssertedControls as string[]) ?? [], targets: [], ...wait(a) }];
+        if (g) return [{ kind: 'GATING', name: String(g.Name), arn: String(g.SafetyRuleArn), controlPanelArn: String(g.ControlPanelArn), controls: (g.GatingControls as string[]) ?? [], targets: (g.TargetControls as string[]) ?? [], ...wait(g) }];
         return [];
       });
     },

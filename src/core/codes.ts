@@ -66,6 +66,7 @@ export const CODES = {
   MRR_INPUT_E040: { exit: 'usage', meaning: '--report names a format without a file, e.g. `junit` instead of `junit:drift.xml`' },
   MRR_INPUT_E041: { exit: 'usage', meaning: '--recheck-after is not a number of seconds, 0 or more' },
   MRR_INPUT_E050: { exit: 'usage', meaning: '--window of `rehearse` is not a whole number of seconds from 1 to 600' },
+  MRR_INPUT_E051: { exit: 'usage', meaning: '--scenario of `rehearse` is not one of default, region-outage' },
   MRR_INPUT_E060: { exit: 'usage', meaning: 'a value flag was given twice with different values (e.g. --to eu-west-1 --to us-east-1): say which one you mean' },
 
   MRR_CONFIG_E001: { exit: 'usage', meaning: 'the configuration fails validation; every problem is listed with its file, line and field' },
