@@ -16,6 +16,8 @@ import { failoverWorld, type FailoverWorld } from '../helpers/failover-world.js'
 import { sandboxAdmin } from '../helpers/sandbox.js';
 import { AwsClients } from '../../src/aws/clients.js';
 import { readArcServing } from '../../src/app/traffic/arc-serving.js';
+import { allowedActions } from '../../src/core/iam/policy.js';
+import { iamActionFor } from '../../src/core/iam/signing-names.js';
 
 const P = 'us-east-1';
 const S = 'eu-west-1';
@@ -196,6 +198,37 @@ describe.sequential('failover through ARC routing controls', () => {
     } finally {
       await sandboxAdmin(world.w.sb, 'DELETE', 'faults');
       clients.destroy();
+    }
+  });
+
+  it('iam-policy for this ARC config allows every ARC call preflight and a failover made (sandbox call log)', async () => {
+    const made: Record<string, Set<string>> = {};
+    const exercise = async (command: string, argv: string[], codes = [0]) => {
+      const seq = world.w.lastSeq();
+      const r = await run(argv);
+      expect(codes, `${argv.join(' ')}: exit ${r.code}\n${r.stderr}`).toContain(r.code);
+      const set = (made[command] ??= new Set());
+      for (const c of world.w.sb.calls().filter((x) => x.seq > seq)) {
+        const action = iamActionFor(c.service, c.operation);
+        if (action?.startsWith('route53-recovery-')) set.add(action);
+      }
+    };
+    await exercise('preflight', ['preflight'], [0, 3]);
+    await exercise('failover', ['failover', '--to', S, '--dry-run', '--planned', '--reason', 'iam drill']);
+    await exercise('failover', ['failover', '--to', S, '--yes', '--planned', '--reason', 'iam drill']);
+    // Naming a safety rule to override makes failover resolve it through ListSafetyRules.
+    await exercise('failover', ['failover', '--to', P, '--yes', '--planned', '--override-safety-rule', 'at-least-one-on', '--reason', 'iam drill']);
+    expect([...made.failover!].sort()).toEqual([
+      'route53-recovery-cluster:GetRoutingControlState',
+      'route53-recovery-cluster:UpdateRoutingControlStates',
+      'route53-recovery-control-config:ListSafetyRules',
+    ]);
+    expect([...made.preflight!].sort()).toEqual(['route53-recovery-cluster:GetRoutingControlState', 'route53-recovery-control-config:ListSafetyRules']);
+    for (const [command, actions] of Object.entries(made)) {
+      const r = await run(['iam-policy', '--command', command, '--account', '123456789012', '--output', 'json']);
+      expect(r.code, r.stderr).toBe(0);
+      const allowed = allowedActions(r.json().data.policy);
+      expect([...actions].filter((a) => !allowed.has(a)), command).toEqual([]);
     }
   });
 
