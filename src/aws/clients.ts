@@ -14,6 +14,7 @@ import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { FirehoseClient } from '@aws-sdk/client-firehose';
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import type { Route53RecoveryClusterClient } from '@aws-sdk/client-route53-recovery-cluster';
 import { QuotaAwareRetryStrategy } from './retry.js';
 import { attachCallLogger, type AwsCallListener } from './call-logger.js';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
@@ -62,7 +63,23 @@ const SDK_SERVICE_IDS: Record<string, string> = {
   logs: 'CloudWatch Logs',
   firehose: 'Firehose',
   monitoring: 'CloudWatch',
+  'route53-recovery-cluster': 'Route53 Recovery Cluster',
+  'route53-recovery-control-config': 'Route53 Recovery Control Config',
 };
+
+/** ARC's control-config API answers in US West (Oregon) only (aws-facts G3). */
+export const ARC_CONTROL_CONFIG_REGION = 'us-west-2';
+const ARC_CONTROL_CONFIG_URL = 'https://route53-recovery-control-config.us-west-2.amazonaws.com';
+
+/** Per-client settings that differ from the defaults (ARC: one client per cluster endpoint, one attempt, short timeouts). */
+interface ClientOverrides {
+  endpoint?: string;
+  /** The SigV4 service name, where it is not the client's own (the control-config transport). */
+  signingName?: string;
+  maxAttempts?: number;
+  requestTimeoutMs?: number;
+  connectionTimeoutMs?: number;
+}
 
 type ClientCtor<C> = new (config: Record<string, unknown>) => C;
 
@@ -115,6 +132,38 @@ export class AwsClients {
     return this.get('monitoring', region, async () => (await import('@aws-sdk/client-cloudwatch')).CloudWatchClient);
   }
 
+  /**
+   * One Route 53 ARC cluster endpoint: the client is per endpoint (its URL and its Region), not per
+   * Region (aws-facts G3). One attempt and short timeouts: a dead endpoint costs seconds, then the
+   * caller rotates to the next one (src/aws/arc-cluster.ts). Against the sandbox, a URL outside it is
+   * replaced by the sandbox's own (the Region in the signature picks the endpoint there).
+   */
+  arcCluster(url: string, region: string, overrides: Omit<ClientOverrides, 'endpoint'>): Promise<Route53RecoveryClusterClient> {
+    const sandbox = this.options.target.sandbox ? this.options.target.endpoint : undefined;
+    const endpoint = sandbox && !url.startsWith(sandbox) ? sandbox : url;
+    return this.get(`route53-recovery-cluster@${endpoint}`, region, async () => (await import('@aws-sdk/client-route53-recovery-cluster')).Route53RecoveryClusterClient, { ...overrides, endpoint });
+  }
+
+  /**
+   * The transport of ARC's control-config API: its SDK client is a devDependency only (too heavy for the
+   * runtime budget), so src/aws/arc-control-config.ts signs its few reads with a cluster client's own
+   * SigV4 signer (signing name route53-recovery-control-config, us-west-2) and sends them through that
+   * client's HTTP handler (same credentials, timeouts and endpoint overrides as every other client).
+   */
+  async arcControlConfig(): Promise<{ url: string; client: Route53RecoveryClusterClient }> {
+    const service = 'route53-recovery-control-config';
+    const { target } = this.options;
+    const configured = target.sandbox ? target.endpoint : await endpointFor(target, SDK_SERVICE_IDS[service] ?? service, this.env);
+    if (configured && !target.sandbox) this.options.onEndpoint?.(configured, service);
+    const url = configured ?? ARC_CONTROL_CONFIG_URL;
+    const client = await this.get(`${service}@${url}`, ARC_CONTROL_CONFIG_REGION, async () => (await import('@aws-sdk/client-route53-recovery-cluster')).Route53RecoveryClusterClient, {
+      endpoint: url,
+      signingName: service,
+      maxAttempts: 2,
+    });
+    return { url, client };
+  }
+
   /** Closes every client's sockets so the process can exit promptly. */
   destroy(): void {
     for (const client of this.created) (client as { destroy?: () => void }).destroy?.();
@@ -122,19 +171,19 @@ export class AwsClients {
     this.cache.clear();
   }
 
-  private get<C>(service: string, region: string, load: () => Promise<ClientCtor<C>>): Promise<C> {
+  private get<C>(service: string, region: string, load: () => Promise<ClientCtor<C>>, overrides: ClientOverrides = {}): Promise<C> {
     const key = `${service}:${region}`;
     const cached = this.cache.get(key);
     if (cached) return cached as Promise<C>;
-    const creating = this.create(service, region, load);
+    const creating = this.create(service.split('@')[0] ?? service, region, load, overrides);
     this.cache.set(key, creating);
     // A failed creation (an unreadable config file) is not cached: the next use tries again.
     creating.catch(() => this.cache.delete(key));
     return creating;
   }
 
-  private async create<C>(service: string, region: string, load: () => Promise<ClientCtor<C>>): Promise<C> {
-    const [Ctor, config] = await Promise.all([load(), this.configFor(service, region)]);
+  private async create<C>(service: string, region: string, load: () => Promise<ClientCtor<C>>, overrides: ClientOverrides): Promise<C> {
+    const [Ctor, config] = await Promise.all([load(), this.configFor(service, region, overrides)]);
     const client = new Ctor(config);
     // Always attached: besides --verbose lines, it tells an error which Region and call it came from.
     attachCallLogger(client as never, service, region, this.options.onCall);
@@ -142,17 +191,17 @@ export class AwsClients {
     return client;
   }
 
-  private async configFor(service: string, region: string): Promise<Record<string, unknown>> {
+  private async configFor(service: string, region: string, overrides: ClientOverrides = {}): Promise<Record<string, unknown>> {
     const { target } = this.options;
-    const maxAttempts = this.options.maxAttempts ?? 3;
+    const maxAttempts = overrides.maxAttempts ?? this.options.maxAttempts ?? 3;
     const config: Record<string, unknown> = {
       region,
       retryStrategy: new QuotaAwareRetryStrategy(maxAttempts, QUOTA_ERRORS[service] ?? new Set()),
       requestHandler: {
-        connectionTimeout: this.options.connectionTimeoutMs ?? 3_000,
+        connectionTimeout: overrides.connectionTimeoutMs ?? this.options.connectionTimeoutMs ?? 3_000,
         // AWS control-plane calls answer in well under a second; 5 s is ample headroom, and (not
         // retried: retry.ts) it bounds what a Region that accepts connections but never answers costs.
-        requestTimeout: this.options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+        requestTimeout: overrides.requestTimeoutMs ?? this.options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
         throwOnRequestTimeout: true,
       },
       credentials: this.credentials,
@@ -160,9 +209,11 @@ export class AwsClients {
       // environment; the SDK must not read them again from process.env.
       ignoreConfiguredEndpointUrls: true,
     };
-    const endpoint = await endpointFor(target, SDK_SERVICE_IDS[service] ?? service, this.env);
+    const endpoint = overrides.endpoint ?? (await endpointFor(target, SDK_SERVICE_IDS[service] ?? service, this.env));
     if (endpoint) config.endpoint = endpoint;
-    if (endpoint && !target.sandbox) this.options.onEndpoint?.(endpoint, service);
+    if (overrides.signingName) config.signingName = overrides.signingName;
+    // ARC cluster endpoints are always explicit (from the config): no "configured endpoint" notice.
+    if (endpoint && !target.sandbox && !overrides.endpoint) this.options.onEndpoint?.(endpoint, service);
     // The profile's other settings (FIPS, dual-stack...) are still read by the SDK, for this profile.
     if (!target.sandbox && target.profile) config.profile = target.profile;
     return config;

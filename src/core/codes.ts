@@ -66,6 +66,7 @@ export const CODES = {
   MRR_INPUT_E040: { exit: 'usage', meaning: '--report names a format without a file, e.g. `junit` instead of `junit:drift.xml`' },
   MRR_INPUT_E041: { exit: 'usage', meaning: '--recheck-after is not a number of seconds, 0 or more' },
   MRR_INPUT_E050: { exit: 'usage', meaning: '--window of `rehearse` is not a whole number of seconds from 1 to 600' },
+  MRR_INPUT_E051: { exit: 'usage', meaning: '--scenario of `rehearse` is not one of default, region-outage' },
   MRR_INPUT_E060: { exit: 'usage', meaning: 'a value flag was given twice with different values (e.g. --to eu-west-1 --to us-east-1): say which one you mean' },
 
   MRR_CONFIG_E001: { exit: 'usage', meaning: 'the configuration fails validation; every problem is listed with its file, line and field' },
@@ -130,7 +131,7 @@ export const CODES = {
   MRR_FAILOVER_E004: { exit: 'conflict', meaning: 'another operator holds the failover lock, or took it first; nothing was changed' },
   MRR_FAILOVER_E005: { exit: 'conflict', meaning: 'DNS changed since it was read (Route 53 refused the compare-and-swap); nothing was changed: re-run' },
   MRR_FAILOVER_E006: { exit: 'conflict', meaning: 'the run lost its lock: someone broke or replaced it after its lease ended (the lease renewal\'s compare-and-swap failed); the run stopped' },
-  MRR_FAILOVER_E010: { exit: 'unexpected', meaning: 'Route 53\'s API did not answer; nothing was changed: see "Route 53 control plane impaired" in the runbook' },
+  MRR_FAILOVER_E011: { exit: 'findings', meaning: 'an ARC safety rule refused the routing control change (the message names the rule and its ARN); nothing was changed. Break-glass: --override-safety-rule NAME --reason' },
   MRR_REPLICA_E001: { exit: 'conflict', meaning: 'another run created or changed the replica first (LimitExceeded, ConcurrentModification); the message names its state' },
   MRR_CANARY_E001: { exit: 'usage', meaning: 'a canary needs dns.strategy weighted' },
   MRR_CANARY_E002: { exit: 'usage', meaning: '--to of `canary` is not one of the pool\'s Regions' },

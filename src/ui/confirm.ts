@@ -17,6 +17,8 @@ export interface ConfirmRequest {
   question: string;
   /** When set, the operator must type exactly this (the target Region) to go on. */
   typeToConfirm?: string;
+  /** What typeToConfirm is, for the prompt ("the Region" unless said, e.g. "the safety rule name"). */
+  typeWhat?: string;
   /** Why this needs care, e.g. "1 destructive step"; the mutation flow fills it from the plan. */
   warning?: string;
 }
@@ -40,7 +42,7 @@ function linePrompt(ctx: LiveContext, request: ConfirmRequest): string {
   const question = `${paint('?', 'cyan', 'bold')} ${paint(request.question, 'bold')}`;
   if (request.typeToConfirm === undefined) return `${question} [y/N] `;
   const warning = request.warning !== undefined ? `\n  ${paint(request.warning, 'yellow', 'bold')}` : '';
-  return `${question}${warning}\nType the Region "${paint(request.typeToConfirm, 'bold')}" to confirm: `;
+  return `${question}${warning}\nType ${request.typeWhat ?? 'the Region'} "${paint(request.typeToConfirm, 'bold')}" to confirm: `;
 }
 
 export async function confirmOrThrow(ctx: LiveContext, request: ConfirmRequest): Promise<void> {

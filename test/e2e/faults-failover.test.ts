@@ -68,18 +68,20 @@ async function timed(fn: () => Promise<CliRun>) {
 }
 
 describe.sequential('failover under faults (one chain: each cell starts where the last left DNS)', () => {
-  it('Route 53 API down: exit 1 naming the data-plane alternative, nothing read or written', async () => {
+  it('Route 53 API down: the plan is shown with the control-plane guard refusing (exit 3), naming the data-plane paths; nothing written', async () => {
     const seq = since();
     await inject({ service: 'route53', kind: 'outage' });
     const r = await timed(() => run(planned(S)));
     await clear();
-    expect(r.code).toBe(1);
+    expect(r.code, r.stderr).toBe(3);
     // Within seconds, not minutes: no retrying a dead API (the bound leaves a loaded machine room).
     expect(r.ms).toBeLessThan(20_000);
-    expect(diag(r)).toMatchObject({ code: 'MRR_FAILOVER_E010' });
-    expect(diag(r).message).toContain("Route 53's API did not answer");
-    expect(diag(r).message).toContain('nothing was read and nothing was changed');
-    expect(diag(r).message).toContain('health-check-driven routing (the data plane): see "Route 53 control plane impaired" in docs/runbook.md');
+    const guard = (r.json().data.plan.guards as Array<{ id: string; ok: boolean; evidence: string; remedy?: string }>).find((g) => g.id === 'route53-control-plane');
+    expect(guard?.ok).toBe(false);
+    expect(guard?.evidence).toContain("Route 53's control plane (us-east-1) did not answer");
+    expect(guard?.evidence).toContain('the weighted strategy moves traffic through it, so it cannot move traffic now');
+    expect(guard?.remedy).toContain('health-check-driven routing');
+    expect(guard?.remedy).toContain('ARC routing controls (dns.strategy: arc-routing-control)');
     expect(callsSince(seq).filter((c) => c.write)).toEqual([]);
     expect(await world.weights()).toEqual(dnsAt(P));
   });

@@ -6,6 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { createAwsExecutor } from '../../aws/step-executor.js';
+import { CODES } from '../../core/codes.js';
 import { ExitCode } from '../../core/errors.js';
 import { applyPlan } from '../../core/plan/apply.js';
 import { createPlan } from '../../core/plan/create-plan.js';
@@ -104,7 +105,13 @@ export async function applyPrepared(
   const withStop = stopLines.length > 0 ? { ...outcome, data: { ...(outcome.data as Record<string, unknown>), afterStop: stopLines }, text: [...outcome.text, ...stopLines] } : outcome;
   // An interrupted run stays 130 whatever stopped it; otherwise a lost race is exit 4, naming the winner.
   const conflict = !result.ok && !result.interrupted ? await mutation.hooks?.conflict(env, plan, result) : undefined;
-  return conflict ? { ...withStop, ok: false, exitCode: ExitCode.conflict, diagnostics: [conflict] } : withStop;
+  return conflict ? { ...withStop, ok: false, exitCode: exitOf(conflict), diagnostics: [conflict] } : withStop;
+}
+
+/** The stop hooks' diagnostic ends the run with its code's exit class: a lost race is 4, a refusal (an ARC safety rule) 3. */
+function exitOf(diagnostic: Diagnostic): (typeof ExitCode)[keyof typeof ExitCode] {
+  const exit = (CODES as Record<string, { exit: string }>)[diagnostic.code]?.exit;
+  return exit === 'findings' ? ExitCode.findings : ExitCode.conflict;
 }
 
 /** "This plan has 1 destructive step.": what the confirmation warns about; undefined when neither. */

@@ -9,6 +9,8 @@
  * drift command's re-check would resolve.
  */
 import { observeStatus, type DriftCounts, type RegionHealthSummary, type StatusReport } from '../../core/status/status.js';
+import { arcConfigOf } from '../../core/dns/arc-config.js';
+import { readArcStates, type ArcStates } from '../../core/failover/arc-states.js';
 import { checkDrift } from '../drift/check.js';
 import { observeHealth } from '../health/observe.js';
 import type { MutationEnv } from '../mutation/definition.js';
@@ -25,6 +27,18 @@ async function driftCounts(env: MutationEnv): Promise<DriftCounts> {
   return { errors, warnings, infos, allowed, checkedAt: report.checkedAt, scope: 'quick' };
 }
 
+/** arc-routing-control: the routing control states from the first cluster endpoint that answers. */
+function arcStatesReader(env: MutationEnv): (() => Promise<ArcStates>) | undefined {
+  const arc = arcConfigOf(env.config.dns);
+  if (!arc) return undefined;
+  const regions = { primary: env.topology.primaryRegion, secondary: env.topology.secondaryRegion };
+  return async () => {
+    if (!arc.endpoints?.length) return { failed: [], error: 'no cluster endpoints configured (dns.arc.endpoints)' };
+    const { arcCluster } = await import('../../aws/arc-cluster.js');
+    return readArcStates(arcCluster(env.aws.clients, arc.endpoints), arc, regions);
+  };
+}
+
 export function statusOf(env: MutationEnv): Promise<StatusReport> {
   return observeStatus(
     {
@@ -32,6 +46,7 @@ export function statusOf(env: MutationEnv): Promise<StatusReport> {
       route53: env.ports.route53,
       health: () => healthByRegion(env),
       drift: () => driftCounts(env),
+      arcStates: arcStatesReader(env),
       judgeLock: (lock) => judgeLockOwner(lock) ?? lock,
       now: () => env.ctx.clock.now(),
     },

@@ -29,7 +29,11 @@ export interface CanaryFlags {
 function weightedDns(env: MutationEnv) {
   const dns = requireDns(env);
   if (dns.strategy !== 'weighted') {
-    throw new InputError('MRR_CANARY_E001', 'config', 'dns.strategy', dns.strategy, 'weighted: a canary shifts weights (the cognito-domain strategy routes all users one way)');
+    const why =
+      dns.strategy === 'arc-routing-control'
+        ? 'ARC routing controls are on/off switches: they send all users one way, never a share'
+        : 'the cognito-domain strategy routes all users one way';
+    throw new InputError('MRR_CANARY_E001', 'config', 'dns.strategy', dns.strategy, `weighted: a canary shifts weights (${why}); for a drill, use a config with dns.strategy: weighted`);
   }
   return dns;
 }

@@ -19,6 +19,8 @@ import { newPlanIdentity, planIdentity, savedIdentity } from './identity.js';
 import { judgeLockOwner } from './lock-owner.js';
 import { trafficHooks } from './stop-hooks.js';
 import { trafficWaits } from './waits.js';
+import { arcOverrides, arcVerifyLine, readArcRules, savedOverrides, withArc } from './arc-failover.js';
+import { overrideConfirm } from '../../core/failover/arc-plan.js';
 
 /** The steps a run planned, for the timeline's labels (keyed by the run's AWS access). */
 const plannedSteps = new WeakMap<AwsAccess, Step[]>();
@@ -31,6 +33,7 @@ export interface FailoverFlags {
   breakLock?: boolean;
   reason?: string;
   timeout: string;
+  overrideSafetyRule?: string[];
 }
 
 export function failoverOptions(flags: FailoverFlags): FailoverOptions {
@@ -39,6 +42,7 @@ export function failoverOptions(flags: FailoverFlags): FailoverOptions {
   for (const flag of ['planned', 'force'] as const) {
     if (flags[flag] && reason === '') throw new InputError('MRR_INPUT_E031', 'flags', '--reason', flags.reason, `a non-empty reason with --${flag} (it goes into the journal and the zone's history)`);
   }
+  const overrides = arcOverrides(flags.overrideSafetyRule, reason);
   return {
     to: flags.to,
     planned: Boolean(flags.planned),
@@ -47,6 +51,7 @@ export function failoverOptions(flags: FailoverFlags): FailoverOptions {
     breakLock: Boolean(flags.breakLock),
     reason,
     timeoutSeconds: parseTimeout(flags.timeout),
+    overrideSafetyRules: overrides,
   };
 }
 
@@ -65,6 +70,7 @@ export const failover = defineMutation<FailoverOptions, FailoverFlags>({
       breakLock: savedBoolean(saved, 'breakLock'),
       reason: savedString(saved, 'reason'),
       timeoutSeconds: savedNumber(saved, 'timeoutSeconds'),
+      overrideSafetyRules: savedOverrides(saved),
       ...(identity ? { identity } : {}),
     };
   },
@@ -74,12 +80,14 @@ export const failover = defineMutation<FailoverOptions, FailoverFlags>({
     if (opts.to !== t.primaryRegion && opts.to !== t.secondaryRegion) {
       throw new InputError('MRR_FAILOVER_E002', 'flags', '--to', opts.to, `one of the pool's Regions: ${t.secondaryRegion} (failover) or ${t.primaryRegion} (failback)`);
     }
-    const ports = failoverPorts(env, opts.to);
+    const ports = await withArc(env, failoverPorts(env, opts.to));
     const o = await observeFailover(ports, { topology: t, dns, guards: env.config.guards, target: opts.to, credentials: probeCredentials(env) });
+    if (opts.overrideSafetyRules?.length) o.arcRules = await readArcRules(env);
     // A lock whose owner crashed on this machine may be broken at once (its pid is gone).
     if (o.lock) o.lock = judgeLockOwner(o.lock);
     const parts = planFailover(t, { dns, guards: env.config.guards }, o, opts, planIdentity(env, opts));
     plannedSteps.set(env.aws, parts.steps);
+    const breakGlass = overrideConfirm(opts, o);
     const mode = opts.force ? ' (forced)' : opts.planned ? ' (planned)' : '';
     const text = [
       `${o.toSecondary ? 'Failover' : 'Failback'} of ${t.userPoolId}: ${o.source} → ${o.target} (${dns.strategy} DNS)${mode}${opts.reason ? `; reason: ${opts.reason}` : ''}`,
@@ -88,7 +96,7 @@ export const failover = defineMutation<FailoverOptions, FailoverFlags>({
       '',
     ];
     const { pool: _pool, ...targetHealth } = o.targetHealth;
-    const evidence = { dns: o.dns, lock: o.lock ?? null, antiFlap: o.antiFlap, targetHealth, lastMoves: o.lastMoves, drift: o.drift, sourceReachable: o.sourceReachable, replicaStatus: o.replicaStatus ?? null };
+    const evidence = { ...(o.arcStates ? { arc: o.arcStates as unknown as JsonObject } : {}), ...(o.zoneError !== undefined ? { controlPlaneError: o.zoneError } : {}), dns: o.dns, lock: o.lock ?? null, antiFlap: o.antiFlap, targetHealth, lastMoves: o.lastMoves, drift: o.drift, sourceReachable: o.sourceReachable, replicaStatus: o.replicaStatus ?? null };
     return {
       draft: {
         command: 'failover',
@@ -100,7 +108,10 @@ export const failover = defineMutation<FailoverOptions, FailoverFlags>({
         notes: parts.notes,
       },
       report: { text, data: { direction: o.toSecondary ? 'failover' : 'failback', source: o.source, target: o.target, strategy: dns.strategy, impact: parts.impact, impactFacts: parts.impactFacts, evidence, nothingToDo: parts.nothingToDo } },
-      confirm: { question: `move the users of ${t.userPoolId} from ${o.source} to ${o.target}`, typeToConfirm: o.target },
+      confirm: {
+        question: `move the users of ${t.userPoolId} from ${o.source} to ${o.target}`,
+        ...(breakGlass ?? { typeToConfirm: o.target }),
+      },
       refused: parts.refused,
     };
   },
@@ -110,7 +121,9 @@ export const failover = defineMutation<FailoverOptions, FailoverFlags>({
     const dnsCheck = out.get(FAILOVER_STEP.verify);
     const post = out.get(FAILOVER_STEP.postChecks);
     const lines: string[] = [];
-    if (dnsCheck?.answer) lines.push(`${dnsCheck.ok ? '✓' : '✗'} Route 53 answers ${(dnsCheck.answer as string[]).join(', ') || dnsCheck.responseCode} (expected ${(dnsCheck.expected as string[]).join(', ')})`);
+    const arcLine = arcVerifyLine(dnsCheck);
+    if (arcLine) lines.push(arcLine);
+    else if (dnsCheck?.answer) lines.push(`${dnsCheck.ok ? '✓' : '✗'} Route 53 answers ${(dnsCheck.answer as string[]).join(', ') || dnsCheck.responseCode} (expected ${(dnsCheck.expected as string[]).join(', ')})`);
     else if (dnsCheck) lines.push(`${dnsCheck.ok ? '✓' : '✗'} health check reports ${dnsCheck.healthy ? 'healthy' : 'unhealthy'} (expected ${dnsCheck.expectedHealthy ? 'healthy' : 'unhealthy'})`);
     for (const c of (post?.checks ?? []) as JsonObject[]) lines.push(`${c.status === 'pass' ? '✓' : c.status === 'fail' ? '✗' : '-'} ${c.message}`);
     const steps = plannedSteps.get(env.aws) ?? [];

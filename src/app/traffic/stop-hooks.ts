@@ -16,6 +16,7 @@ import type { Diagnostic } from '../../ui/output.js';
 import { actor, journalFor } from '../journal.js';
 import type { MutationEnv, StopHooks } from '../mutation/definition.js';
 import { requireDns } from './dns-config.js';
+import { SAFETY_RULE_REFUSAL } from './arc-failover.js';
 
 /** Runs the stop-cleanup (history if traffic moved, lock release if ours) through the journal. Returns lines for the result. */
 async function cleanUp(env: MutationEnv, command: string, steps: Step[], done: string[]): Promise<string[]> {
@@ -55,6 +56,8 @@ export function trafficHooks(command: string): StopHooks {
       if (failed?.error?.name === 'LockLostError') {
         return diagnostic('MRR_FAILOVER_E006', `${failed.error.message}; it stopped at ${failed.stepId}${result?.results.some((r) => r.stepId === FAILOVER_STEP.moveTraffic && r.status === 'applied') ? ' after traffic moved: check `mrrctl status`' : ': traffic did not move'}`);
       }
+      // A safety rule's refusal is a refusal (exit 3), like a guard's: the rule holds, nobody raced.
+      if (failed?.error?.name === SAFETY_RULE_REFUSAL) return diagnostic('MRR_FAILOVER_E011', failed.error.message);
       const lockGuard = result === undefined ? plan.guards?.find((g) => g.id === 'lock' && !g.ok) : undefined;
       if (lockGuard) return diagnostic('MRR_FAILOVER_E004', `${lockGuard.evidence}; nothing was changed${lockGuard.remedy ? ` — ${lockGuard.remedy}` : ''}`);
       return undefined;

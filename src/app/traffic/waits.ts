@@ -20,6 +20,7 @@ import type { MutationEnv } from '../mutation/definition.js';
 import { probeOptions } from '../probes.js';
 import { eventLine } from '../../ui/events.js';
 import type { CoreEvent } from '../../core/events.js';
+import { arcWaits } from './arc-failover.js';
 
 /**
  * The token minted before a failover, per command run (keyed by the run's AWS access, which the
@@ -68,6 +69,7 @@ function waitHandlers(env: MutationEnv, clock: MutationEnv['ctx']['clock']): Rec
   return {
     ...replicaWaits({ cognito: env.ports.cognito, ...deps }),
     ...dnsWaits({ route53: env.ports.route53, metrics: env.ports.metrics, ...deps }),
+    ...arcWaits(env),
     // The history UPSERT, its move marked checks=passed only if the verify and post-check outputs it
     // refers to (resolved by the executor) are all ok: true.
     RecordHistory: async (step, signal) => {

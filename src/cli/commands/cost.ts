@@ -2,6 +2,7 @@
 import { Option, type Command } from 'commander';
 import { InputError } from '../../core/errors.js';
 import { estimateReplicaCost, type Tier } from '../../core/cost/estimate.js';
+import { estimateArcCost } from '../../core/cost/arc.js';
 import { actionFor, type ProgramHooks } from '../command-kit.js';
 
 interface CostOptions {
@@ -33,17 +34,25 @@ export function registerCost(program: Command, hooks: ProgramHooks): void {
     .addOption(new Option('--tier <tier>', 'feature plan').choices(['essentials', 'plus']).default('essentials'))
     .addHelpText('after', '\nExample:\n  mrrctl cost --mau 250000 --m2m-tokens 1000000 --tier plus')
     .action(
-      actionFor<CostOptions>(hooks, async (_ctx, _args, opts) => {
+      actionFor<CostOptions>(hooks, async (ctx, _args, opts) => {
         const estimate = estimateReplicaCost({
           mau: parseCount('--mau', opts.mau),
           m2mTokens: parseCount('--m2m-tokens', opts.m2mTokens),
           tier: opts.tier,
         });
         const usd = (n: number) => `$${n.toFixed(2)}`;
+        // With ARC routing controls the cluster is a fixed hourly cost on top (core/cost/arc.ts).
+        const arc = (await ctx.config()).config.dns?.strategy === 'arc-routing-control' ? estimateArcCost() : undefined;
+        const arcLines = arc
+          ? [
+              `Route 53 ARC cluster (dns.strategy arc-routing-control): ${usd(arc.clusterUsdPerHour)} per hour, ${usd(arc.clusterUsdPerMonth)} per month [INF: check the ARC pricing page]`,
+              `  not in the total above: ${arc.sharedAcrossAccounts}`,
+            ]
+          : [];
         return {
           command: 'cost',
           ok: true,
-          data: estimate,
+          data: { ...estimate, ...(arc ? { arc } : {}) },
           diagnostics: [],
           text: [
             `Replica Region add-on (${estimate.tier}), per month:`,
@@ -51,6 +60,7 @@ export function registerCost(program: Command, hooks: ProgramHooks): void {
             `  M2M tokens           ${estimate.m2mTokens} requests  ${usd(estimate.m2mAddOn)}`,
             `  total                                   ${usd(estimate.total)} ${estimate.currency}`,
             `Prices as of ${estimate.priceAsOf}; check the current Amazon Cognito pricing page.`,
+            ...arcLines,
           ],
         };
       }),

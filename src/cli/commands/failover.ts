@@ -18,6 +18,7 @@ export function registerFailover(program: Command, hooks: ProgramHooks): void {
     .option('--force', 'waive the anti-flap, cooldown, drift and issuer guards (needs --reason)')
     .option('--force-unhealthy-target', 'move users even though the target fails its health probes')
     .option('--break-lock', 'replace an EXPIRED failover lock left by a run that died')
+    .option('--override-safety-rule <name>', 'arc-routing-control break-glass: override this ARC safety rule (name or ARN; repeatable; needs --reason)', (v: string, all: string[] = []) => [...all, v])
     .option('--reason <text>', 'why: recorded in the journal, the lock and the zone history')
     .option('--timeout <seconds>', 'how long to wait for the replica, DNS INSYNC and the health check', '600')
     .option('--dry-run', 'show the plan and every guard with its evidence, change nothing')

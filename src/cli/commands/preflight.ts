@@ -12,14 +12,16 @@ import { renderChecks } from '../../ui/preflight/checks-text.js';
 import type { Diagnostic } from '../../ui/output.js';
 import { actionFor, type ProgramHooks } from '../command-kit.js';
 import { resolveEnv } from '../../app/env.js';
+import { arcPreflight } from '../../app/traffic/arc-preflight.js';
 import type { MutationEnv } from '../../app/mutation/definition.js';
 
 /**
  * The check groups preflight runs after its own (see PreflightCheckGroup): add a group here, e.g. the
  * ARC routing-control checks, one line each.
  */
-function checkGroups(_env: MutationEnv): PreflightCheckGroup[] {
-  return [];
+function checkGroups(env: MutationEnv): PreflightCheckGroup[] {
+  // arc-routing-control: the cluster endpoints, RECOVERY_CONTROL records and safety rules (app/traffic/arc-preflight.ts).
+  return [{ name: 'arc', run: () => arcPreflight(env) }];
 }
 
 export function registerPreflight(program: Command, hooks: ProgramHooks): void {

@@ -3,9 +3,11 @@ import type { Command } from 'commander';
 import { FILE_MODES, checkWritable, writeFileSafely } from '../../app/files/safe-write.js';
 import { resolve } from 'node:path';
 import { ExitCode, InputError } from '../../core/errors.js';
+import { REHEARSAL_SCENARIOS, isRehearsalScenario } from '../../core/rehearse/runbook.js';
 import { actionFor, type ProgramHooks } from '../command-kit.js';
 
 interface RehearseFlags {
+  scenario: string;
   report?: string;
   keep?: boolean;
   window: string;
@@ -15,15 +17,20 @@ export function registerRehearse(program: Command, hooks: ProgramHooks): void {
   program
     .command('rehearse')
     .description('run the whole runbook as a game day on an ephemeral sandbox, with a timeline')
+    .option('--scenario <name>', `the game day to run: ${REHEARSAL_SCENARIOS.join(' or ')}`, 'default')
     .option('--report <file>', 'write a Markdown report (timeline, findings, plans)')
     .option('--keep', 'leave the sandbox running afterwards to explore (Ctrl-C to stop)')
     .option('--window <seconds>', "the rehearsal config's anti-flap window and cooldown", '3')
-    .addHelpText('after', '\nExample:\n  mrrctl rehearse --report gameday.md')
+    .addHelpText('after', '\nExamples:\n  mrrctl rehearse --report gameday.md\n  mrrctl rehearse --scenario region-outage --report region-outage.md')
     .action(
       actionFor<RehearseFlags>(hooks, async (ctx, _args, flags) => {
         if (!/^\d+$/.test(flags.window) || Number(flags.window) < 1 || Number(flags.window) > 600) {
           throw new InputError('MRR_INPUT_E050', 'flags', '--window', flags.window, 'a whole number of seconds from 1 to 600');
         }
+        if (!isRehearsalScenario(flags.scenario)) {
+          throw new InputError('MRR_INPUT_E051', 'flags', '--scenario', flags.scenario, `one of ${REHEARSAL_SCENARIOS.join(', ')}`);
+        }
+        const scenario = flags.scenario;
         const window = Number(flags.window);
         const { rehearse } = await import('../rehearse/runner.js');
         const { renderReport, timelineLine } = await import('../rehearse/report.js');
@@ -32,8 +39,9 @@ export function registerRehearse(program: Command, hooks: ProgramHooks): void {
         if (reportTarget) await checkWritable(reportTarget);
         const startedAt = ctx.clock.now();
         const text = ctx.flags.output === 'text';
-        if (text) ctx.log('Rehearsing the MRR runbook on an ephemeral sandbox…');
+        if (text) ctx.log(scenario === 'region-outage' ? 'Rehearsing a whole-Region outage (ARC routing controls) on an ephemeral sandbox…' : 'Rehearsing the MRR runbook on an ephemeral sandbox…');
         const result = await rehearse(ctx, {
+          scenario,
           timing: { minUnhealthySeconds: window, cooldownSeconds: window },
           delays: { replicaDelayMs: 1000, dnsDelayMs: 500, syncDelayMs: 200 },
           onStep: (record, index, total) => text && ctx.log(timelineLine(record, index, total)),
@@ -61,6 +69,7 @@ export function registerRehearse(program: Command, hooks: ProgramHooks): void {
           ok: result.ok,
           data: {
             ok: result.ok,
+            scenario,
             failedStep: result.failedStep ?? null,
             timeline: result.records.map((r) => ({ id: r.step.id, title: r.step.title, ok: r.ok, durationMs: r.durationMs, outcome: r.outcome })),
           },

@@ -30,6 +30,7 @@ export function renderReport(r: Rehearsal, startedAt: Date): string {
     '# mrrctl rehearsal report',
     '',
     `- Started: ${startedAt.toISOString()}`,
+    `- Scenario: \`${r.scenario ?? 'default'}\``,
     `- User pool: \`${r.userPoolId}\` on the embedded sandbox`,
     `- Result: **${r.ok ? 'every step behaved as the runbook expects' : `step \`${r.failedStep}\` did not behave as the runbook expects`}**`,
     `- Duration: ${seconds(total)}`,

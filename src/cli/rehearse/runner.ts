@@ -3,15 +3,18 @@
  * operator runs — against the sandbox, and is judged against the exit code the runbook expects.
  * Stops at the first step that does not behave as expected and names it.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { gameDay, type RehearsalStep, type RunbookTiming } from '../../core/rehearse/runbook.js';
+import { gameDay, regionOutageDay, type ArcRehearsal, type RehearsalScenario, type RehearsalStep, type RunbookTiming } from '../../core/rehearse/runbook.js';
 import { bufferIo } from '../../ui/io.js';
 import type { JsonEnvelope } from '../../ui/output.js';
 import type { CommandContext } from '../context.js';
 import type { SandboxHandle } from '../../sandbox/server.js';
+import type { DemoSummary } from '../../sandbox/seed/demo.js';
+import type { AwsClients } from '../../aws/clients.js';
+import type { DnsConfig } from '../../core/config/schema.js';
 import { deployMissing } from './deploy-missing.js';
 
 export interface StepRecord {
@@ -25,6 +28,8 @@ export interface StepRecord {
 }
 
 export interface RehearsalOptions {
+  /** default: the weighted demo world; region-outage: the ARC demo world (`sandbox seed --dns-strategy arc-routing-control`). */
+  scenario?: RehearsalScenario;
   timing: RunbookTiming;
   /** Milliseconds the sandbox keeps a replica CREATING, a change PENDING, a sync in flight. */
   delays: { replicaDelayMs: number; dnsDelayMs: number; syncDelayMs: number };
@@ -35,10 +40,27 @@ export interface RehearsalOptions {
 export interface Rehearsal {
   sandbox: SandboxHandle;
   dir: string;
+  /** Absent means default. */
+  scenario?: RehearsalScenario;
   userPoolId: string;
   records: StepRecord[];
   ok: boolean;
   failedStep?: string;
+}
+
+/**
+ * What the region-outage scenario needs to know of the ARC world: the endpoint Region it takes down
+ * besides the primary (the first outside the two pool Regions, so three endpoints stay up: ARC's
+ * guarantee) and the safety rules' longest wait period, read through the control-config API as
+ * preflight reads it.
+ */
+async function arcRehearsal(clients: AwsClients, summary: DemoSummary): Promise<ArcRehearsal> {
+  const arc = summary.arc;
+  const other = arc?.endpoints.find((e) => e.region !== summary.primaryRegion && e.region !== summary.secondaryRegion);
+  if (!arc || !other) throw new Error('the ARC demo world has no endpoint outside the pool Regions');
+  const { arcControlConfig } = await import('../../aws/arc-control-config.js');
+  const rules = await arcControlConfig(clients).listSafetyRules(arc.controlPanelArn);
+  return { endpointRegion: other.region, safetyRuleWaitMs: Math.max(0, ...rules.map((r) => r.waitPeriodMs ?? 0)) };
 }
 
 /** The demo's mrrctl.yaml with guards short enough for a game day that ends within a minute. */
@@ -61,7 +83,8 @@ export async function rehearse(ctx: CommandContext, opts: RehearsalOptions): Pro
   // The sandbox keeps the command's time, so its delays and the rehearsal's waits pass on one clock.
   const clock = { now: () => ctx.clock.now().getTime() };
   const sandbox = await startSandbox({ port: 0, stateFile: join(dir, 'sandbox-state.json'), settings: opts.delays, clock });
-  const summary = await seedDemo(sandbox.world);
+  const scenario = opts.scenario ?? 'default';
+  const summary = await seedDemo(sandbox.world, scenario === 'region-outage' ? { dnsStrategy: 'arc-routing-control', baseUrl: sandbox.url } : {});
   writeFileSync(join(dir, 'mrrctl.yaml'), rehearsalConfig(renderDemoConfig(summary), opts.timing));
   const target = { endpoint: sandbox.url, sandbox: true };
   const clients = new AwsClients({ target });
@@ -74,7 +97,10 @@ export async function rehearse(ctx: CommandContext, opts: RehearsalOptions): Pro
   const issuer = urls.updatedIssuerUrl(summary.primaryRegion, summary.userPoolId);
   let token: { reveal(): string } | undefined;
 
-  const steps = gameDay(summary.primaryRegion, summary.secondaryRegion, opts.timing);
+  const steps =
+    scenario === 'region-outage'
+      ? regionOutageDay(summary.primaryRegion, summary.secondaryRegion, await arcRehearsal(clients, summary), opts.timing)
+      : gameDay(summary.primaryRegion, summary.secondaryRegion, opts.timing);
   const records: StepRecord[] = [];
   const runStep = async (step: RehearsalStep): Promise<Omit<StepRecord, 'step' | 'durationMs'>> => {
     const a = step.action;
@@ -96,8 +122,17 @@ export async function rehearse(ctx: CommandContext, opts: RehearsalOptions): Pro
         return { ok, exitCode, envelope, outcome: `exit ${exitCode}${ok ? '' : ` (expected ${step.expectExit})`}${first ? `: ${first}` : ''}` };
       }
       case 'fault':
-        sandbox.world.addFault({ region: a.region, service: a.service, kind: 'outage' });
-        return { ok: true, outcome: `${a.service} in ${a.region} is down` };
+        sandbox.world.addFault({ region: a.region, ...(a.service ? { service: a.service } : {}), kind: 'outage' });
+        return { ok: true, outcome: a.service ? `${a.service} in ${a.region} is down` : `every service in ${a.region} is down` };
+      case 'verify-serving': {
+        // The routing controls, read from a cluster endpoint that answers: where users are sent now.
+        const { readArcServing } = await import('../../app/traffic/arc-serving.js');
+        const dns = (parse(readFileSync(join(dir, 'mrrctl.yaml'), 'utf8')) as { dns?: DnsConfig }).dns;
+        const r = await readArcServing(clients, dns, { primary: summary.primaryRegion, secondary: summary.secondaryRegion });
+        const serving = r?.serving ?? [];
+        const ok = serving.length === 1 && serving[0] === a.region;
+        return { ok, outcome: `${ok ? '' : `expected ${a.region}: `}${r?.evidence ?? 'not an ARC world'}` };
+      }
       case 'clear-faults':
         sandbox.world.clearFaults();
         return { ok: true, outcome: 'faults cleared' };
@@ -140,5 +175,5 @@ export async function rehearse(ctx: CommandContext, opts: RehearsalOptions): Pro
   }
   clients.destroy();
   const failed = records.find((r) => !r.ok);
-  return { sandbox, dir, userPoolId: summary.userPoolId, records, ok: !failed && records.length === steps.length, failedStep: failed?.step.id };
+  return { sandbox, dir, scenario, userPoolId: summary.userPoolId, records, ok: !failed && records.length === steps.length, failedStep: failed?.step.id };
 }

@@ -33,6 +33,8 @@ export function healthCheckFor(dns: DnsConfig | undefined, region: string, regio
   if (!dns) return undefined;
   const configured = dns.records?.[region]?.healthCheckId;
   if (configured) return configured;
+  // arc-routing-control: the records carry RECOVERY_CONTROL checks, which follow the routing controls, not the Region.
+  if (dns.strategy === 'arc-routing-control') return undefined;
   if (dns.strategy === 'cognito-domain' && region === regions.primary) return dns.healthCheckId;
   return recordForRegion(dns, region, records)?.HealthCheckId;
 }

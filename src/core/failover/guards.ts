@@ -22,6 +22,8 @@ import type { GuardResult } from '../plan/types.js';
 import type { HistoryEvent } from './history.js';
 import { describeLock, whyBreakable, type HeldLock } from './lock.js';
 
+export { controlPlaneGuard } from './control-plane-guard.js';
+
 export type Waiver = 'planned' | 'force' | 'forceUnhealthyTarget';
 
 export interface WaiverFlags {

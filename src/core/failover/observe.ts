@@ -5,8 +5,8 @@
  * failover). So a failover away from a Region that is down never waits on, or calls, that Region.
  * Each piece is observed on its own; a failed read becomes evidence, not an exception.
  */
+import type { ArcRuleIndex } from './arc-overrides.js';
 import type { DnsConfig, GuardsConfig } from '../config/schema.js';
-import { AwsCallError } from '../errors.js';
 import type { EmitEvent } from '../events.js';
 import type { Topology } from '../config/topology.js';
 import { antiFlapEvidence, type AntiFlapEvidence } from '../health/anti-flap.js';
@@ -23,6 +23,9 @@ import { dnsStateOf, endpointHealthy, healthCheckFor, type DnsState } from './dn
 import type { DriftEvidence, LastMove } from './guards.js';
 import { historyRecordName, readHistory, type HistoryEvent } from './history.js';
 import { findLock, lockRecordName, type HeldLock } from './lock.js';
+import { arcConfigOf } from '../dns/arc-config.js';
+import type { ArcCluster } from '../ports/arc.js';
+import { arcDnsState, observeArcSide, type ArcStates } from './arc-observe.js';
 
 export interface FailoverPorts {
   cognito: CognitoReader;
@@ -41,6 +44,10 @@ export interface FailoverPorts {
   drift(): Promise<DriftEvidence>;
   /** Mints a token from the source before the failover (kept in memory by the caller); called only while the source is up. */
   mintSourceToken?(region: string, pool: UserPool | undefined): Promise<{ minted: boolean; detail: string }>;
+  /** arc-routing-control: the cluster, its endpoints in rotation (src/aws/arc-cluster.ts). */
+  arc?: ArcCluster;
+  /** arc-routing-control: moves journaled while the zone could not be read that the zone's history lacks. */
+  journalPendingHistory?(): Promise<HistoryEvent[]>;
 }
 
 export interface FailoverRequest {
@@ -76,6 +83,17 @@ export interface FailoverObservation {
   /** False when the source's health check sees it down: nothing is asked of it. */
   sourceReachable: boolean;
   preToken: { minted: boolean; detail: string };
+  /**
+   * Why Route 53's control plane (records, lock, history) could not be read; undefined when it was.
+   * weighted and cognito-domain then refuse (control-plane-guard.ts); arc-routing-control goes on.
+   */
+  zoneError?: string;
+  /** arc-routing-control: the routing control states and which endpoints answered. */
+  arcStates?: ArcStates;
+  /** arc-routing-control with --override-safety-rule: the control panel's safety rules (names ↔ ARNs). */
+  arcRules?: ArcRuleIndex;
+  /** Moves this machine's journal recorded while the zone could not be read, newest first (not yet in the zone's history). */
+  pendingHistory?: HistoryEvent[];
 }
 
 async function orUndefined<T>(read: () => Promise<T>): Promise<{ value?: T; error?: string }> {
@@ -109,14 +127,13 @@ export async function observeFailover(ports: FailoverPorts, req: FailoverRequest
   const toSecondary = target === t.secondaryRegion;
   const source = toSecondary ? t.primaryRegion : t.secondaryRegion;
 
-  const zone = await observeZone(ports.route53, dns).catch((err: unknown) => {
-    throw new AwsCallError(
-      'MRR_FAILOVER_E010',
-      `Route 53's API did not answer (${errorText(err)}): nothing was read and nothing was changed. ` +
-        'Failover and canary need the Route 53 control plane (us-east-1) to read and move DNS; while it is impaired, ' +
-        'traffic moves only through health-check-driven routing (the data plane): see "Route 53 control plane impaired" in docs/runbook.md',
-    );
-  });
+  // A control plane that does not answer is evidence, not an exception: the plan is still shown, with
+  // the control-plane guard refusing (weighted, cognito-domain) or the ARC path going on without it.
+  const zone = await observeZone(ports.route53, dns).then(
+    (z) => ({ ...z, error: undefined as string | undefined }),
+    (err: unknown) => ({ records: [] as RecordSet[], lock: undefined, history: [] as HistoryEvent[], primaryCheck: undefined, error: errorText(err) }),
+  );
+  const arc = arcConfigOf(dns);
   const primaryCheckId = healthCheckFor(dns, t.primaryRegion, regions, zone.records);
   const sourceCheckId = healthCheckFor(dns, source, regions, zone.records);
   const [primaryReading, sourceReading, replicas, pool, mfa, idps] = await Promise.all([
@@ -128,9 +145,10 @@ export async function observeFailover(ports: FailoverPorts, req: FailoverRequest
     orUndefined(() => ports.cognito.getMfaConfig(target, t.userPoolId)),
     orUndefined(() => ports.cognito.listIdentityProviders(target, t.userPoolId)),
   ]);
-  const sourceHealth = sourceCheckId === primaryCheckId ? primaryReading : sourceReading;
+  const arcSide = arc ? await observeArcSide(ports, { arc, regions, source, userPoolId: t.userPoolId, sourceCheck: sourceCheckId === primaryCheckId ? primaryReading : sourceReading }) : undefined;
+  const sourceHealth = arcSide?.sourceHealth ?? (sourceCheckId === primaryCheckId ? primaryReading : sourceReading);
   const sourceReachable = endpointHealthy(sourceHealth) !== false;
-  const dnsState = dnsStateOf(dns, regions, zone.records, zone.primaryCheck, primaryReading);
+  const dnsState = arc && arcSide ? arcDnsState(arc, regions, arcSide.states) : dnsStateOf(dns, regions, zone.records, zone.primaryCheck, primaryReading);
 
   const antiFlapPorts = {
     metrics: ports.metrics,
@@ -150,12 +168,14 @@ export async function observeFailover(ports: FailoverPorts, req: FailoverRequest
       credentials: req.credentials,
     }),
     // Failover: the primary must have been unhealthy for the window; failback: healthy for it.
-    antiFlapEvidence(antiFlapPorts, {
-      region: t.primaryRegion,
-      healthCheckId: primaryCheckId,
-      want: toSecondary ? 'unhealthy' : 'healthy',
-      windowSeconds: req.guards.minUnhealthySeconds,
-    }),
+    arcSide && arcSide.antiFlapFromProbes(primaryReading)
+      ? arcSide.antiFlap(t.primaryRegion, toSecondary ? 'unhealthy' : 'healthy', req.guards.minUnhealthySeconds, primaryCheckId, primaryReading)
+      : antiFlapEvidence(antiFlapPorts, {
+          region: t.primaryRegion,
+          healthCheckId: primaryCheckId,
+          want: toSecondary ? 'unhealthy' : 'healthy',
+          windowSeconds: req.guards.minUnhealthySeconds,
+        }),
     ports.journalLastMove().catch(() => undefined),
     ports.journalChecksPassed ? ports.journalChecksPassed().catch(() => undefined) : Promise.resolve(undefined),
     !req.guards.requireDriftClean
@@ -192,6 +212,12 @@ export async function observeFailover(ports: FailoverPorts, req: FailoverRequest
     preToken,
   };
   if (zone.lock) observation.lock = zone.lock;
+  if (zone.error !== undefined) observation.zoneError = zone.error;
+  if (arcSide) observation.arcStates = arcSide.states;
+  if (arcSide && ports.journalPendingHistory) {
+    const pending = await ports.journalPendingHistory().catch(() => []);
+    if (pending.length > 0) observation.pendingHistory = pending;
+  }
   if (journalChecked) observation.journalChecked = journalChecked;
   // A Region that does not host the pool answers ResourceNotFoundException: that is "no replica".
   if (replicas.error && toSecondary && !replicas.error.startsWith('ResourceNotFoundException')) observation.replicaError = replicas.error;

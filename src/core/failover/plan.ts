@@ -9,7 +9,9 @@ import type { Topology } from '../config/topology.js';
 import { issuerTypeOf } from '../issuer/urls.js';
 import type { GuardResult, JsonObject, JsonValue, Step } from '../plan/types.js';
 import { endpointHealthy, fullWeight, healthCheckTypeGuard, invertedFor, servesOnly } from './dns-state.js';
-import { antiFlapGuard, applyWaivers, cooldownGuard, driftGuard, issuerGuard, lockGuard, refuses, replicaGuard, targetHealthGuard } from './guards.js';
+import { antiFlapGuard, applyWaivers, controlPlaneGuard, cooldownGuard, driftGuard, issuerGuard, lockGuard, refuses, replicaGuard, targetHealthGuard } from './guards.js';
+import { arcConfigOf } from '../dns/arc-config.js';
+import { arcGuards, overridesOf, planArcFailover } from './arc-plan.js';
 import { historyRecordSet, type HistoryEvent } from './history.js';
 import { failoverImpact, impactFacts, type ImpactFacts } from './impact.js';
 import type { FailoverObservation } from './observe.js';
@@ -30,6 +32,8 @@ export interface FailoverOptions {
   breakLock: boolean;
   reason: string;
   timeoutSeconds: number;
+  /** arc-routing-control: safety rules to override (break-glass), names or ARNs; absent = none. */
+  overrideSafetyRules: string[];
 }
 
 /** Who plans, when, and the new lock's id: inputs, so the planner stays pure. */
@@ -75,10 +79,16 @@ export function planFailover(
     cooldownGuard(config.guards.cooldownSeconds, o.lastMoves, id.checkedAt ?? id.now),
     driftGuard(target, o.drift),
     issuerGuard(o.targetPool ? issuerType : undefined, target),
-    lockGuard(o.lock, id.checkedAt ?? id.now, opts.breakLock, `mrrctl failover --to ${target}${opts.planned ? ' --planned' : ''}${opts.force ? ' --force' : ''} --break-lock --reason "…"`),
+    o.zoneError !== undefined
+      ? { id: 'lock', ok: true, evidence: `the Route 53 lock could not be read (${o.zoneError}): not taken` }
+      : lockGuard(o.lock, id.checkedAt ?? id.now, opts.breakLock, `mrrctl failover --to ${target}${opts.planned ? ' --planned' : ''}${opts.force ? ' --force' : ''} --break-lock --reason "…"`),
     { id: 'dns-target', ok: true, evidence: nothingToDo ? `DNS already sends every user to ${target} (${o.dns.evidence}): nothing to do` : `DNS now: ${o.dns.evidence}` },
   ];
 
+  const arc = arcConfigOf(dns);
+  if (arc) guards.push(...arcGuards(arc, t, o, overridesOf(opts)));
+  // weighted and cognito-domain move traffic through Route 53's control plane: show the plan, refuse.
+  else if (o.zoneError !== undefined) guards.push(controlPlaneGuard(dns.strategy, o.zoneError));
   const records = o.dns.records ?? {};
   if (dns.strategy === 'weighted' && (!records[source] || !records[target])) {
     const missing = [source, target].filter((r) => !records[r]);
@@ -94,6 +104,16 @@ export function planFailover(
   const impact = failoverImpact(impactInput);
   const facts = toSecondary ? impactFacts(impactInput) : null;
   const notes: string[] = [];
+  if (!arc && o.zoneError !== undefined) {
+    notes.push(`no steps: Route 53's records could not be read, so no change can be planned (${o.zoneError})`);
+    return { steps: [], guards: waived, notes, impact, impactFacts: facts, refused: true, nothingToDo: false };
+  }
+  if (arc) {
+    const activation = toSecondary && o.replicaStatus === 'INACTIVE' ? activationSteps(t, target, opts.timeoutSeconds) : [];
+    const parts = planArcFailover(t, config, arc, o, opts, id, { guards: waived, impact, impactFacts: facts, refused: refuses(waived), activation });
+    if (!o.sourceReachable) parts.notes.unshift(`${source} is down (${o.sourceReading?.id ?? 'its probe'}): nothing is asked of ${source}`);
+    return parts;
+  }
   if (!o.sourceReachable) notes.push(`${source} is down per its health check: nothing is asked of ${source} (Route 53 and CloudWatch are global)`);
   if (nothingToDo) {
     if (dns.strategy === 'cognito-domain' && toSecondary && endpointHealthy(o.dns.reading) === false) {
@@ -137,30 +157,7 @@ export function planFailover(
   const broke = why && o.lock ? breakEvent(o.lock, why, id, reason) : undefined;
   const steps: Step[] = [takeLockStep(dns, lock, broke && o.lock ? { lock: o.lock, history: historyRecordSet(dns.recordName, broke, o.history) } : undefined)];
 
-  if (toSecondary && o.replicaStatus === 'INACTIVE') {
-    steps.push(
-      {
-        id: FAILOVER_STEP.activate,
-        region: target,
-        service: 'cognito-idp',
-        operation: 'UpdateUserPoolReplica',
-        input: { UserPoolId: t.userPoolId, RegionName: target, Status: 'ACTIVE' },
-        summary: `activate the replica in ${target} (called in ${target}): it starts serving sign-in and tokens`,
-        action: 'update',
-        destructive: false,
-      },
-      {
-        id: FAILOVER_STEP.waitActive,
-        region: target,
-        service: 'cognito-idp',
-        operation: 'WaitForReplicaStatus',
-        input: { UserPoolId: t.userPoolId, RegionName: target, Statuses: ['ACTIVE'], TimeoutSeconds: opts.timeoutSeconds },
-        summary: `wait for the replica in ${target} to be ACTIVE`,
-        action: 'wait',
-        destructive: false,
-      },
-    );
-  }
+  if (toSecondary && o.replicaStatus === 'INACTIVE') steps.push(...activationSteps(t, target, opts.timeoutSeconds));
 
   const comment = `mrrctl ${direction} ${source} → ${target} by ${id.actor}: ${reason}`;
   if (dns.strategy === 'weighted') {
@@ -211,4 +208,30 @@ export function planFailover(
     notes.push('ChangeResourceRecordSets is a Route 53 control-plane call (us-east-1); if it fails, the data-plane alternative is in docs/runbook.md');
   }
   return { steps, guards: waived, notes, impact, impactFacts: facts, refused: refuses(waived), nothingToDo: false };
+}
+
+/** Activate an INACTIVE replica (called in the target) and wait for ACTIVE: every strategy's first move. */
+function activationSteps(t: Topology, target: string, timeoutSeconds: number): Step[] {
+  return [
+    {
+      id: FAILOVER_STEP.activate,
+      region: target,
+      service: 'cognito-idp',
+      operation: 'UpdateUserPoolReplica',
+      input: { UserPoolId: t.userPoolId, RegionName: target, Status: 'ACTIVE' },
+      summary: `activate the replica in ${target} (called in ${target}): it starts serving sign-in and tokens`,
+      action: 'update',
+      destructive: false,
+    },
+    {
+      id: FAILOVER_STEP.waitActive,
+      region: target,
+      service: 'cognito-idp',
+      operation: 'WaitForReplicaStatus',
+      input: { UserPoolId: t.userPoolId, RegionName: target, Statuses: ['ACTIVE'], TimeoutSeconds: timeoutSeconds },
+      summary: `wait for the replica in ${target} to be ACTIVE`,
+      action: 'wait',
+      destructive: false,
+    },
+  ];
 }

@@ -48,7 +48,15 @@ export type ResourceKind =
   | 'sms-role'
   /** CloudWatch Logs "vended log" deliveries: no resource-level permission; the topology's Regions. */
   | 'logs-delivery'
-  | 'firehose-stream';
+  | 'firehose-stream'
+  /** ARC: the configured routing controls (dns.arc.routingControls). */
+  | 'arc-routing-control'
+  /** ARC ListRoutingControls: no resource-level permission, "*". */
+  | 'arc-cluster-any'
+  /** ARC: the configured cluster (dns.arc.clusterArn). */
+  | 'arc-cluster'
+  /** ARC: the control panels of the configured routing controls. */
+  | 'arc-control-panel';
 
 export interface ActionSpec {
   /** Every resource the request is authorised against (an alias AND its key, a web ACL AND the pool). */

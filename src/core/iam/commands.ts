@@ -24,6 +24,11 @@ export interface CommandPermissions {
    * checks beyond each call's own action comes from the operation table (reference.ts).
    */
   calls: readonly string[];
+  /**
+   * Calls made only with `dns.strategy: arc-routing-control` (the cluster's endpoints and the
+   * control-config reads): granted only for such a config.
+   */
+  arcCalls?: readonly string[];
   /** Its plans can be saved with --plan-out and replayed by `mrrctl apply`. */
   mutating?: boolean;
   /** `apply`: replays any mutating command's plan, so it needs what they all need. */
@@ -65,12 +70,41 @@ const DRIFT_READ = [
   'firehose:DescribeDeliveryStream',
 ];
 
+/** The routing control states, read from whichever cluster endpoint answers (status, health, guards). */
+const ARC_READ = ['route53-recovery-cluster:GetRoutingControlState'];
+/**
+ * preflight (src/app/traffic/arc-preflight.ts): each endpoint answers, the cluster's endpoints
+ * (DescribeCluster), the safety rules, the records' RECOVERY_CONTROL checks and their controls.
+ */
+const ARC_PREFLIGHT = [
+  ...ARC_READ,
+  'route53-recovery-control-config:DescribeCluster',
+  'route53-recovery-control-config:ListSafetyRules',
+  'route53-recovery-control-config:DescribeRoutingControl',
+  'route53-recovery-control-config:ListAssociatedRoute53HealthChecks',
+  'route53:ListResourceRecordSets',
+];
+/**
+ * failover (src/app/traffic/arc-failover.ts): the safety rules (names ↔ ARNs for overrides and
+ * refusals), the states, and the move. UpdateRoutingControlState and ListRoutingControls are not
+ * mrrctl calls: they are granted to the same role for the by-hand path ARC documents
+ * (`aws route53-recovery-cluster update-routing-control-state`, `list-routing-controls`), so an
+ * operator whose mrrctl cannot run still can move traffic (docs/iam-policy.md).
+ */
+const ARC_FAILOVER = [
+  ...ARC_READ,
+  'route53-recovery-control-config:ListSafetyRules',
+  'route53-recovery-cluster:ListRoutingControls',
+  'route53-recovery-cluster:UpdateRoutingControlState',
+  'route53-recovery-cluster:UpdateRoutingControlStates',
+];
+
 /** Commands that make no AWS call need no IAM permission. */
 const NO_AWS: CommandPermissions = { calls: [] };
 
 export const COMMAND_PERMISSIONS: Readonly<Record<string, CommandPermissions>> = {
   // status shows the health verdict (health's reads) and the drift counts (drift's quick reads).
-  status: { calls: [...DRIFT_READ, ...DNS_READ, 'route53:GetHealthCheckStatus'] },
+  status: { calls: [...DRIFT_READ, ...DNS_READ, 'route53:GetHealthCheckStatus'], arcCalls: ARC_READ },
   preflight: {
     calls: [
       ...POOL,
@@ -81,6 +115,7 @@ export const COMMAND_PERMISSIONS: Readonly<Record<string, CommandPermissions>> =
       'kms:GetKeyPolicy',
       'route53:GetHealthCheck',
     ],
+    arcCalls: ARC_PREFLIGHT,
   },
   'keys setup': {
     mutating: true,
@@ -126,7 +161,7 @@ export const COMMAND_PERMISSIONS: Readonly<Record<string, CommandPermissions>> =
       'wafv2:AssociateWebACL',
     ],
   },
-  health: { calls: [...POOL, 'route53:GetHealthCheck', 'route53:GetHealthCheckStatus'] },
+  health: { calls: [...POOL, 'route53:GetHealthCheck', 'route53:GetHealthCheckStatus'], arcCalls: ARC_READ },
   failover: {
     mutating: true,
     calls: [
@@ -137,6 +172,7 @@ export const COMMAND_PERMISSIONS: Readonly<Record<string, CommandPermissions>> =
       'route53:UpdateHealthCheck', // cognito-domain: invert the health check
       'cloudwatch:GetMetricData', // anti-flap: how long the source has been unhealthy
     ],
+    arcCalls: ARC_FAILOVER,
   },
   canary: { mutating: true, calls: [...POOL, ...TRAFFIC] },
   'canary stop': { mutating: true, calls: TRAFFIC },
@@ -157,12 +193,16 @@ export const COMMAND_PERMISSIONS: Readonly<Record<string, CommandPermissions>> =
 
 export const COMMAND_NAMES: readonly string[] = Object.keys(COMMAND_PERMISSIONS);
 
-/** The IAM actions a command's calls and implied permissions need (apply: every mutating command's). */
-export function actionsOf(command: string): { calls: string[]; implied: ImpliedPermission[] } {
+/**
+ * The IAM actions a command's calls and implied permissions need (apply: every mutating command's);
+ * with `dns.strategy: arc-routing-control` also its ARC calls.
+ */
+export function actionsOf(command: string, dnsStrategy?: string): { calls: string[]; implied: ImpliedPermission[] } {
   const entry = COMMAND_PERMISSIONS[command];
   if (!entry) return { calls: [], implied: [] };
   const sources = entry.replaysPlans ? Object.values(COMMAND_PERMISSIONS).filter((p) => p.mutating) : [entry];
-  const calls = [...new Set(sources.flatMap((p) => p.calls))].sort();
+  const arc = dnsStrategy === 'arc-routing-control';
+  const calls = [...new Set(sources.flatMap((p) => [...p.calls, ...(arc ? (p.arcCalls ?? []) : [])]))].sort();
   const implied = new Map<string, ImpliedPermission>();
   for (const call of calls) {
     const rows = requiredActions(call);

@@ -41,7 +41,7 @@ function sidFor(kinds: readonly ResourceKind[]): string {
 }
 
 export function buildIamPolicy(commands: string[], scope: PolicyScope): IamPolicy {
-  const { calls, implied } = mergeActions(commands);
+  const { calls, implied } = mergeActions(commands, scope.dnsStrategy);
   const notes = new Set<string>();
   const omitted: IamPolicy['omitted'] = [];
   const statements = new Map<string, PolicyStatement>();
@@ -94,11 +94,11 @@ export function buildIamPolicy(commands: string[], scope: PolicyScope): IamPolic
   };
 }
 
-function mergeActions(commands: string[]): { calls: string[]; implied: ImpliedPermission[] } {
+function mergeActions(commands: string[], dnsStrategy: string | undefined): { calls: string[]; implied: ImpliedPermission[] } {
   const calls = new Set<string>();
   const implied = new Map<string, ImpliedPermission>();
   for (const command of commands) {
-    const a = actionsOf(command);
+    const a = actionsOf(command, dnsStrategy);
     a.calls.forEach((c) => calls.add(c));
     for (const i of a.implied) if (!implied.has(i.action)) implied.set(i.action, i);
   }

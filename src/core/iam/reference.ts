@@ -22,6 +22,8 @@ export const REFERENCE_PAGES: Readonly<Record<string, string>> = {
   wafv2: 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_awswafv2.html',
   logs: 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncloudwatchlogs.html',
   firehose: 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonkinesisfirehose.html',
+  'route53-recovery-cluster': 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_route53-recovery-cluster.html',
+  'route53-recovery-control-config': 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_route53-recovery-control-config.html',
 };
 
 export interface RequiredAction {
@@ -37,6 +39,8 @@ export interface RequiredAction {
 }
 
 const own = (action: string, ...resources: ResourceKind[]): RequiredAction => ({ action, resources, source: 'doc' });
+/** The action is the reference's; its resource type is inferred from the ARN the request names. */
+const arcConfigRead = (action: string, resource: ResourceKind): RequiredAction => ({ action, resources: [resource], source: 'inf' });
 
 /** UpdateUserPool is a full read-modify-write in mrrctl: the pool's tags and SMS role go back with it. */
 const UPDATE_USER_POOL: RequiredAction[] = [
@@ -176,6 +180,22 @@ export const OPERATION_ACTIONS: Readonly<Record<string, readonly RequiredAction[
     },
   ],
   'logs:DescribeLogGroups': [own('logs:DescribeLogGroups', 'log-group')],
+
+  // Route 53 ARC cluster data plane (the five Regional endpoints): routingcontrol* for the state
+  // calls; ListRoutingControls names no resource type, so "*".
+  'route53-recovery-cluster:GetRoutingControlState': [own('route53-recovery-cluster:GetRoutingControlState', 'arc-routing-control')],
+  'route53-recovery-cluster:ListRoutingControls': [own('route53-recovery-cluster:ListRoutingControls', 'arc-cluster-any')],
+  'route53-recovery-cluster:UpdateRoutingControlState': [own('route53-recovery-cluster:UpdateRoutingControlState', 'arc-routing-control')],
+  'route53-recovery-cluster:UpdateRoutingControlStates': [own('route53-recovery-cluster:UpdateRoutingControlStates', 'arc-routing-control')],
+
+  // Route 53 ARC control-config reads (us-west-2). [INF] the resource type of each read (cluster,
+  // controlpanel, routingcontrol) is the resource the request names; see docs/aws-conformance.md.
+  'route53-recovery-control-config:DescribeCluster': [arcConfigRead('route53-recovery-control-config:DescribeCluster', 'arc-cluster')],
+  'route53-recovery-control-config:ListSafetyRules': [arcConfigRead('route53-recovery-control-config:ListSafetyRules', 'arc-control-panel')],
+  'route53-recovery-control-config:DescribeRoutingControl': [arcConfigRead('route53-recovery-control-config:DescribeRoutingControl', 'arc-routing-control')],
+  'route53-recovery-control-config:ListAssociatedRoute53HealthChecks': [
+    arcConfigRead('route53-recovery-control-config:ListAssociatedRoute53HealthChecks', 'arc-routing-control'),
+  ],
   'firehose:DescribeDeliveryStream': [own('firehose:DescribeDeliveryStream', 'firehose-stream')],
 };
 

@@ -39,7 +39,13 @@ export const SID_OF: Readonly<Record<ResourceKind, string>> = {
   'logs-delivery': 'LogDelivery',
   'firehose-stream': 'FirehoseStreams',
   'sms-role': 'PassSmsRoleToCognito',
+  'arc-routing-control': 'ArcRoutingControls',
+  'arc-cluster-any': 'ArcListRoutingControls',
+  'arc-cluster': 'ArcCluster',
+  'arc-control-panel': 'ArcControlPanels',
 };
+
+const NOT_ARC = 'the config has no dns.arc (dns.strategy arc-routing-control)';
 
 /** Route 53 publishes health-check metrics in us-east-1 only (see src/aws/metrics-reader.ts). */
 const METRICS_REGION = 'us-east-1';
@@ -107,6 +113,14 @@ export function scopeResource(kind: ResourceKind, s: PolicyScope): ScopedResourc
       return { resources: arn('logs', 'log-group:*') };
     case 'firehose-stream':
       return { resources: arn('firehose', 'deliverystream/*') };
+    case 'arc-routing-control':
+      return s.arc ? { resources: s.arc.routingControlArns } : { unavailable: NOT_ARC };
+    case 'arc-cluster-any':
+      return s.arc ? { resources: ['*'] } : { unavailable: NOT_ARC };
+    case 'arc-cluster':
+      return s.arc ? { resources: [s.arc.clusterArn] } : { unavailable: NOT_ARC };
+    case 'arc-control-panel':
+      return s.arc && s.arc.controlPanelArns.length > 0 ? { resources: s.arc.controlPanelArns } : { unavailable: NOT_ARC };
     case 'sms-role':
       // IAM is global: the role ARN has no Region. The role is the pool's own (read from it, not the config).
       return {

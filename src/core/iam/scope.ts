@@ -5,7 +5,8 @@
  * from the ARN in key.arn, else it is "*" (and the policy says so).
  */
 import { partitionOfRegion } from '../config/regions.js';
-import type { MrrConfig } from '../config/schema.js';
+import type { ArcConfig, MrrConfig } from '../config/schema.js';
+import { controlPanelOf } from '../dns/arc-panel.js';
 import type { Topology } from '../config/topology.js';
 import { DEFAULT_KEY_ALIAS } from '../keys/key-facts.js';
 
@@ -22,6 +23,9 @@ export interface PolicyScope {
   hostedZoneId?: string;
   recordName?: string;
   healthCheckIds: string[];
+  dnsStrategy?: string;
+  /** dns.arc of the arc-routing-control strategy: the ARNs its grants are scoped to. */
+  arc?: { clusterArn: string; controlPanelArns: string[]; routingControlArns: string[] };
 }
 
 export const ACCOUNT_PATTERN = /^\d{12}$/;
@@ -49,7 +53,15 @@ export function policyScope({ topology, config, account }: ScopeInput): PolicySc
     ...(keyArn?.[3] === 'key' ? { keyId: keyArn[4] } : {}),
     ...(dns ? { hostedZoneId: dns.hostedZoneId.replace(/^\/hostedzone\//, ''), recordName: dns.recordName } : {}),
     healthCheckIds: [...healthCheckIds].sort(),
+    ...(dns ? { dnsStrategy: dns.strategy } : {}),
+    ...(dns?.strategy === 'arc-routing-control' && dns.arc ? { arc: arcScope(dns.arc) } : {}),
   };
+}
+
+function arcScope(arc: ArcConfig): NonNullable<PolicyScope['arc']> {
+  const routingControlArns = [...new Set(Object.values(arc.routingControls))].sort();
+  const controlPanelArns = [...new Set(routingControlArns.map(controlPanelOf).filter((p): p is string => p !== undefined))].sort();
+  return { clusterArn: arc.clusterArn, controlPanelArns, routingControlArns };
 }
 
 /** Route 53's form of a record name in the ChangeResourceRecordSets condition keys. */

@@ -13,6 +13,8 @@ const IAM_PREFIX: Readonly<Record<string, string>> = {
   firehose: 'firehose',
   lambda: 'lambda',
   wafv2: 'wafv2',
+  'route53-recovery-cluster': 'route53-recovery-cluster',
+  'route53-recovery-control-config': 'route53-recovery-control-config',
 };
 
 /** Undefined for traffic IAM does not authorise (the OIDC endpoints, the sandbox's own API). */

@@ -13,6 +13,7 @@ import type { DnsConfig } from '../config/schema.js';
 import { recordForRegion } from '../dns/routing.js';
 import type { HealthCheckReading } from '../health/checkers.js';
 import type { RecordSet } from '../ports/route53.js';
+import { describeArcStates, servingFromRoutingControls, type ArcStates } from '../failover/arc-states.js';
 import type { Observed } from './observed.js';
 
 export interface DnsServing {
@@ -38,7 +39,8 @@ export interface ServingReads {
   records?: Observed<RecordSet[]>;
   /** cognito-domain: the primary's health check status. */
   healthCheck?: Observed<HealthCheckReading>;
-  // ARC (arc-routing-control): the routing control states are added here at merge.
+  /** arc-routing-control: the routing control states, read from whichever cluster endpoint answered. */
+  arcStates?: ArcStates;
 }
 
 export interface Regions {
@@ -92,6 +94,22 @@ function cognitoDomain(dns: DnsConfig, regions: Regions, reads: ServingReads): D
   return { strategy: 'cognito-domain', serving: to, servingUnknown: null, shares, weights: null, healthCheck, evidence };
 }
 
+/**
+ * arc-routing-control: the Region whose routing control is On serves (its RECOVERY_CONTROL health check
+ * is healthy); both On → split evenly; none On or nothing readable → unknown, with the evidence.
+ */
+function arcRoutingControl(regions: Regions, reads: ServingReads): DnsServing {
+  const strategy = 'arc-routing-control';
+  const states = reads.arcStates;
+  if (!states) return unknown(strategy, 'the routing control states were not read');
+  const evidence = describeArcStates(states, regions);
+  if (!states.byRegion) return unknown(strategy, evidence);
+  const on = servingFromRoutingControls(states.byRegion, [regions.primary, regions.secondary]);
+  if (on.length === 0) return unknown(strategy, `no routing control is On (${evidence})`, evidence);
+  const shares = Object.fromEntries([regions.primary, regions.secondary].map((r) => [r, on.includes(r) ? Math.round(100 / on.length) : 0]));
+  return { strategy, ...fromShares(strategy, shares, evidence), shares, weights: null, healthCheck: null, evidence };
+}
+
 /** The serving answer for the configured strategy: one explicit case per strategy. */
 export function dnsServing(dns: DnsConfig | undefined, regions: Regions, reads: ServingReads): DnsServing {
   if (!dns) return unknown(null, 'the config has no dns section');
@@ -101,11 +119,8 @@ export function dnsServing(dns: DnsConfig | undefined, regions: Regions, reads: 
       return weighted(dns, regions, reads);
     case 'cognito-domain':
       return cognitoDomain(dns, regions, reads);
-    // ── arc-routing-control: WIRED AT MERGE ─────────────────────────────────────────────────────
-    // case 'arc-routing-control':
-    //   return arcRoutingControl(dns, regions, reads);
-    // The Region whose routing control is On (read from the cluster's Regional endpoints) is
-    // serving; both On → split evenly; none readable → unknown with the endpoints' errors.
+    case 'arc-routing-control':
+      return arcRoutingControl(regions, reads);
     default: {
       // A strategy added to the config without a case here fails the typecheck.
       const unhandled: never = strategy;

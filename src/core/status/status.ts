@@ -9,6 +9,7 @@ import type { MrrConfig } from '../config/schema.js';
 import type { Topology } from '../config/topology.js';
 import { FindingsError } from '../errors.js';
 import type { HeldLock } from '../failover/lock.js';
+import type { ArcStates } from '../failover/arc-states.js';
 import { readHealthCheck } from '../health/status.js';
 import type { CognitoReader, ReplicaInfo, UserPool } from '../ports/cognito.js';
 import type { Route53Reader } from '../ports/route53.js';
@@ -80,6 +81,8 @@ export interface StatusReaders {
   health?: () => Promise<Record<string, RegionHealthSummary>>;
   /** The drift counts (the drift use-case); absent: not observed. */
   drift?: () => Promise<DriftCounts>;
+  /** arc-routing-control: the routing control states (never throws: an unread state carries its error). */
+  arcStates?: () => Promise<ArcStates>;
   /** Evidence about a lock's owner (is its pid on this host alive). */
   judgeLock?: (lock: HeldLock) => HeldLock;
   now: () => Date;
@@ -124,7 +127,7 @@ export async function observeStatus(readers: StatusReaders, t: Topology, config:
       ? knownOf(readers.drift, 'the drift check')
       : unknownBecause<DriftCounts>(`not checked: ${t.primaryRegion} did not answer (${p.ok ? 'no pool' : p.error}), and drift compares it with ${t.secondaryRegion}`),
   );
-  const [primaryPool, secondaryPool, primaryReplicas, secondaryReplicas, records, healthCheck, zone, health, drift] = await Promise.all([
+  const [primaryPool, secondaryPool, primaryReplicas, secondaryReplicas, records, healthCheck, arcStates, zone, health, drift] = await Promise.all([
     primaryRead,
     // The secondary serves the pool's replicated settings too: what still answers when the primary is down.
     attempt(() => readers.cognito.describeUserPool(t.secondaryRegion, t.userPoolId)),
@@ -134,8 +137,8 @@ export async function observeStatus(readers: StatusReaders, t: Topology, config:
     // Without CloudWatch (like `health`): a check with no endpoint (CALCULATED, CLOUDWATCH_METRIC)
     // reads as unknown, with the reason, rather than needing one more IAM permission for status.
     cognitoDomainCheck ? attempt(() => readHealthCheck({ route53: readers.route53 }, cognitoDomainCheck)) : Promise.resolve(undefined),
-    // ── arc-routing-control: WIRED AT MERGE — read the routing control states here (through a port in
-    // StatusReaders) and hand them to dnsServing in ServingReads, next to `records` and `healthCheck`.
+    // arc-routing-control: the routing control states, through the cluster's Regional endpoints.
+    readers.arcStates ? readers.arcStates() : Promise.resolve(undefined),
     observeZone(readers.route53, dns, readers.now(), readers.judgeLock),
     knownOf(readers.health, 'the health probes'),
     driftRead,
@@ -185,7 +188,7 @@ export async function observeStatus(readers: StatusReaders, t: Topology, config:
     issuer: issuerType ? { type: issuerType, url: issuerUrl(issuerType, t.primaryRegion, t.primaryRegion, t.userPoolId) } : null,
     poolReadFrom,
     poolUnknown,
-    dns: dnsServing(dns, { primary: t.primaryRegion, secondary: t.secondaryRegion }, { records, healthCheck }),
+    dns: dnsServing(dns, { primary: t.primaryRegion, secondary: t.secondaryRegion }, { records, healthCheck, arcStates }),
     drift: drift.value,
     driftUnknown: drift.unknown,
     lastFailover: zone.lastFailover.value,

@@ -11,6 +11,8 @@ export interface ConfirmPromptProps {
   question: string;
   /** When set, the answer must be exactly this (the target Region). */
   typeToConfirm?: string;
+  /** What typeToConfirm is ("the Region" unless said). */
+  typeWhat?: string;
   /** Why this plan needs care, e.g. "1 destructive step, 1 moving traffic". */
   warning?: string;
   color: boolean;
@@ -23,7 +25,7 @@ export function isYes(answer: string): boolean {
   return /^y(es)?$/i.test(answer.trim());
 }
 
-export function ConfirmPrompt({ question, typeToConfirm, warning, color, onSubmit }: ConfirmPromptProps) {
+export function ConfirmPrompt({ question, typeToConfirm, typeWhat, warning, color, onSubmit }: ConfirmPromptProps) {
   const paint = painter(color);
   const [value, setValue] = useState('');
   // Keystrokes can arrive faster than React re-renders: the ref always holds the latest text.
@@ -68,7 +70,7 @@ export function ConfirmPrompt({ question, typeToConfirm, warning, color, onSubmi
         <Box flexDirection="column" paddingLeft={2}>
           {warning !== undefined && <Text>{paint(warning, 'yellow', 'bold')}</Text>}
           <Text>
-            Type the Region {paint(typeToConfirm, 'bold')} to confirm {paint('(Esc to cancel)', 'dim')}
+            Type {typeWhat ?? 'the Region'} {paint(typeToConfirm, 'bold')} to confirm {paint('(Esc to cancel)', 'dim')}
           </Text>
           <Text>
             › {shown}

@@ -148,6 +148,7 @@ export function mountApplyProgress(target: LiveTarget, now: () => number): LiveA
 export interface ConfirmQuestion {
   question: string;
   typeToConfirm?: string;
+  typeWhat?: string;
   warning?: string;
 }
 

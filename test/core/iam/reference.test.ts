@@ -23,8 +23,29 @@ const DNS = {
 };
 const SCOPE = policyScope({ topology: TOPOLOGY, config: validateConfig({ ...TOPOLOGY, dns: DNS }, { source: 't.yaml' }), account: '111122223333' });
 
-function statementsWith(commands: string[], action: string): PolicyStatement[] {
-  return (buildIamPolicy(commands, SCOPE).document?.Statement ?? []).filter((s) => s.Action.includes(action));
+const PANEL = 'arn:aws:route53-recovery-control::111122223333:controlpanel/0123456789abcdef0123456789abcdef';
+const EAST = `${PANEL}/routingcontrol/aaaaaaaaaaaaaa`;
+const WEST = `${PANEL}/routingcontrol/bbbbbbbbbbbbbb`;
+const CLUSTER = 'arn:aws:route53-recovery-control::111122223333:cluster/8d47920e-d789-437d-803a-2dcc4b204393';
+const ARC_DNS = {
+  strategy: 'arc-routing-control',
+  hostedZoneId: 'Z0123456789ABC',
+  recordName: 'auth.example.com.',
+  records: {
+    'us-east-1': { type: 'CNAME', value: 'a.example.net', healthCheckId: 'hc-east-rc' },
+    'eu-west-1': { type: 'CNAME', value: 'b.example.net', healthCheckId: 'hc-west-rc' },
+  },
+  arc: {
+    clusterArn: CLUSTER,
+    endpoints: [{ region: 'us-west-2', url: 'https://host-aaaaaa.us-west-2.example.aws/v1' }],
+    routingControls: { 'us-east-1': EAST, 'eu-west-1': WEST },
+    safetyRules: ['at-least-one-on'],
+  },
+};
+const ARC_SCOPE = policyScope({ topology: TOPOLOGY, config: validateConfig({ ...TOPOLOGY, dns: ARC_DNS }, { source: 'arc.yaml' }), account: '111122223333' });
+
+function statementsWith(commands: string[], action: string, scope = SCOPE): PolicyStatement[] {
+  return (buildIamPolicy(commands, scope).document?.Statement ?? []).filter((s) => s.Action.includes(action));
 }
 
 const list = (r: string | string[]) => (Array.isArray(r) ? r : [r]);
@@ -37,7 +58,7 @@ function arnMatches(pattern: string, arn: string): boolean {
 describe('the operation → action table', () => {
   it('has a row for every call of every command, own action first, each service with its reference page', () => {
     for (const command of COMMAND_NAMES) {
-      for (const call of actionsOf(command).calls) {
+      for (const call of actionsOf(command, 'arc-routing-control').calls) {
         const rows = requiredActions(call);
         expect(rows, `${command}: ${call}`).toBeDefined();
         expect(rows![0].action).toBe(call);
@@ -53,17 +74,19 @@ describe('the operation → action table', () => {
     }
   });
 
-  it('every generated policy grants each needed action on every resource type the table names', () => {
+  it('every generated policy (weighted and ARC configs) grants each needed action on every resource type the table names', () => {
     const gaps: string[] = [];
-    for (const command of COMMAND_NAMES) {
-      for (const call of actionsOf(command).calls) {
-        for (const row of requiredActions(call)!) {
-          const granted = statementsWith([command], row.action).flatMap((s) => list(s.Resource));
-          if (granted.length === 0) gaps.push(`${command}: ${call} needs ${row.action}`);
-          for (const kind of row.resources) {
-            const scoped = scopeResource(kind, SCOPE);
-            if ('unavailable' in scoped) continue;
-            for (const arn of scoped.resources) if (!granted.includes(arn)) gaps.push(`${command}: ${row.action} lacks ${arn} (${kind})`);
+    for (const scope of [SCOPE, ARC_SCOPE]) {
+      for (const command of COMMAND_NAMES) {
+        for (const call of actionsOf(command, scope.dnsStrategy).calls) {
+          for (const row of requiredActions(call)!) {
+            const granted = statementsWith([command], row.action, scope).flatMap((s) => list(s.Resource));
+            if (granted.length === 0) gaps.push(`${scope.dnsStrategy} ${command}: ${call} needs ${row.action}`);
+            for (const kind of row.resources) {
+              const scoped = scopeResource(kind, scope);
+              if ('unavailable' in scoped) continue;
+              for (const arn of scoped.resources) if (!granted.includes(arn)) gaps.push(`${scope.dnsStrategy} ${command}: ${row.action} lacks ${arn} (${kind})`);
+            }
           }
         }
       }
@@ -108,5 +131,71 @@ describe('what the reference says, in the generated policy', () => {
     expect(statementsWith(['issuer status'], 'iam:PassRole')).toEqual([]);
     const reasons = actionsOf('issuer switch').implied.map((i) => `${i.action}: ${i.because}`);
     expect(reasons).toContain('iam:PassRole: UpdateUserPool passes the SMS role (SmsConfiguration.SnsCallerArn) to Cognito (when the request carries SmsConfiguration.SnsCallerArn)');
+  });
+});
+
+describe('ARC routing controls (dns.strategy arc-routing-control)', () => {
+  const arcActions = (commands: string[], scope = ARC_SCOPE) =>
+    (buildIamPolicy(commands, scope).document?.Statement ?? []).flatMap((s) => s.Action).filter((a) => a.startsWith('route53-recovery-')).sort();
+
+  it('failover: the state calls on the two routing controls, ListRoutingControls on "*", ListSafetyRules on the control panel', () => {
+    const statements = buildIamPolicy(['failover'], ARC_SCOPE).document!.Statement.filter((s) => s.Sid.startsWith('Arc'));
+    expect(statements).toEqual([
+      { Sid: 'ArcControlPanels', Effect: 'Allow', Action: ['route53-recovery-control-config:ListSafetyRules'], Resource: PANEL },
+      { Sid: 'ArcListRoutingControls', Effect: 'Allow', Action: ['route53-recovery-cluster:ListRoutingControls'], Resource: '*' },
+      {
+        Sid: 'ArcRoutingControls',
+        Effect: 'Allow',
+        Action: [
+          'route53-recovery-cluster:GetRoutingControlState',
+          'route53-recovery-cluster:UpdateRoutingControlState',
+          'route53-recovery-cluster:UpdateRoutingControlStates',
+        ],
+        Resource: [EAST, WEST],
+      },
+    ]);
+  });
+
+  it('preflight: the control-config reads on the cluster, the control panel and the routing controls', () => {
+    const statements = buildIamPolicy(['preflight'], ARC_SCOPE).document!.Statement.filter((s) => s.Sid.startsWith('Arc'));
+    expect(statements).toEqual([
+      { Sid: 'ArcCluster', Effect: 'Allow', Action: ['route53-recovery-control-config:DescribeCluster'], Resource: CLUSTER },
+      { Sid: 'ArcControlPanels', Effect: 'Allow', Action: ['route53-recovery-control-config:ListSafetyRules'], Resource: PANEL },
+      {
+        Sid: 'ArcRoutingControls',
+        Effect: 'Allow',
+        Action: [
+          'route53-recovery-cluster:GetRoutingControlState',
+          'route53-recovery-control-config:DescribeRoutingControl',
+          'route53-recovery-control-config:ListAssociatedRoute53HealthChecks',
+        ],
+        Resource: [EAST, WEST],
+      },
+    ]);
+    // The records' RECOVERY_CONTROL checks are read through the zone.
+    expect(statementsWith(['preflight'], 'route53:ListResourceRecordSets', ARC_SCOPE)).toHaveLength(1);
+  });
+
+  it('status and health read the routing control states only', () => {
+    expect(arcActions(['status'])).toEqual(['route53-recovery-cluster:GetRoutingControlState']);
+    expect(arcActions(['health'])).toEqual(['route53-recovery-cluster:GetRoutingControlState']);
+  });
+
+  it('a weighted config grants no ARC action', () => {
+    expect(arcActions(COMMAND_NAMES.filter((c) => c !== 'apply'), SCOPE)).toEqual([]);
+  });
+
+  it('every ARC row says where it comes from: the cluster rows the reference, the control-config rows inferred', () => {
+    const rows = Object.values(OPERATION_ACTIONS).flat().filter((r) => r.action.startsWith('route53-recovery-'));
+    expect(rows.map((r) => `${r.action} ${r.source}`).sort()).toEqual([
+      'route53-recovery-cluster:GetRoutingControlState doc',
+      'route53-recovery-cluster:ListRoutingControls doc',
+      'route53-recovery-cluster:UpdateRoutingControlState doc',
+      'route53-recovery-cluster:UpdateRoutingControlStates doc',
+      'route53-recovery-control-config:DescribeCluster inf',
+      'route53-recovery-control-config:DescribeRoutingControl inf',
+      'route53-recovery-control-config:ListAssociatedRoute53HealthChecks inf',
+      'route53-recovery-control-config:ListSafetyRules inf',
+    ]);
   });
 });
