@@ -166,6 +166,9 @@ describe.sequential('failover through ARC routing controls', () => {
     expect(calls.filter((c) => c.region === P && c.status >= 200 && c.status < 300)).toEqual([]);
     const results = r.json().data.result.results as Array<{ stepId: string; status: string }>;
     expect(results.map((x) => x.stepId)).toEqual(['arc.move-traffic', 'route53.verify', 'oidc.post-checks']);
+    // status, still during the outage, reads where users are from the routing controls.
+    const st = await run(['status', '--output', 'json']);
+    expect(st.json().data.dns).toMatchObject({ strategy: 'arc-routing-control', serving: S, servingUnknown: null, shares: { [P]: 0, [S]: 100 } });
     await sandboxAdmin(world.w.sb, 'DELETE', 'faults');
     expect(await state(arc.west)).toBe('On');
     expect(await state(arc.east)).toBe('Off');
@@ -183,6 +186,9 @@ describe.sequential('failover through ARC routing controls', () => {
     expect(history).toContain('failback');
     expect(history).toContain('failover');
     expect(await world.txt('_mrrctl-lock')).toEqual([]);
+    const st = await run(['status', '--output', 'json']);
+    expect(st.json().data.dns).toMatchObject({ strategy: 'arc-routing-control', serving: P, servingUnknown: null });
+    expect(st.json().data.lastFailover).toMatchObject({ kind: 'failback', from: S, to: P, reason: 'recovered' });
   });
 
   it('readArcServing (status/health): the Region whose control is On, from an endpoint that answers', async () => {
