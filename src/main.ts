@@ -2,7 +2,8 @@
  * main(argv) → exit code. The ONE place where errors become exit codes and where results are
  * rendered: a JSON document on stdout in --output json mode (errors included), text otherwise.
  */
-import { CommanderError } from 'commander';
+import { CommanderError, type Command } from 'commander';
+import { commandPathIn, trackCommandPath } from './cli/command-kit.js';
 import { ExitCode, MrrError } from './core/errors.js';
 import { buildProgram, registrarsFor } from './cli/program.js';
 import type { MainDeps } from './cli/context.js';
@@ -28,13 +29,16 @@ export async function main(argv: string[], overrides: Partial<MainDeps> = {}): P
   const json = wantsJson(argv);
   let result: CommandResult | undefined;
   let running: string | undefined;
+  let program: Command | undefined;
   const normalised = normaliseArgv(argv);
   try {
-    const program = buildProgram({ deps, setResult: (r) => (result = r), setCommand: (name) => (running = name) }, await registrarsFor(normalised));
+    const setCommand = (name: string) => (running = name);
+    program = buildProgram({ deps, setResult: (r) => (result = r), setCommand }, await registrarsFor(normalised));
+    trackCommandPath(program, setCommand);
     refuseConflictingRepeats(program);
     await program.parseAsync(normalised, { from: 'user' });
   } catch (err) {
-    return reportError(err, deps, json, running ?? commandName(argv));
+    return reportError(err, deps, json, running ?? (program ? commandPathIn(program, normalised) : 'mrrctl'));
   } finally {
     process.removeListener('SIGINT', onSigint);
   }
@@ -121,19 +125,4 @@ function reportError(err: unknown, deps: MainDeps, json: boolean, command: strin
 
 function stripPrefix(message: string): string {
   return message.replace(/^error: /, '');
-}
-
-/** The command words before the first option, for the JSON envelope of an error. */
-const VALUE_OPTIONS = new Set(['--config', '--pool', '--primary', '--secondary', '--profile', '--endpoint-url', '--output']);
-function commandName(argv: string[]): string {
-  const words: string[] = [];
-  for (let i = 0; i < argv.length && words.length < 2; i++) {
-    const a = argv[i];
-    if (a.startsWith('-')) {
-      if (VALUE_OPTIONS.has(a)) i++;
-      continue;
-    }
-    words.push(a);
-  }
-  return words.join(' ') || 'mrrctl';
 }

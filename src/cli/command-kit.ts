@@ -23,6 +23,49 @@ export function commandPath(cmd: Command): string {
   return names.join(' ');
 }
 
+/**
+ * Tells main() the command path as soon as commander picks each subcommand — before that command's
+ * own options are parsed — so a usage error in them (`drift --fail-on critical`) is reported under
+ * the command's path ("drift"), taken from commander's chain, never from argv words.
+ */
+export function trackCommandPath(program: Command, setCommand: (name: string) => void): void {
+  const visit = (cmd: Command): void => {
+    if (cmd.commands.length > 0) cmd.hook('preSubcommand', (_parent, sub) => setCommand(commandPath(sub)));
+    cmd.commands.forEach(visit);
+  };
+  visit(program);
+}
+
+/**
+ * The command path an argv names in the program's tree, for errors raised before commander picked a
+ * command (a bad global option): only words that are command names in the tree count, options are
+ * skipped with their values (as the tree declares them), so no value ever becomes part of the path.
+ */
+export function commandPathIn(program: Command, argv: string[]): string {
+  let cmd = program;
+  const names: string[] = [];
+  const takesValue = (flag: string): boolean => {
+    for (let c: Command | null = cmd; c; c = c.parent) {
+      const option = c.options.find((o) => o.long === flag || o.short === flag);
+      if (option) return option.required || option.optional;
+    }
+    return false;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') break;
+    if (arg.startsWith('-')) {
+      if (!arg.includes('=') && takesValue(arg) && i + 1 < argv.length && !argv[i + 1].startsWith('-')) i++;
+      continue;
+    }
+    const sub = cmd.commands.find((c) => c.name() === arg || c.aliases().includes(arg));
+    if (!sub) break;
+    names.push(sub.name());
+    cmd = sub;
+  }
+  return names.join(' ') || program.name();
+}
+
 export type RunFn<O> = (ctx: CommandContext, args: string[], options: O) => Promise<CommandResult>;
 
 /** Wires a run function as the command's action. */
