@@ -30,20 +30,38 @@ export async function main(argv: string[], overrides: Partial<MainDeps> = {}): P
   let result: CommandResult | undefined;
   let running: string | undefined;
   let program: Command | undefined;
+  // JSON mode writes nothing on stderr: the warnings a run logs become diagnostics of the document.
+  const warnings: Diagnostic[] = [];
+  const jsonLog = (line: string) => {
+    const warning = /^\s*warning:\s*/i.exec(line);
+    if (warning) warnings.push({ severity: 'warning', code: 'MRR_OUTPUT_W001', message: line.slice(warning[0].length) });
+  };
   const normalised = normaliseArgv(argv);
   try {
     const setCommand = (name: string) => (running = name);
-    program = buildProgram({ deps, setResult: (r) => (result = r), setCommand }, await registrarsFor(normalised));
+    program = buildProgram({ deps, setResult: (r) => (result = r), setCommand, jsonLog }, await registrarsFor(normalised));
     trackCommandPath(program, setCommand);
+    if (json) silenceCommander(program);
     refuseConflictingRepeats(program);
     await program.parseAsync(normalised, { from: 'user' });
   } catch (err) {
-    return reportError(err, deps, json, running ?? (program ? commandPathIn(program, normalised) : 'mrrctl'));
+    return reportError(err, deps, json, running ?? (program ? commandPathIn(program, normalised) : 'mrrctl'), warnings);
   } finally {
     process.removeListener('SIGINT', onSigint);
   }
   if (!result) return ExitCode.ok;
-  return renderResult(result, deps, json, argv);
+  // The envelope names the command path that ran (`apply FILE` runs a failover plan: it is "apply").
+  const named = running ? { ...result, command: running } : result;
+  return renderResult(json ? { ...named, diagnostics: [...named.diagnostics, ...warnings] } : named, deps, json, argv);
+}
+
+/** JSON mode: commander's usage errors and hints stay off stderr; the error document says it all. */
+function silenceCommander(program: Command): void {
+  const visit = (cmd: Command): void => {
+    cmd.configureOutput({ writeErr: () => {}, outputError: () => {} });
+    cmd.commands.forEach(visit);
+  };
+  visit(program);
 }
 
 /**
@@ -109,12 +127,14 @@ function classify(err: unknown, deps: MainDeps): Classified {
   };
 }
 
-function reportError(err: unknown, deps: MainDeps, json: boolean, command: string): number {
+function reportError(err: unknown, deps: MainDeps, json: boolean, command: string, warnings: Diagnostic[]): number {
   const c = classify(err, deps);
   if (c.exitCode === ExitCode.ok) return ExitCode.ok;
   if (json) {
-    const data = c.details ? { error: { code: c.diagnostic.code, ...c.details } } : { error: { code: c.diagnostic.code } };
-    writeJson(deps.io.stdout, envelope({ command, ok: false, data, diagnostics: [c.diagnostic] }));
+    // The error as data (docs/schemas/error.json): its code, message and exit code, then its details.
+    const error = { ...(c.details ?? {}), code: c.diagnostic.code, message: c.diagnostic.message, exitCode: c.exitCode };
+    writeJson(deps.io.stdout, envelope({ command, ok: false, data: { error }, diagnostics: [c.diagnostic, ...warnings] }));
+    return c.exitCode;
   }
   // Commander has already printed its own usage error to stderr.
   if (!(err instanceof CommanderError)) {

@@ -14,6 +14,8 @@ export interface ProgramHooks {
   setResult(result: CommandResult): void;
   /** The running command's full name ("keys setup"), so even its errors carry it in JSON. */
   setCommand(name: string): void;
+  /** JSON mode: a line the run would have logged on stderr (see createContext). */
+  jsonLog?(line: string): void;
 }
 
 /** "keys setup" for the `setup` subcommand of `keys`. */
@@ -74,7 +76,7 @@ export function actionFor<O>(hooks: ProgramHooks, run: RunFn<O>) {
     const cmd = raw[raw.length - 1] as Command;
     hooks.setCommand(commandPath(cmd));
     const positional = raw.slice(0, -2).filter((a): a is string => typeof a === 'string');
-    const ctx = createContext(hooks.deps, toGlobalFlags(cmd.optsWithGlobals()));
+    const ctx = createContext(hooks.deps, toGlobalFlags(cmd.optsWithGlobals()), hooks.jsonLog);
     try {
       hooks.setResult(await run(ctx, positional, cmd.opts() as O));
     } finally {

@@ -94,6 +94,7 @@ export const CODES = {
   MRR_SANDBOX_E005: { exit: 'usage', meaning: '`sandbox start` cannot listen: the port is in use (or needs privileges), or the host is not an address of this machine' },
   MRR_SANDBOX_E006: { exit: 'usage', meaning: 'the sandbox needs its admin token (it listens beyond loopback): set MRRCTL_SANDBOX_ADMIN_TOKEN' },
   MRR_SANDBOX_W001: { exit: 'none', meaning: '`sandbox start --host` is not a loopback address: anyone who can reach it can call the emulated APIs; its admin API needs the token' },
+  MRR_OUTPUT_W001: { exit: 'none', meaning: 'a warning the run printed on stderr in text mode, carried in the JSON document in JSON mode (stderr stays empty)' },
   MRR_ENDPOINT_I001: { exit: 'none', meaning: 'AWS calls go to a configured endpoint that is not AWS (AWS_ENDPOINT_URL…, --endpoint-url, the profile), said once per endpoint' },
 
   MRR_PLAN_E001: { exit: 'usage', meaning: 'the plan file is empty or not a complete JSON document (truncated?)' },

@@ -116,10 +116,13 @@ describe.sequential('failover under faults (one chain: each cell starts where th
     expect(diag(r).message).toMatch(/^step route53\.wait-insync failed: InternalFailure: /);
     expect(diag(r).message).toContain('already applied: route53.take-lock, route53.move-traffic;');
     // What the command finishes after the stop: the history (traffic did move) and the lock.
-    expect(r.stderr).toContain("✓ after the stop: record the failover in the zone's history");
+    // JSON mode: they are in the document (data.afterStop), and stderr stays empty.
+    const afterStop = (r.json().data.afterStop as string[]).join('\n');
+    expect(r.stderr).toBe('');
+    expect(afterStop).toContain("✓ after the stop: record the failover in the zone's history");
     // …written unmarked, and not announced as marked: the checks never ran.
-    expect(r.stderr).not.toContain('marked checks=passed');
-    expect(r.stderr).toContain('✓ after the stop: release the failover lock (a DELETE');
+    expect(afterStop).not.toContain('marked checks=passed');
+    expect(afterStop).toContain('✓ after the stop: release the failover lock (a DELETE');
     expect(await world.weights()).toEqual(dnsAt(S));
     expect(await world.txt('_mrrctl-lock')).toEqual([]);
     expect((await world.txt('_mrrctl-history'))[0]).toContain('"kind=failover"');
