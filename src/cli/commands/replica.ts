@@ -49,7 +49,8 @@ export function registerReplica(program: Command, hooks: ProgramHooks): void {
         return {
           command: 'replica list',
           ok: true,
-          data: { userPoolId: topology.userPoolId, replicas },
+          // camelCase, as every command's data (docs/json.md); AWS's RegionName is `region` as elsewhere.
+          data: { userPoolId: topology.userPoolId, replicas: replicas.map((r) => ({ region: r.RegionName, role: r.Role, status: r.Status, userPoolArn: r.UserPoolArn ?? null })) },
           diagnostics: [],
           text: [
             'REGION          ROLE       STATUS     ARN',

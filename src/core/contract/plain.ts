@@ -5,6 +5,7 @@
  */
 import type { HealthCheckReading } from '../health/checkers.js';
 import type { ClientCredentialsCheck, DiscoveryProbe, HttpProbe, JwksProbe, ProbeError, TokenClaims } from '../issuer/probe-types.js';
+import type { IssuerStatus } from '../issuer/status.js';
 import type { ApplyResult } from '../plan/types.js';
 import type { z } from 'zod';
 import type { clientCredentialsCheck, discoveryProbe, healthCheckReading, jwksProbe, tokenClaims } from './common.js';
@@ -70,5 +71,13 @@ export function applyResultOf(r: ApplyResult) {
     failedStep: r.failedStep ?? null,
     notRun: [...r.notRun],
     interrupted: r.interrupted === true,
+  };
+}
+
+/** `issuer status` data: the probes in their contract shape; a Region not probed has null probes. */
+export function issuerStatusData(s: IssuerStatus) {
+  return {
+    ...s,
+    regions: s.regions.map((r) => ({ ...r, discovery: r.discovery ? discoveryOf(r.discovery) : null, jwks: r.jwks ? jwksOf(r.jwks) : null })),
   };
 }
