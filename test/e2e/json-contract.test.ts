@@ -10,8 +10,25 @@ import { COMMAND_DATA } from '../../src/core/contract/index.js';
 import { envelope, errorData } from '../../src/core/contract/envelope.js';
 import { COMMAND_NAMES } from '../../src/core/iam/commands.js';
 import { nonCamelKeys } from '../helpers/contract-keys.js';
-import { runCli, type CliRun } from '../helpers/run-cli.js';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli, runCliProcess, type CliRun } from '../helpers/run-cli.js';
+import { VirtualClock } from '../helpers/virtual-clock.js';
 import { contractRuns, type ContractRun } from './json-contract-runs.js';
+
+/** A port free right now on 127.0.0.1 (`sandbox start --detach` needs a fixed one). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 /** What is wrong with one run's document, as readable lines (empty when it keeps the contract). */
 function violations(path: string, r: CliRun): string[] {
@@ -59,6 +76,28 @@ describe('every command in JSON mode, against the sandbox', { timeout: 300_000 }
     expect(failover?.run.json().data.result.ok).toBe(true);
     expect(failover?.run.json().data.report.evidence.targetHealth.verdict).toBe('healthy');
   });
+});
+
+describe('the commands that start their own sandbox', () => {
+  it('rehearse: the game day as one document, nothing on stderr', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mrrctl-contract-rehearse-'));
+    const r = await runCli(['rehearse', '--window', '1', '--output', 'json'], { cwd: dir, clock: new VirtualClock().cli });
+    expect(r.code).toBe(0);
+    expect(violations('rehearse', r)).toEqual([]);
+  }, 180_000);
+
+  it('sandbox start --detach and sandbox stop (real processes, bin/mrrctl.js: run `npm run build` first)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mrrctl-contract-sandbox-'));
+    const env = { HOME: dir };
+    const port = await freePort();
+    const started = await runCliProcess(['sandbox', 'start', '--detach', '--port', String(port), '--output', 'json'], { cwd: dir, env, timeoutMs: 60_000 });
+    expect(started.code, started.stderr).toBe(0);
+    expect(violations('sandbox start', started)).toEqual([]);
+    expect(started.json().data.port).toBe(port);
+    const stopped = await runCliProcess(['sandbox', 'stop', '--port', String(port), '--output', 'json'], { cwd: dir, env, timeoutMs: 60_000 });
+    expect(stopped.code, stopped.stderr).toBe(0);
+    expect(violations('sandbox stop', stopped)).toEqual([]);
+  }, 120_000);
 });
 
 describe('every command path in JSON mode: a usage error is one error document, stderr empty', () => {
