@@ -7,7 +7,7 @@ const severity = z.enum(['error', 'warning', 'info']);
 const area = z.enum(['replica', 'lambda', 'email', 'sms', 'threat-protection', 'tags', 'log-delivery', 'waf', 'mfa', 'replicated']);
 
 const findingFields = {
-  code: z.string().meta({ description: 'MRR_DRIFT_… (docs/drift.md)' }),
+  code: z.string().meta({ description: 'a drift finding code of the registry (docs/drift.md)' }),
   severity,
   check: z.string(),
   area,
