@@ -131,11 +131,13 @@ export const CODES = {
 
   MRR_HEALTH_E001: { exit: 'findings', meaning: 'a Region is unhealthy; the message lists its problems' },
   MRR_HEALTH_E002: { exit: 'findings', meaning: 'the issuer does not serve its discovery document' },
+  MRR_HEALTH_E003: { exit: 'findings', meaning: 'the user pool does not exist: the primary Region answered ResourceNotFoundException' },
   MRR_PREFLIGHT_E001: { exit: 'findings', meaning: 'preflight checks failed; the message names them' },
   MRR_REHEARSE_E001: { exit: 'findings', meaning: 'a rehearsal step did not behave as the runbook expects' },
   MRR_STATUS_E001: { exit: 'usage', meaning: '--watch needs a terminal on stderr (not a pipe, not --output json)' },
   MRR_STATUS_E002: { exit: 'usage', meaning: '--interval is not a number of seconds from 1 to 3600' },
   MRR_STATUS_W001: { exit: 'none', meaning: 'a Region did not answer; status shows what it could read' },
+  MRR_STATUS_E003: { exit: 'findings', meaning: 'the user pool does not exist: the primary Region (and the secondary, when it says so) answered ResourceNotFoundException' },
 
   MRR_ISSUER_E001: { exit: 'usage', meaning: 'the configured user pool does not exist in the primary Region' },
   MRR_ISSUER_E101: { exit: 'findings', meaning: 'the JWKS does not answer in a Region that hosts the pool: tokens cannot be validated there' },

@@ -334,7 +334,7 @@ describe.concurrent('faults', { timeout: REAL_TIME_CELL_TIMEOUT_MS }, () => {
       for (const [faults, shows] of [
         [[{ region: P, kind: 'outage' }], new RegExp(`${P} +PRIMARY +UNREACHABLE`)],
         [[HANGING_PRIMARY], new RegExp(`${P} +PRIMARY +UNREACHABLE`)],
-        [[{ service: 'route53', kind: 'outage' }], /dns +unreadable: TimeoutError/],
+        [[{ service: 'route53', kind: 'outage' }], /dns +weighted: serving unknown \(Route 53 ListResourceRecordSets auth\.example\.com: TimeoutError/],
       ] as Array<[FaultSpec[], RegExp]>) {
         await inject(w.sb, ...faults);
         try {

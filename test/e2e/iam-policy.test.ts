@@ -186,6 +186,8 @@ describe('every command against one seeded world', () => {
       cognito.destroy();
     }
     await exercise('drift', ['drift', '--deep', '--recheck-after', '0'], [0, 3]);
+    // status's drift counts read the same counterparts (the quick check, without --deep).
+    await exercise('status', ['status']);
     // First fix: triggers, email, log delivery, risk notifications, web ACL; second: the triggers' permissions.
     await exercise('drift fix', ['drift', 'fix', '--yes']);
     await exercise('drift fix', ['drift', 'fix', '--yes']);

@@ -80,7 +80,10 @@ describe('--endpoint-url', () => {
     // Every call the CLI made (one --verbose line each) arrived, and nothing else did.
     expect(arrived.map(callName).sort()).toEqual(verboseCalls(r.stderr).sort());
     expect(new Set(arrived.map((c) => c.accessKeyId))).toEqual(new Set(['AKIDENDPOINTURLTEST']));
-    expect(arrived.filter((c) => c.status !== 200 && c.error !== 'ResourceNotFoundException')).toEqual([]);
+    // Not-found answers are findings (no replica yet; the demo's secondary lacks its SES identity, which
+    // status's drift counts read), never errors of the endpoint.
+    const notFound = ['ResourceNotFoundException', 'NotFoundException'];
+    expect(arrived.filter((c) => c.status !== 200 && !notFound.includes(String(c.error))).map((c) => [callName(c), c.status, c.error])).toEqual([]);
   });
 
   it('refuses --endpoint-url together with --sandbox, naming both', async () => {

@@ -43,16 +43,33 @@ export function uiPlan(extra: Partial<Parameters<typeof createPlan>[0]> = {}): P
 
 export function uiStatus(extra: Partial<StatusReport> = {}): StatusReport {
   const issuer = 'https://issuer-cognito-idp.us-east-1.amazonaws.com/us-east-1_Ab12Cd34';
+  const healthy = { verdict: 'healthy', problems: [] };
   return {
     userPoolId: 'us-east-1_Ab12Cd34',
     tier: 'ESSENTIALS',
     regions: [
-      { region: 'us-east-1', role: 'PRIMARY', status: 'ACTIVE', reachable: true, issuerUrl: issuer },
-      { region: 'eu-west-1', role: 'SECONDARY', status: 'INACTIVE', reachable: true, issuerUrl: issuer },
+      { region: 'us-east-1', role: 'PRIMARY', status: 'ACTIVE', reachable: true, error: null, issuerUrl: issuer, health: healthy, healthUnknown: null },
+      { region: 'eu-west-1', role: 'SECONDARY', status: 'INACTIVE', reachable: true, error: null, issuerUrl: issuer, health: { verdict: 'inactive', problems: [] }, healthUnknown: null },
     ],
     key: { type: 'CUSTOMER_MANAGED_KEY', arn: 'arn:aws:kms:us-east-1:123456789012:key/mrk-1' },
     issuer: { type: 'UPDATED', url: issuer },
-    dns: { strategy: 'weighted', serving: ['us-east-1'], weights: { 'us-east-1': 100, 'eu-west-1': 0 }, evidence: 'us-east-1 weight 100, eu-west-1 weight 0' },
+    poolReadFrom: 'us-east-1',
+    poolUnknown: null,
+    dns: {
+      strategy: 'weighted',
+      serving: 'us-east-1',
+      servingUnknown: null,
+      shares: { 'us-east-1': 100, 'eu-west-1': 0 },
+      weights: { 'us-east-1': 100, 'eu-west-1': 0 },
+      healthCheck: null,
+      evidence: 'us-east-1 weight 100, eu-west-1 weight 0',
+    },
+    drift: { errors: 0, warnings: 1, infos: 2, allowed: 0, checkedAt: '2025-06-01T10:00:00.000Z', scope: 'quick' },
+    driftUnknown: null,
+    lastFailover: null,
+    lastFailoverUnknown: null,
+    lock: null,
+    lockUnknown: null,
     ...extra,
   };
 }

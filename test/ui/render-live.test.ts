@@ -45,10 +45,15 @@ const STATUS_LINES = [
   'User pool us-east-1_Ab12Cd34 (ESSENTIALS)',
   '  REGION          ROLE       STATUS     ISSUER',
   '  us-east-1       PRIMARY    ACTIVE     https://issuer-cognito-idp.us-east-1.amazonaws.com/us-east-1_Ab12Cd34',
+  '    health healthy',
   '  eu-west-1       SECONDARY  INACTIVE   https://issuer-cognito-idp.us-east-1.amazonaws.com/us-east-1_Ab12Cd34',
+  '    health inactive',
   '  key     CUSTOMER_MANAGED_KEY arn:aws:kms:us-east-1:123456789012:key/mrk-1',
   '  issuer  UPDATED https://issuer-cognito-idp.us-east-1.amazonaws.com/us-east-1_Ab12Cd34',
   '  dns     weighted: serving us-east-1 (us-east-1 weight 100, eu-west-1 weight 0)',
+  '  drift   0 errors, 1 warning, 2 info (quick check at 2025-06-01T10:00:00.000Z; `mrrctl drift` lists them)',
+  '  last failover  none recorded',
+  '  lock    free',
 ];
 const [first, second] = plan.steps;
 const events: ApplyEvent[] = [

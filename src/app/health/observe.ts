@@ -6,8 +6,10 @@
 import { oidcProbes } from '../../aws/oidc-probe.js';
 import { healthCheckFor } from '../../core/failover/dns-state.js';
 import { probeRegionHealth } from '../../core/health/region.js';
+import { FindingsError } from '../../core/errors.js';
 import { healthReport, type HealthReport } from '../../core/health/report.js';
 import { discoveryUrl, issuerTypeOf, updatedIssuerUrl } from '../../core/issuer/urls.js';
+import { poolNotFoundMessage } from '../../core/status/pool-not-found.js';
 import type { MutationEnv } from '../mutation/definition.js';
 import { probeCredentials, probeOptions } from '../probes.js';
 
@@ -29,6 +31,11 @@ export async function observeHealth(env: MutationEnv): Promise<HealthReport> {
       }),
     ),
   );
+  // The primary answered and has no such pool: it does not exist (exit 3), not "absent" everywhere.
+  if (primary.status === 'absent') {
+    const answered = [primary, secondary].filter((r) => r.status === 'absent').map((r) => r.region);
+    throw new FindingsError('MRR_HEALTH_E003', poolNotFoundMessage(t.userPoolId, answered), { userPoolId: t.userPoolId, notFoundIn: answered });
+  }
   // The pool's issuer as apps trust it: with UPDATED one URL, served by whichever Region is up.
   const pool = primary.pool ?? secondary.pool;
   let issuer: Parameters<typeof healthReport>[2];

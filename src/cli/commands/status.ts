@@ -3,15 +3,17 @@
  * the result is the side-by-side dashboard, elsewhere plain lines (or JSON). `--watch` refreshes the
  * dashboard in place on stderr until Ctrl-C; without a live terminal it is refused (exit 2): a loop
  * that prints a new table every few seconds into a pipe or a JSON stream serves nobody well, and
- * `watch -n 5 mrrctl status` or a scheduler does that job better.
+ * `watch -n 5 mrrctl status` or a scheduler does that job better. A pool the primary Region does not
+ * know exits 3 (MRR_STATUS_E003) instead of a table of "no replica".
  */
 import type { Command } from 'commander';
 import { InputError, UsageError } from '../../core/errors.js';
-import { observeStatus, type StatusReport } from '../../core/status/status.js';
+import type { StatusReport } from '../../core/status/status.js';
 import type { CommandResult } from '../../ui/output.js';
 import { openDashboard, statusResultText } from '../../ui/render-live.js';
 import { actionFor, type ProgramHooks } from '../command-kit.js';
 import { resolveEnv } from '../../app/env.js';
+import { statusOf } from '../../app/status/observe.js';
 import type { CommandContext } from '../context.js';
 
 interface StatusFlags {
@@ -73,7 +75,7 @@ async function watchStatus(ctx: CommandContext, observe: () => Promise<StatusRep
 export function registerStatus(program: Command, hooks: ProgramHooks): void {
   program
     .command('status')
-    .description('topology at a glance: both Regions, replica role/status, key, issuer, DNS target')
+    .description('topology at a glance: both Regions, replica role/status, health, key, issuer, DNS target, drift counts, last failover, lock')
     .option('--watch', 'refresh the dashboard in place until Ctrl-C (needs a terminal)')
     .option('--interval <seconds>', 'seconds between refreshes with --watch', '5')
     .addHelpText('after', '\nExamples:\n  mrrctl status --output json\n  mrrctl status --watch --interval 10')
@@ -88,7 +90,7 @@ export function registerStatus(program: Command, hooks: ProgramHooks): void {
           );
         }
         const env = await resolveEnv(ctx);
-        const observe = () => observeStatus(env.ports, env.topology, env.config);
+        const observe = () => statusOf(env);
         const report = await observe();
         if (flags.watch) return watchStatus(ctx, observe, report, intervalMs);
         return statusResult(report, await statusResultText(ctx, report));

@@ -69,7 +69,8 @@ const DRIFT_READ = [
 const NO_AWS: CommandPermissions = { calls: [] };
 
 export const COMMAND_PERMISSIONS: Readonly<Record<string, CommandPermissions>> = {
-  status: { calls: [...POOL, ...DNS_READ] },
+  // status shows the health verdict (health's reads) and the drift counts (drift's quick reads).
+  status: { calls: [...DRIFT_READ, ...DNS_READ, 'route53:GetHealthCheckStatus'] },
   preflight: {
     calls: [
       ...POOL,

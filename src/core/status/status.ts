@@ -1,82 +1,88 @@
 /**
- * The topology at a glance, observed from both Regions concurrently. Each part is observed on its
- * own, so a Region that is down shows as unreachable instead of hiding everything else. The report is
- * data; ui/status/status-text.ts and the ink dashboard lay it out.
+ * The topology at a glance, observed from both Regions concurrently: replica roles and states, the
+ * pool's key and issuer, where DNS sends users, each Region's health, the drift counts, the last
+ * failover and the lock. Each part is read on its own, so a Region that is down costs only its own
+ * parts; a part that cannot be read is null with the reason next to it (`…Unknown`), never missing.
+ * The report is data; ui/status/status-text.ts and the ink dashboard lay it out.
  */
 import type { MrrConfig } from '../config/schema.js';
 import type { Topology } from '../config/topology.js';
-import { evaluateRouting, type DnsRouting } from '../dns/routing.js';
+import { FindingsError } from '../errors.js';
+import type { HeldLock } from '../failover/lock.js';
+import { readHealthCheck } from '../health/status.js';
 import type { CognitoReader, ReplicaInfo, UserPool } from '../ports/cognito.js';
 import type { Route53Reader } from '../ports/route53.js';
+import { attempt, unknownBecause, type Known, type Observed } from './observed.js';
+import { poolNotFoundMessage } from './pool-not-found.js';
+import { dnsServing, type DnsServing } from './serving.js';
+import { observeZone, type FailoverSummary, type LockSummary } from './zone.js';
 
-export type Observed<T> = { ok: true; value: T } | { ok: false; error: string };
+export type { FailoverSummary, LockSummary } from './zone.js';
+export type { DnsServing } from './serving.js';
 
-async function attempt<T>(read: () => Promise<T>): Promise<Observed<T>> {
-  try {
-    return { ok: true, value: await read() };
-  } catch (err) {
-    const e = err as { name?: string; message?: string; code?: string };
-    return { ok: false, error: `${e.name ?? 'Error'}: ${e.message ?? e.code ?? String(err)}` };
-  }
+/** A Region's verdict from the health probes (the `health` command's own observation). */
+export interface RegionHealthSummary {
+  /** healthy | unhealthy | inactive | absent: named as in `health` (`status` is the replica state). */
+  verdict: string;
+  problems: string[];
 }
 
 export interface RegionStatus {
   region: string;
   role: 'PRIMARY' | 'SECONDARY';
-  /** Replica status (the primary is always ACTIVE); undefined when there is no replica there. */
-  status?: string;
+  /** The replica state (the primary is ACTIVE); null when the Region does not host the pool or did not answer. */
+  status: string | null;
   reachable: boolean;
-  error?: string;
-  issuerUrl?: string;
-  /** The Region's health when a probe ran (filled by the health feature; absent = not probed). */
-  health?: RegionHealthSummary;
-}
-
-/** Structural subsets of what the health, drift and failover features observe: the dashboard shows them when present. */
-export interface RegionHealthSummary {
-  /** healthy | unhealthy | inactive | absent */
-  status: string;
-  problems?: string[];
+  /** Why the Region did not answer; null when it did. */
+  error: string | null;
+  issuerUrl: string | null;
+  health: RegionHealthSummary | null;
+  healthUnknown: string | null;
 }
 
 export interface DriftCounts {
   errors: number;
   warnings: number;
-  /** ISO 8601. */
-  checkedAt?: string;
-}
-
-export interface FailoverSummary {
-  /** failover | failback | canary | canary-stop */
-  kind: string;
-  /** ISO 8601. */
-  time: string;
-  from: string;
-  to: string;
-  actor?: string;
-  reason?: string;
-}
-
-export interface LockSummary {
-  holder: string;
-  /** ISO 8601. */
-  since: string;
-  expires?: string;
-  command?: string;
+  infos: number;
+  /** Findings silenced by drift.allow. */
+  allowed: number;
+  /** ISO 8601 */
+  checkedAt: string;
+  /** What was compared: `quick` = the drift command without --deep and without the replication re-check wait. */
+  scope: 'quick';
 }
 
 export interface StatusReport {
   userPoolId: string;
   regions: RegionStatus[];
-  tier?: string;
-  key?: { type: string; arn?: string };
-  issuer?: { type: string; url: string };
-  dns?: DnsRouting | { error: string };
-  /** Optional slots, each filled by the feature that observes it; absent = not observed. */
-  drift?: DriftCounts | { error: string };
-  lastFailover?: FailoverSummary | null;
-  /** The failover lock: null = observed and free. */
-  lock?: LockSummary | { error: string } | null;
+  tier: string | null;
+  key: { type: string; arn: string | null } | null;
+  issuer: { type: string; url: string } | null;
+  /** The Region whose DescribeUserPool gave tier, key and issuer (the secondary when the primary is down). */
+  poolReadFrom: string | null;
+  /** Why tier, key and issuer are null. */
+  poolUnknown: string | null;
+  dns: DnsServing;
+  drift: DriftCounts | null;
+  driftUnknown: string | null;
+  /** The newest failover or failback in the zone's history; null with lastFailoverUnknown null: none recorded. */
+  lastFailover: FailoverSummary | null;
+  lastFailoverUnknown: string | null;
+  /** The failover lock; null with lockUnknown null: nobody holds it. */
+  lock: LockSummary | null;
+  lockUnknown: string | null;
+}
+
+export interface StatusReaders {
+  cognito: CognitoReader;
+  route53: Route53Reader;
+  /** Each Region's health verdict (the health use-case); absent: not observed. */
+  health?: () => Promise<Record<string, RegionHealthSummary>>;
+  /** The drift counts (the drift use-case); absent: not observed. */
+  drift?: () => Promise<DriftCounts>;
+  /** Evidence about a lock's owner (is its pid on this host alive). */
+  judgeLock?: (lock: HeldLock) => HeldLock;
+  now: () => Date;
 }
 
 export function issuerUrl(type: string, region: string, primaryRegion: string, poolId: string): string {
@@ -85,54 +91,97 @@ export function issuerUrl(type: string, region: string, primaryRegion: string, p
     : `https://cognito-idp.${region}.amazonaws.com/${poolId}`;
 }
 
-export async function observeStatus(
-  readers: { cognito: CognitoReader; route53: Route53Reader },
-  t: Topology,
-  config: MrrConfig,
-): Promise<StatusReport> {
+const NOT_FOUND = 'ResourceNotFoundException';
+const notFound = (o: Observed<unknown>) => !o.ok && o.error.startsWith(NOT_FOUND);
+const notObserved = (what: string) => Promise.resolve(unknownBecause<never>(`${what} was not observed`));
+
+async function knownOf<T>(read: (() => Promise<T>) | undefined, what: string): Promise<Known<T>> {
+  if (!read) return notObserved(what);
+  const o = await attempt(read);
+  return o.ok ? { value: o.value, unknown: null } : unknownBecause(`${what} failed: ${o.error}`);
+}
+
+/**
+ * A pool the primary Region does not know does not exist (its id names that Region): exit 3, naming
+ * which Regions answered ResourceNotFoundException, instead of a table of "no replica".
+ */
+function refuseMissingPool(t: Topology, primary: Observed<UserPool | undefined>, secondary: Observed<ReplicaInfo[]>): void {
+  if (!primary.ok || primary.value !== undefined) return;
+  const answered = [t.primaryRegion, ...(notFound(secondary) ? [t.secondaryRegion] : [])];
+  const other = notFound(secondary) ? '' : secondary.ok ? `; ${t.secondaryRegion} lists it` : `; ${t.secondaryRegion} did not answer (${secondary.error})`;
+  throw new FindingsError('MRR_STATUS_E003', poolNotFoundMessage(t.userPoolId, answered, other), { userPoolId: t.userPoolId, notFoundIn: answered });
+}
+
+export async function observeStatus(readers: StatusReaders, t: Topology, config: MrrConfig): Promise<StatusReport> {
   const dns = config.dns;
-  const [primaryPool, primaryReplicas, secondaryReplicas, records, healthCheck] = await Promise.all([
+  const cognitoDomainCheck = dns?.strategy === 'cognito-domain' ? dns.healthCheckId : undefined;
+  const [primaryPool, secondaryPool, primaryReplicas, secondaryReplicas, records, healthCheck, zone, health, drift] = await Promise.all([
     attempt(() => readers.cognito.describeUserPool(t.primaryRegion, t.userPoolId)),
+    // The secondary serves the pool's replicated settings too: what still answers when the primary is down.
+    attempt(() => readers.cognito.describeUserPool(t.secondaryRegion, t.userPoolId)),
     attempt(() => readers.cognito.listReplicas(t.primaryRegion, t.userPoolId)),
-    // Read from the secondary too: when the primary Region is down, this is what still answers.
     attempt(() => readers.cognito.listReplicas(t.secondaryRegion, t.userPoolId)),
     dns ? attempt(() => readers.route53.listRecordSets(dns.hostedZoneId, dns.recordName)) : Promise.resolve(undefined),
-    dns?.healthCheckId ? attempt(() => readers.route53.getHealthCheck(dns.healthCheckId as string)) : Promise.resolve(undefined),
+    // Without CloudWatch (like `health`): a check with no endpoint (CALCULATED, CLOUDWATCH_METRIC)
+    // reads as unknown, with the reason, rather than needing one more IAM permission for status.
+    cognitoDomainCheck ? attempt(() => readHealthCheck({ route53: readers.route53 }, cognitoDomainCheck)) : Promise.resolve(undefined),
+    // ── arc-routing-control: WIRED AT MERGE — read the routing control states here (through a port in
+    // StatusReaders) and hand them to dnsServing in ServingReads, next to `records` and `healthCheck`.
+    observeZone(readers.route53, dns, readers.now(), readers.judgeLock),
+    knownOf(readers.health, 'the health probes'),
+    knownOf(readers.drift, 'the drift check'),
   ]);
+  refuseMissingPool(t, primaryPool, secondaryReplicas);
+
   const replicas: ReplicaInfo[] = primaryReplicas.ok ? primaryReplicas.value : secondaryReplicas.ok ? secondaryReplicas.value : [];
-  const pool: UserPool | undefined = primaryPool.ok ? primaryPool.value : undefined;
-  const issuerType = pool?.IssuerConfiguration?.Type ?? 'ORIGINAL';
+  const fromPrimary = primaryPool.ok ? primaryPool.value : undefined;
+  const fromSecondary = secondaryPool.ok ? secondaryPool.value : undefined;
+  const pool = fromPrimary ?? fromSecondary;
+  const poolReadFrom = fromPrimary ? t.primaryRegion : fromSecondary ? t.secondaryRegion : null;
+  const issuerType = pool ? (pool.IssuerConfiguration?.Type ?? 'ORIGINAL') : undefined;
   const secondary = replicas.find((r) => r.Role === 'SECONDARY' && r.RegionName === t.secondaryRegion);
-  const report: StatusReport = {
+  const secondaryReachable = secondaryReplicas.ok || notFound(secondaryReplicas);
+  const healthOf = (region: string): Pick<RegionStatus, 'health' | 'healthUnknown'> => {
+    if (health.value === null) return { health: null, healthUnknown: health.unknown };
+    const h = health.value[region];
+    return h ? { health: h, healthUnknown: null } : { health: null, healthUnknown: `no health verdict for ${region}` };
+  };
+  const poolUnknown = pool
+    ? null
+    : `DescribeUserPool did not answer in either Region (${t.primaryRegion}: ${primaryPool.ok ? 'no pool' : primaryPool.error}; ${t.secondaryRegion}: ${secondaryPool.ok ? 'no replica' : secondaryPool.error})`;
+  return {
     userPoolId: t.userPoolId,
     regions: [
       {
         region: t.primaryRegion,
         role: 'PRIMARY',
-        status: primaryPool.ok && pool ? 'ACTIVE' : undefined,
+        status: fromPrimary ? 'ACTIVE' : null,
         reachable: primaryPool.ok,
-        error: primaryPool.ok ? undefined : primaryPool.error,
-        issuerUrl: pool ? issuerUrl(issuerType, t.primaryRegion, t.primaryRegion, t.userPoolId) : undefined,
+        error: primaryPool.ok ? null : primaryPool.error,
+        issuerUrl: issuerType ? issuerUrl(issuerType, t.primaryRegion, t.primaryRegion, t.userPoolId) : null,
+        ...healthOf(t.primaryRegion),
       },
       {
         region: t.secondaryRegion,
         role: 'SECONDARY',
-        status: secondary?.Status,
-        reachable: secondaryReplicas.ok || secondaryReplicas.error.startsWith('ResourceNotFoundException'),
-        error: secondaryReplicas.ok || secondaryReplicas.error.startsWith('ResourceNotFoundException') ? undefined : secondaryReplicas.error,
-        issuerUrl: secondary && pool ? issuerUrl(issuerType, t.secondaryRegion, t.primaryRegion, t.userPoolId) : undefined,
+        status: secondary?.Status ?? null,
+        reachable: secondaryReachable,
+        error: secondaryReachable ? null : (secondaryReplicas as { error: string }).error,
+        issuerUrl: secondary && issuerType ? issuerUrl(issuerType, t.secondaryRegion, t.primaryRegion, t.userPoolId) : null,
+        ...healthOf(t.secondaryRegion),
       },
     ],
+    tier: pool ? (pool.UserPoolTier ?? 'ESSENTIALS') : null,
+    key: pool ? { type: pool.KeyConfiguration?.KeyType ?? 'AWS_OWNED_KEY', arn: pool.KeyConfiguration?.KmsKeyArn ?? null } : null,
+    issuer: issuerType ? { type: issuerType, url: issuerUrl(issuerType, t.primaryRegion, t.primaryRegion, t.userPoolId) } : null,
+    poolReadFrom,
+    poolUnknown,
+    dns: dnsServing(dns, { primary: t.primaryRegion, secondary: t.secondaryRegion }, { records, healthCheck }),
+    drift: drift.value,
+    driftUnknown: drift.unknown,
+    lastFailover: zone.lastFailover.value,
+    lastFailoverUnknown: zone.lastFailover.unknown,
+    lock: zone.lock.value,
+    lockUnknown: zone.lock.unknown,
   };
-  if (pool) {
-    report.tier = pool.UserPoolTier ?? 'ESSENTIALS';
-    report.key = { type: pool.KeyConfiguration?.KeyType ?? 'AWS_OWNED_KEY', arn: pool.KeyConfiguration?.KmsKeyArn };
-    report.issuer = { type: issuerType, url: issuerUrl(issuerType, t.primaryRegion, t.primaryRegion, t.userPoolId) };
-  }
-  if (dns && records) {
-    report.dns = records.ok
-      ? evaluateRouting(dns, { primary: t.primaryRegion, secondary: t.secondaryRegion }, records.value, healthCheck?.ok ? healthCheck.value : undefined)
-      : { error: records.error };
-  }
-  return report;
 }

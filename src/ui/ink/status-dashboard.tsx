@@ -1,13 +1,13 @@
 /**
  * The status dashboard: the two Regions side by side (role, replica status, health, issuer, what DNS
- * sends them), then what the pool shares (key, issuer type, DNS, drift, last failover, lock). Slots
- * whose data was not observed are left out rather than shown empty. With `watch`, a footer says
+ * sends them), then what the pool shares (key, issuer type, DNS, drift, last failover, lock). Every
+ * slot is always shown: what could not be read says "unknown (why)". With `watch`, a footer says
  * when it was refreshed and how to stop.
  */
 import type { ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import type { RegionStatus, StatusReport } from '../../core/status/status.js';
-import { describeDrift, describeFailover, describeHealth, describeLock, regionDnsText } from '../status/status-text.js';
+import { describeDns, describeDrift, describeFailover, describeHealth, describeKey, describeLock, regionDnsText, regionState } from '../status/status-text.js';
 import { painter, type Paint, type Tone } from './tone.js';
 
 export interface StatusDashboardProps {
@@ -28,6 +28,16 @@ function statusTone(status: string): Tone {
   return 'yellow';
 }
 
+function driftTone(r: StatusReport): Tone {
+  if (r.drift === null) return 'gray';
+  return r.drift.errors > 0 ? 'red' : r.drift.warnings > 0 ? 'yellow' : 'green';
+}
+
+function lockTone(r: StatusReport): Tone {
+  if (r.lock === null) return r.lockUnknown === null ? 'green' : 'gray';
+  return r.lock.expired || r.lock.ownerGone ? 'red' : 'yellow';
+}
+
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
     <Box>
@@ -42,18 +52,19 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 }
 
 function RegionColumn({ region, report, paint, width }: { region: RegionStatus; report: StatusReport; paint: Paint; width: string }) {
-  const status = !region.reachable ? 'UNREACHABLE' : (region.status ?? 'no replica');
+  const status = regionState(region);
   const dns = regionDnsText(report, region.region);
+  const healthTone: Tone = region.health === null ? 'gray' : statusTone(region.health.verdict);
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1} width={width} flexShrink={1}>
       <Text>
         {paint(region.region, 'bold')} {paint(region.role, 'dim')}
       </Text>
       <Row label="replica">{paint(status, statusTone(status), 'bold')}</Row>
-      {region.error !== undefined && <Row label="">{paint(region.error, 'red')}</Row>}
-      {region.health !== undefined && <Row label="health">{paint(describeHealth(region.health), statusTone(region.health.status))}</Row>}
+      {region.error !== null && <Row label="">{paint(region.error, 'red')}</Row>}
+      <Row label="health">{paint(describeHealth(region), healthTone)}</Row>
       <Row label="issuer">{region.issuerUrl ?? paint('-', 'gray')}</Row>
-      {dns !== undefined && <Row label="dns">{dns.includes('serving') ? paint(dns, 'green') : dns}</Row>}
+      <Row label="dns">{dns.includes('serving') ? paint(dns, 'green') : dns === 'unknown' ? paint(dns, 'gray') : dns}</Row>
     </Box>
   );
 }
@@ -66,25 +77,26 @@ export function StatusDashboard({ report, color, columns, watch }: StatusDashboa
     <Box flexDirection="column">
       <Text>
         {paint('User pool', 'bold')} {report.userPoolId}
-        {report.tier ? paint(` (${report.tier})`, 'dim') : ''}
+        {paint(` (${report.tier ?? 'tier unknown'})`, 'dim')}
       </Text>
       <Box flexDirection={sideBySide ? 'row' : 'column'}>
         {report.regions.map((region) => (
           <RegionColumn key={region.region} region={region} report={report} paint={paint} width={sideBySide ? '50%' : '100%'} />
         ))}
       </Box>
-      {report.key && <Row label="key">{`${report.key.type}${report.key.arn ? ` ${report.key.arn}` : ''}`}</Row>}
-      {report.issuer && (
-        <Row label="issuer">
-          {report.issuer.type === 'UPDATED' ? `${report.issuer.type} (one issuer for both Regions)` : `${report.issuer.type} (each Region issues as itself)`}
-        </Row>
-      )}
-      {dns && <Row label="dns">{'error' in dns ? paint(`unreadable: ${dns.error}`, 'red') : `${dns.strategy}: ${dns.evidence}`}</Row>}
-      {report.drift && (
-        <Row label="drift">{paint(describeDrift(report.drift), 'error' in report.drift || report.drift.errors > 0 ? 'red' : report.drift.warnings > 0 ? 'yellow' : 'green')}</Row>
-      )}
-      {report.lastFailover !== undefined && <Row label="failover">{`last: ${describeFailover(report.lastFailover)}`}</Row>}
-      {report.lock !== undefined && <Row label="lock">{report.lock === null ? paint('free', 'green') : paint(describeLock(report.lock), 'yellow')}</Row>}
+      {report.poolReadFrom !== null && report.poolReadFrom !== report.regions[0]?.region && <Row label="pool">{`read from ${report.poolReadFrom}`}</Row>}
+      <Row label="key">{report.key === null ? paint(describeKey(report), 'gray') : describeKey(report)}</Row>
+      <Row label="issuer">
+        {report.issuer === null
+          ? paint(`unknown (${report.poolUnknown ?? 'not read'})`, 'gray')
+          : report.issuer.type === 'UPDATED'
+            ? `${report.issuer.type} (one issuer for both Regions)`
+            : `${report.issuer.type} (each Region issues as itself)`}
+      </Row>
+      <Row label="dns">{dns.serving === null ? paint(describeDns(dns), 'yellow') : describeDns(dns)}</Row>
+      <Row label="drift">{paint(describeDrift(report.drift, report.driftUnknown), driftTone(report))}</Row>
+      <Row label="failover">{`last: ${describeFailover(report.lastFailover, report.lastFailoverUnknown)}`}</Row>
+      <Row label="lock">{paint(describeLock(report.lock, report.lockUnknown), lockTone(report))}</Row>
       {watch && <WatchFooter watch={watch} paint={paint} />}
     </Box>
   );

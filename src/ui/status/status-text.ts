@@ -1,49 +1,79 @@
-/** `status` as plain text, and the few words per field the plain table and the ink dashboard share. */
-import type { FailoverSummary, RegionHealthSummary, StatusReport } from '../../core/status/status.js';
+/**
+ * `status` as plain text, and the few words per field the plain table and the ink dashboard share.
+ * Every part is always shown: what could not be read says "unknown (why)", never disappears.
+ */
+import type { DnsServing, DriftCounts, FailoverSummary, LockSummary, RegionHealthSummary, RegionStatus, StatusReport } from '../../core/status/status.js';
 
-/** What DNS does for one Region, in a few words: "weight 100, serving", "standby". */
-export function regionDnsText(r: StatusReport, region: string): string | undefined {
-  if (!r.dns || 'error' in r.dns) return undefined;
-  const serving = r.dns.serving.includes(region);
-  if (r.dns.strategy === 'weighted') return `weight ${r.dns.weights?.[region] ?? 0}${serving ? ', serving' : ''}`;
+const unknown = (why: string | null) => `unknown (${why ?? 'not read'})`;
+
+/** What DNS does for one Region, in a few words: "weight 100, serving", "standby", "unknown". */
+export function regionDnsText(r: StatusReport, region: string): string {
+  const dns = r.dns;
+  if (dns.strategy === null || dns.shares === null) return 'unknown';
+  const serving = dns.serving === region;
+  if (dns.strategy === 'weighted') return `weight ${dns.weights?.[region] ?? 0}${serving ? ', serving' : ''}`;
   return serving ? 'serving' : 'standby';
 }
 
-export function describeHealth(h: RegionHealthSummary): string {
-  return h.problems && h.problems.length > 0 ? `${h.status}: ${h.problems.join('; ')}` : h.status;
+/** "weighted: serving us-east-1 (us-east-1 weight 100, eu-west-1 weight 0)" or "… serving unknown (why)". */
+export function describeDns(dns: DnsServing): string {
+  if (dns.strategy === null) return unknown(dns.servingUnknown);
+  if (dns.serving === null) return `${dns.strategy}: serving ${unknown(dns.servingUnknown)}`;
+  return `${dns.strategy}: serving ${dns.serving}${dns.evidence ? ` (${dns.evidence})` : ''}`;
 }
 
-export function describeDrift(d: NonNullable<StatusReport['drift']>): string {
-  if ('error' in d) return `unreadable: ${d.error}`;
-  const counts = d.errors === 0 && d.warnings === 0 ? 'none' : `${d.errors} error(s), ${d.warnings} warning(s)`;
-  return `${counts}${d.checkedAt ? ` (checked ${d.checkedAt})` : ''}`;
+export function describeHealth(region: Pick<RegionStatus, 'health' | 'healthUnknown'>): string {
+  const h: RegionHealthSummary | null = region.health;
+  if (h === null) return unknown(region.healthUnknown);
+  return h.problems.length > 0 ? `${h.verdict}: ${h.problems.join('; ')}` : h.verdict;
 }
 
-export function describeFailover(f: FailoverSummary | null): string {
-  if (f === null) return 'none recorded';
-  return `${f.kind} ${f.from} → ${f.to} at ${f.time}${f.actor ? ` by ${f.actor}` : ''}${f.reason ? ` ("${f.reason}")` : ''}`;
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function describeDrift(d: DriftCounts | null, why: string | null = null): string {
+  if (d === null) return unknown(why);
+  const counts = `${plural(d.errors, 'error')}, ${plural(d.warnings, 'warning')}, ${d.infos} info${d.allowed > 0 ? `, ${d.allowed} allowed` : ''}`;
+  return `${counts} (quick check at ${d.checkedAt}; \`mrrctl drift\` lists them)`;
 }
 
-export function describeLock(l: NonNullable<StatusReport['lock']> | null): string {
-  if (l === null) return 'free';
-  if ('error' in l) return `unreadable: ${l.error}`;
-  return `held by ${l.holder} since ${l.since}${l.command ? ` (${l.command})` : ''}${l.expires ? `, expires ${l.expires}` : ''}`;
+export function describeFailover(f: FailoverSummary | null, why: string | null = null): string {
+  if (f === null) return why === null ? 'none recorded' : unknown(why);
+  const checks = f.checks === 'passed' ? 'checks passed' : 'checks not on record';
+  return `${f.kind} ${f.from} → ${f.to} at ${f.time} by ${f.actor || 'unknown'}: "${f.reason}" (${checks})`;
+}
+
+export function describeLock(l: LockSummary | null, why: string | null = null): string {
+  if (l === null) return why === null ? 'free' : unknown(why);
+  const owner = l.pid !== null ? ` (pid ${l.pid}${l.host ? ` on ${l.host}` : ''}${l.run ? `, run ${l.run}` : ''})` : '';
+  const what = `${l.command ?? 'unknown command'}${l.reason ? `, reason "${l.reason}"` : ''}`;
+  const end = l.expires === null ? 'no readable expiry' : l.expired ? `EXPIRED at ${l.expires} (\`--break-lock\` may remove it)` : `lease ends ${l.expires}`;
+  return `held by ${l.holder}${owner} since ${l.since} (${what}); ${end}${l.ownerGone ? `; owner gone: ${l.ownerGone}` : ''}`;
+}
+
+/** The key line: "CUSTOMER_MANAGED_KEY arn:…" or "unknown (why)". */
+export function describeKey(r: StatusReport): string {
+  if (r.key === null) return unknown(r.poolUnknown);
+  return `${r.key.type}${r.key.arn ? ` ${r.key.arn}` : ''}`;
+}
+
+export function regionState(region: RegionStatus): string {
+  return !region.reachable ? 'UNREACHABLE' : (region.status ?? 'no replica');
 }
 
 export function renderStatusText(r: StatusReport): string[] {
-  const lines = [`User pool ${r.userPoolId}${r.tier ? ` (${r.tier})` : ''}`];
+  const lines = [`User pool ${r.userPoolId} (${r.tier ?? 'tier unknown'})`];
   lines.push('  REGION          ROLE       STATUS     ISSUER');
   for (const region of r.regions) {
-    const status = !region.reachable ? 'UNREACHABLE' : (region.status ?? 'no replica');
-    lines.push(`  ${region.region.padEnd(15)} ${region.role.padEnd(10)} ${status.padEnd(10)} ${region.issuerUrl ?? '-'}`);
+    lines.push(`  ${region.region.padEnd(15)} ${region.role.padEnd(10)} ${regionState(region).padEnd(10)} ${region.issuerUrl ?? '-'}`);
     if (region.error) lines.push(`    ${region.error}`);
-    if (region.health) lines.push(`    health ${describeHealth(region.health)}`);
+    lines.push(`    health ${describeHealth(region)}`);
   }
-  if (r.key) lines.push(`  key     ${r.key.type}${r.key.arn ? ` ${r.key.arn}` : ''}`);
-  if (r.issuer) lines.push(`  issuer  ${r.issuer.type} ${r.issuer.url}`);
-  if (r.dns) lines.push(`  dns     ${'error' in r.dns ? `unreadable: ${r.dns.error}` : `${r.dns.strategy}: serving ${r.dns.serving.join(', ')} (${r.dns.evidence})`}`);
-  if (r.drift) lines.push(`  drift   ${describeDrift(r.drift)}`);
-  if (r.lastFailover !== undefined) lines.push(`  last failover  ${describeFailover(r.lastFailover)}`);
-  if (r.lock !== undefined) lines.push(`  lock    ${describeLock(r.lock)}`);
+  if (r.poolReadFrom !== null && r.poolReadFrom !== r.regions[0]?.region) lines.push(`  pool    read from ${r.poolReadFrom}`);
+  lines.push(`  key     ${describeKey(r)}`);
+  lines.push(`  issuer  ${r.issuer === null ? unknown(r.poolUnknown) : `${r.issuer.type} ${r.issuer.url}`}`);
+  lines.push(`  dns     ${describeDns(r.dns)}`);
+  lines.push(`  drift   ${describeDrift(r.drift, r.driftUnknown)}`);
+  lines.push(`  last failover  ${describeFailover(r.lastFailover, r.lastFailoverUnknown)}`);
+  lines.push(`  lock    ${describeLock(r.lock, r.lockUnknown)}`);
   return lines;
 }

@@ -136,8 +136,30 @@ describe('resources scoped from the config', () => {
   });
 
   it('leaves Route 53 record calls out when the config has no dns section, and says why', () => {
+    // status reads what health and drift read too (its health verdict and drift counts).
     const p = policyFor(['status']);
-    expect([...allowedActions(p.document)]).toEqual(['cognito-idp:DescribeUserPool', 'cognito-idp:ListUserPoolReplicas', 'route53:GetHealthCheck']);
+    expect([...allowedActions(p.document)]).toEqual([
+      'cognito-idp:DescribeRiskConfiguration',
+      'cognito-idp:DescribeUserPool',
+      'cognito-idp:GetLogDeliveryConfiguration',
+      'cognito-idp:GetUserPoolMfaConfig',
+      'cognito-idp:GetWebACLForResource',
+      'cognito-idp:ListGroups',
+      'cognito-idp:ListIdentityProviders',
+      'cognito-idp:ListResourceServers',
+      'cognito-idp:ListUserPoolClients',
+      'cognito-idp:ListUserPoolReplicas',
+      'firehose:DescribeDeliveryStream',
+      'lambda:GetFunction',
+      'lambda:GetPolicy',
+      'logs:DescribeLogGroups',
+      'route53:GetHealthCheck',
+      'route53:GetHealthCheckStatus',
+      'ses:GetEmailIdentity',
+      'wafv2:ListWebACLs',
+      'wafv2:GetWebACL',
+      'wafv2:GetWebACLForResource',
+    ]);
     expect(p.omitted).toEqual([{ action: 'route53:ListResourceRecordSets', reason: 'the config has no dns section' }]);
     expect(p.notes.join(' ')).toContain('healthcheck/*');
   });
