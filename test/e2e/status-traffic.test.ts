@@ -6,7 +6,7 @@
 import { hostname } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failoverWorld, plantLock, type FailoverWorld } from '../helpers/failover-world.js';
-import { holdModelCall } from '../helpers/model-hooks.js';
+import { holdModelCall, hookModelCalls } from '../helpers/model-hooks.js';
 import { VirtualClock } from '../helpers/virtual-clock.js';
 
 const USER = { USER: 'ana' };
@@ -59,13 +59,27 @@ describe('status after failovers (weighted)', () => {
   });
 
   it('while a failback holds the lock: the holder with host, pid, run and lease; after it, serving is back on us-east-1', async () => {
+    // The failback is held at its INSYNC wait (the lock taken, DNS changed) until both status runs have
+    // read the lock record, then let go at once: the held call must end well within its SDK timeout.
     const held = holdModelCall(world.w.sb, { service: 'route53', operation: 'GetChange' });
+    let lockReads = 0;
+    const stopWatching = hookModelCalls(world.w.sb, { service: 'route53', operation: 'ListResourceRecordSets' }, {
+      before: (_call, input) => {
+        if ((input as { query?: URLSearchParams }).query?.get('name')?.startsWith('_mrrctl-lock.')) lockReads++;
+      },
+      after: () => {
+        if (lockReads >= 2) held.release();
+      },
+    });
     const at = clock.now().toISOString();
     const leaseEnd = new Date(clock.nowMs() + 60_000).toISOString();
     try {
       const running = run(['failover', '--to', 'us-east-1', '--yes', '--planned', '--reason', 'game day over']);
       await held.reached;
-      const data = await statusJson(world);
+      const [json, text] = await Promise.all([run(['status', '--output', 'json']), run(['status'])]);
+      const r = await running;
+      expect(r.code, r.stderr).toBe(0);
+      const data = json.json().data;
       expect(data.lock).toEqual({
         holder: ACTOR,
         host: hostname(),
@@ -79,12 +93,9 @@ describe('status after failovers (weighted)', () => {
         ownerGone: null,
       });
       expect(data.lockUnknown).toBeNull();
-      const text = await run(['status']);
       expect(text.stdout).toContain(`  lock    held by ${ACTOR} (pid ${process.pid} on ${hostname()}, run ${data.lock.run}) since ${at} (failover, reason "game day over"); lease ends ${leaseEnd}\n`);
-      held.release();
-      const r = await running;
-      expect(r.code, r.stderr).toBe(0);
     } finally {
+      stopWatching();
       held.restore();
     }
     const after = await statusJson(world);

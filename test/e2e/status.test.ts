@@ -169,7 +169,7 @@ describe('status', () => {
         evidence: null,
       },
       drift: null,
-      driftUnknown: `the drift check failed: ${hangUp}`,
+      driftUnknown: `not checked: us-east-1 did not answer (${hangUp}), and drift compares it with eu-west-1`,
       lastFailover: null,
       lastFailoverUnknown: `Route 53 ListResourceRecordSets _mrrctl-history.auth.example.com: ${hangUp}`,
       lock: null,
@@ -182,7 +182,7 @@ describe('status', () => {
     expect(text.stdout).toContain(`  us-east-1       PRIMARY    UNREACHABLE ${issuer}\n    ${hangUp}\n`);
     expect(text.stdout).toContain('  pool    read from eu-west-1\n');
     expect(text.stdout).toContain(`  dns     weighted: serving unknown (Route 53 ListResourceRecordSets auth.example.com: ${hangUp})\n`);
-    expect(text.stdout).toContain(`  drift   unknown (the drift check failed: ${hangUp})\n`);
+    expect(text.stdout).toContain(`  drift   unknown (not checked: us-east-1 did not answer (${hangUp}), and drift compares it with eu-west-1)\n`);
     expect(text.stdout).toContain(`  last failover  unknown (Route 53 ListResourceRecordSets _mrrctl-history.auth.example.com: ${hangUp})\n`);
     expect(text.stdout).toContain(`  lock    unknown (Route 53 ListResourceRecordSets _mrrctl-lock.auth.example.com: ${hangUp})\n`);
     expect(text.stderr).toBe('warning: us-east-1 did not answer [MRR_STATUS_W001]\n');

@@ -115,8 +115,17 @@ function refuseMissingPool(t: Topology, primary: Observed<UserPool | undefined>,
 export async function observeStatus(readers: StatusReaders, t: Topology, config: MrrConfig): Promise<StatusReport> {
   const dns = config.dns;
   const cognitoDomainCheck = dns?.strategy === 'cognito-domain' ? dns.healthCheckId : undefined;
+  const primaryRead = attempt(() => readers.cognito.describeUserPool(t.primaryRegion, t.userPoolId));
+  // The drift check (dozens of reads) starts once the primary has answered, so the few reads that say
+  // where users are and who holds the lock are never queued behind it; without the primary there is
+  // nothing to compare the secondary with, and an outage is no time for dozens of reads that must fail.
+  const driftRead = primaryRead.then((p) =>
+    p.ok && p.value !== undefined
+      ? knownOf(readers.drift, 'the drift check')
+      : unknownBecause<DriftCounts>(`not checked: ${t.primaryRegion} did not answer (${p.ok ? 'no pool' : p.error}), and drift compares it with ${t.secondaryRegion}`),
+  );
   const [primaryPool, secondaryPool, primaryReplicas, secondaryReplicas, records, healthCheck, zone, health, drift] = await Promise.all([
-    attempt(() => readers.cognito.describeUserPool(t.primaryRegion, t.userPoolId)),
+    primaryRead,
     // The secondary serves the pool's replicated settings too: what still answers when the primary is down.
     attempt(() => readers.cognito.describeUserPool(t.secondaryRegion, t.userPoolId)),
     attempt(() => readers.cognito.listReplicas(t.primaryRegion, t.userPoolId)),
@@ -129,7 +138,7 @@ export async function observeStatus(readers: StatusReaders, t: Topology, config:
     // StatusReaders) and hand them to dnsServing in ServingReads, next to `records` and `healthCheck`.
     observeZone(readers.route53, dns, readers.now(), readers.judgeLock),
     knownOf(readers.health, 'the health probes'),
-    knownOf(readers.drift, 'the drift check'),
+    driftRead,
   ]);
   refuseMissingPool(t, primaryPool, secondaryReplicas);
 
