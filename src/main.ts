@@ -2,7 +2,8 @@
  * main(argv) → exit code. The ONE place where errors become exit codes and where results are
  * rendered: a JSON document on stdout in --output json mode (errors included), text otherwise.
  */
-import { CommanderError } from 'commander';
+import { CommanderError, type Command } from 'commander';
+import { commandPathIn, trackCommandPath } from './cli/command-kit.js';
 import { ExitCode, MrrError } from './core/errors.js';
 import { buildProgram, registrarsFor } from './cli/program.js';
 import type { MainDeps } from './cli/context.js';
@@ -28,18 +29,39 @@ export async function main(argv: string[], overrides: Partial<MainDeps> = {}): P
   const json = wantsJson(argv);
   let result: CommandResult | undefined;
   let running: string | undefined;
+  let program: Command | undefined;
+  // JSON mode writes nothing on stderr: the warnings a run logs become diagnostics of the document.
+  const warnings: Diagnostic[] = [];
+  const jsonLog = (line: string) => {
+    const warning = /^\s*warning:\s*/i.exec(line);
+    if (warning) warnings.push({ severity: 'warning', code: 'MRR_OUTPUT_W001', message: line.slice(warning[0].length) });
+  };
   const normalised = normaliseArgv(argv);
   try {
-    const program = buildProgram({ deps, setResult: (r) => (result = r), setCommand: (name) => (running = name) }, await registrarsFor(normalised));
+    const setCommand = (name: string) => (running = name);
+    program = buildProgram({ deps, setResult: (r) => (result = r), setCommand, jsonLog }, await registrarsFor(normalised));
+    trackCommandPath(program, setCommand);
+    if (json) silenceCommander(program);
     refuseConflictingRepeats(program);
     await program.parseAsync(normalised, { from: 'user' });
   } catch (err) {
-    return reportError(err, deps, json, running ?? commandName(argv));
+    return reportError(err, deps, json, running ?? (program ? commandPathIn(program, normalised) : 'mrrctl'), warnings);
   } finally {
     process.removeListener('SIGINT', onSigint);
   }
   if (!result) return ExitCode.ok;
-  return renderResult(result, deps, json, argv);
+  // The envelope names the command path that ran (`apply FILE` runs a failover plan: it is "apply").
+  const named = running ? { ...result, command: running } : result;
+  return renderResult(json ? { ...named, diagnostics: [...named.diagnostics, ...warnings] } : named, deps, json, argv);
+}
+
+/** JSON mode: commander's usage errors and hints stay off stderr; the error document says it all. */
+function silenceCommander(program: Command): void {
+  const visit = (cmd: Command): void => {
+    cmd.configureOutput({ writeErr: () => {}, outputError: () => {} });
+    cmd.commands.forEach(visit);
+  };
+  visit(program);
 }
 
 /**
@@ -105,12 +127,14 @@ function classify(err: unknown, deps: MainDeps): Classified {
   };
 }
 
-function reportError(err: unknown, deps: MainDeps, json: boolean, command: string): number {
+function reportError(err: unknown, deps: MainDeps, json: boolean, command: string, warnings: Diagnostic[]): number {
   const c = classify(err, deps);
   if (c.exitCode === ExitCode.ok) return ExitCode.ok;
   if (json) {
-    const data = c.details ? { error: { code: c.diagnostic.code, ...c.details } } : { error: { code: c.diagnostic.code } };
-    writeJson(deps.io.stdout, envelope({ command, ok: false, data, diagnostics: [c.diagnostic] }));
+    // The error as data (docs/schemas/error.json): its code, message and exit code, then its details.
+    const error = { ...(c.details ?? {}), code: c.diagnostic.code, message: c.diagnostic.message, exitCode: c.exitCode };
+    writeJson(deps.io.stdout, envelope({ command, ok: false, data: { error }, diagnostics: [c.diagnostic, ...warnings] }));
+    return c.exitCode;
   }
   // Commander has already printed its own usage error to stderr.
   if (!(err instanceof CommanderError)) {
@@ -121,19 +145,4 @@ function reportError(err: unknown, deps: MainDeps, json: boolean, command: strin
 
 function stripPrefix(message: string): string {
   return message.replace(/^error: /, '');
-}
-
-/** The command words before the first option, for the JSON envelope of an error. */
-const VALUE_OPTIONS = new Set(['--config', '--pool', '--primary', '--secondary', '--profile', '--endpoint-url', '--output']);
-function commandName(argv: string[]): string {
-  const words: string[] = [];
-  for (let i = 0; i < argv.length && words.length < 2; i++) {
-    const a = argv[i];
-    if (a.startsWith('-')) {
-      if (VALUE_OPTIONS.has(a)) i++;
-      continue;
-    }
-    words.push(a);
-  }
-  return words.join(' ') || 'mrrctl';
 }

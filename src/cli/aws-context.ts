@@ -4,6 +4,7 @@
  */
 import type { AwsAccess, CommandContext } from '../app/context.js';
 import { formatCallRecord } from '../aws/call-logger.js';
+import { terminalSafe } from '../ui/terminal-safe.js';
 import { isAwsEndpointHost, resolveAwsTarget } from '../aws/target.js';
 
 export type { AwsAccess } from '../app/context.js';
@@ -39,7 +40,9 @@ export async function awsFor(ctx: CommandContext): Promise<AwsAccess> {
     target,
     env: ctx.env,
     onEndpoint,
-    onCall: ctx.flags.verbose ? (record) => ctx.log(formatCallRecord(record)) : undefined,
+    // --verbose asks for the call log on stderr, in JSON mode too (as `aws --debug` or `kubectl -v`
+    // do): the one thing JSON mode writes there, and only when asked (docs/json.md).
+    onCall: ctx.flags.verbose ? (record) => ctx.io.stderr.write(`${terminalSafe(formatCallRecord(record), { allowColour: ctx.terminal.colorStderr })}\n`) : undefined,
   });
   const provider = clients.credentialsProvider;
   if (provider) {

@@ -24,9 +24,14 @@ export interface DisposableContext extends CommandContext {
   dispose(): Promise<void>;
 }
 
-export function createContext(deps: MainDeps, flags: GlobalFlags): DisposableContext {
+/**
+ * `jsonLog` takes the log lines in JSON mode, where stderr stays empty (docs/json.md): main() keeps the
+ * warnings among them for the document's diagnostics and drops the progress.
+ */
+export function createContext(deps: MainDeps, flags: GlobalFlags, jsonLog?: (line: string) => void): DisposableContext {
   const terminal = terminalPolicy(deps.io, { color: flags.color, output: flags.output, env: deps.env });
   const log = (line: string): void => {
+    if (flags.output === 'json') return void jsonLog?.(line);
     // Every log line (plan, progress, waits) may carry strings from outside: made safe here.
     deps.io.stderr.write(`${terminalSafe(line, { allowColour: terminal.colorStderr })}\n`);
   };

@@ -102,6 +102,7 @@ export const CODES = {
   MRR_CREDENTIALS_E003: { exit: 'usage', meaning: 'the profile\'s SSO session has expired or is not valid: `aws sso login --profile NAME`' },
   MRR_CREDENTIALS_E004: { exit: 'usage', meaning: 'the profile\'s role (role_arn) could not be assumed: check source_profile or credential_source and the role\'s trust policy' },
   MRR_CREDENTIALS_E005: { exit: 'usage', meaning: 'the profile\'s credentials could not be resolved (credential_process, web identity, container): the message quotes the provider' },
+  MRR_OUTPUT_W001: { exit: 'none', meaning: 'a warning the run printed on stderr in text mode, carried in the JSON document in JSON mode (stderr stays empty)' },
   MRR_ENDPOINT_I001: { exit: 'none', meaning: 'AWS calls go to a configured endpoint that is not AWS (AWS_ENDPOINT_URL…, --endpoint-url, the profile), said once per endpoint' },
 
   MRR_PLAN_E001: { exit: 'usage', meaning: 'the plan file is empty or not a complete JSON document (truncated?)' },

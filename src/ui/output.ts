@@ -5,7 +5,8 @@
 import type { Writable } from 'node:stream';
 import type { DiagnosticCode } from '../core/codes.js';
 
-export const SCHEMA_VERSION = 1;
+/** The envelope's version: bumped on a breaking change to any command's JSON (docs/cli.md, "JSON schemaVersion policy"). */
+export const SCHEMA_VERSION = 2;
 
 export type Severity = 'error' | 'warning' | 'info';
 

@@ -79,7 +79,7 @@ describe('command context', () => {
     expect(code).toBe(0);
     expect(calls).toEqual(['us-east-1 us-east-1_AbCdEf123']);
     expect(JSON.parse(io.out()).data.replicas).toEqual([
-      { RegionName: 'us-east-1', Role: 'PRIMARY', Status: 'ACTIVE', UserPoolArn: 'arn:aws:cognito-idp:us-east-1:111122223333:userpool/us-east-1_AbCdEf123' },
+      { region: 'us-east-1', role: 'PRIMARY', status: 'ACTIVE', userPoolArn: 'arn:aws:cognito-idp:us-east-1:111122223333:userpool/us-east-1_AbCdEf123' },
     ]);
   });
 });

@@ -41,7 +41,7 @@ describe('main: help, version and usage errors', () => {
     const r = await runCli(['cost', '--output', 'json']);
     expect(r.code).toBe(2);
     const doc = r.json();
-    expect(doc).toMatchObject({ schemaVersion: 1, ok: false, command: 'cost' });
+    expect(doc).toMatchObject({ schemaVersion: 2, ok: false, command: 'cost' });
     expect(doc.diagnostics[0]).toMatchObject({ severity: 'error', code: 'MRR_USAGE_E001' });
     expect(doc.diagnostics[0].message).toContain('--mau');
   });
@@ -52,7 +52,7 @@ describe('main: results and input errors', () => {
     const r = await runCli(['cost', '--mau', '100000', '--m2m-tokens', '1000000', '--tier', 'plus', '--output', 'json']);
     expect(r.code).toBe(0);
     const doc = r.json();
-    expect(doc).toMatchObject({ schemaVersion: 1, command: 'cost', ok: true, diagnostics: [] });
+    expect(doc).toMatchObject({ schemaVersion: 2, command: 'cost', ok: true, diagnostics: [] });
     // 100,000 MAU × $0.006 + 1,000,000 tokens × $0.00225 × 30 %
     expect(doc.data.userAuthAddOn).toBe(600);
     expect(doc.data.m2mAddOn).toBe(675);

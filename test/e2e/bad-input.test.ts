@@ -175,7 +175,7 @@ describe('the bad-input corpus', () => {
       const r = await cli(c, 'json');
       expect(r.code, `${c.name}\n${r.stderr}`).toBe(c.code);
       const doc = JSON.parse(r.stdout);
-      expect(doc, c.name).toMatchObject({ schemaVersion: 1, ok: false });
+      expect(doc, c.name).toMatchObject({ schemaVersion: 2, ok: false });
       expect(doc.diagnostics[0].message, c.name).toContain(c.field);
       expect(w.writesSince(since), c.name).toEqual([]);
     }

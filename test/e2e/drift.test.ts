@@ -108,7 +108,7 @@ describe('drift', () => {
     const r = await w.run(['drift', '--output', 'json']);
     expect(r.code).toBe(3);
     const doc = r.json();
-    expect(doc).toMatchObject({ schemaVersion: 1, command: 'drift', ok: false, diagnostics: [{ code: 'MRR_DRIFT_E000' }] });
+    expect(doc).toMatchObject({ schemaVersion: 2, command: 'drift', ok: false, diagnostics: [{ code: 'MRR_DRIFT_E000' }] });
     expect(pairs(doc.data.findings)).toEqual(expect.arrayContaining(EXPECTED_ON_FRESH_REPLICA));
     expect(doc.data.findings).toHaveLength(EXPECTED_ON_FRESH_REPLICA.length);
     // The replicated configuration matches: no replication finding, no re-check wait.
@@ -139,7 +139,7 @@ describe('drift', () => {
     expect(junit.stdout).toContain('secondary.LambdaConfig.PreSignUp');
 
     const json = await w.run(['drift', '--format', 'json']);
-    expect(json.json()).toMatchObject({ schemaVersion: 1, command: 'drift', ok: false });
+    expect(json.json()).toMatchObject({ schemaVersion: 2, command: 'drift', ok: false });
 
     const r = await w.run(['drift', '--report', 'junit:drift-junit.xml', '--report', 'drift.sarif', '--report', 'summary.md', '--fail-on', 'warning']);
     expect(r.code).toBe(3);

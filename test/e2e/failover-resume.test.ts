@@ -41,7 +41,9 @@ describe('failover resume: DNS already at the target', () => {
     // The post-apply verification failed (exit 3), naming the failed check.
     expect(first.code, first.stderr).toBe(3);
     expect(first.json().diagnostics).toEqual([{ severity: 'error', code: 'MRR_VERIFY_E001', message: 'post-apply verification failed' }]);
-    expect(first.stderr).toContain('does not answer: server_error (HTTP 500');
+    // JSON mode: the failed check is in the document (its step's output), stderr stays empty.
+    expect(JSON.stringify(first.json().data)).toContain('does not answer: server_error (HTTP 500');
+    expect(first.stderr).toBe('');
     // The whole plan ran (history, lock release): a failed check is reported, not thrown.
     expect(stepsOf(first)).toEqual([
       'route53.take-lock:applied',

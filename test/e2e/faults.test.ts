@@ -237,7 +237,7 @@ const DRIFT_CELLS: ReadCell[] = [
   },
 ];
 
-const healthAnswer = (r: CliRun) => ({ code: r.code, regions: r.json().data.regions.map((x: { region: string; status: string }) => `${x.region} ${x.status}`) });
+const healthAnswer = (r: CliRun) => ({ code: r.code, regions: r.json().data.regions.map((x: { region: string; verdict: string }) => `${x.region} ${x.verdict}`) });
 
 const HEALTH_CELLS: ReadCell[] = [
   {

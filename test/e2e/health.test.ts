@@ -21,7 +21,7 @@ describe('mrrctl health', () => {
     expect(data.healthy).toBe(true);
     expect(data.issuer).toMatchObject({ type: 'UPDATED', url: world.issuer, discovery: { ok: true, issuer: world.issuer } });
     for (const region of data.regions) {
-      expect(region).toMatchObject({ status: 'healthy', replicaStatus: 'ACTIVE', healthCheck: { healthy: true }, discovery: { ok: true, status: 200 }, jwks: { ok: true, keyCount: 1 } });
+      expect(region).toMatchObject({ verdict: 'healthy', replicaStatus: 'ACTIVE', healthCheck: { healthy: true }, discovery: { ok: true, status: 200 }, jwks: { ok: true, keyCount: 1 } });
       expect(region.token.token).toMatchObject({ ok: true, status: 200 });
       expect(region.token.verification.ok).toBe(true);
       expect(region.token.token.latencyMs).toBeGreaterThan(0);
@@ -48,8 +48,8 @@ describe('mrrctl health', () => {
       expect(r.code).toBe(3);
       const { data, diagnostics } = r.json();
       const [primary, secondary] = data.regions;
-      expect(primary).toMatchObject({ region: world.primary, status: 'unhealthy', healthCheck: { healthy: false }, discovery: { ok: false } });
-      expect(secondary).toMatchObject({ region: world.secondary, status: 'healthy' });
+      expect(primary).toMatchObject({ region: world.primary, verdict: 'unhealthy', healthCheck: { healthy: false }, discovery: { ok: false } });
+      expect(secondary).toMatchObject({ region: world.secondary, verdict: 'healthy' });
       expect(diagnostics).toEqual([expect.objectContaining({ code: 'MRR_HEALTH_E001', message: expect.stringContaining(`${world.primary} is unhealthy`) })]);
     } finally {
       await world.clearFaults();

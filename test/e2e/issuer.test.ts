@@ -76,7 +76,9 @@ describe('issuer status and switch on the demo seed', () => {
     expect(primary.discovery).toMatchObject({ ok: true, issuer: ORIGINAL_ISSUER() });
     expect(secondary).toMatchObject({ region: 'eu-west-1', hosted: false, replicaStatus: 'none' });
     expect(secondary.issuer).toBe(`https://cognito-idp.eu-west-1.amazonaws.com/${poolId}`);
-    expect(secondary.jwks).toBeUndefined();
+    // Not probed where the pool is not hosted: null, never missing (docs/json.md).
+    expect(secondary.jwks).toBeNull();
+    expect(secondary.discovery).toBeNull();
   });
 
   it('dry-run prints the impact report and the plan, writes the Markdown report, and writes nothing to AWS', async () => {

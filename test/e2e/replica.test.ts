@@ -94,7 +94,7 @@ describe('replica activate, deactivate, delete, list', () => {
     expect(r.json().data.plan.guards.find((g: any) => g.id === 'drift-clean')).toMatchObject({ ok: false, waived: true });
     expect(await replicaStatus(w)).toBe('ACTIVE');
     const list = await w.run(['replica', 'list', '--output', 'json']);
-    expect(list.json().data.replicas.map((x: any) => [x.Role, x.RegionName, x.Status])).toEqual(
+    expect(list.json().data.replicas.map((x: any) => [x.role, x.region, x.status])).toEqual(
       expect.arrayContaining([
         ['PRIMARY', 'us-east-1', 'ACTIVE'],
         ['SECONDARY', 'eu-west-1', 'ACTIVE'],

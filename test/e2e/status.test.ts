@@ -55,7 +55,7 @@ describe('status', () => {
           reachable: true,
           error: null,
           issuerUrl: `https://cognito-idp.us-east-1.amazonaws.com/${pool}`,
-          health: { status: 'healthy', problems: [] },
+          health: { verdict: 'healthy', problems: [] },
           healthUnknown: null,
         },
         {
@@ -65,7 +65,7 @@ describe('status', () => {
           reachable: true,
           error: null,
           issuerUrl: null,
-          health: { status: 'absent', problems: [`ListUserPoolReplicas in eu-west-1 failed: ResourceNotFoundException: User pool ${pool} does not exist.`] },
+          health: { verdict: 'absent', problems: [`ListUserPoolReplicas in eu-west-1 failed: ResourceNotFoundException: User pool ${pool} does not exist.`] },
           healthUnknown: null,
         },
       ],
@@ -142,7 +142,7 @@ describe('status', () => {
           error: hangUp,
           issuerUrl: issuer,
           health: {
-            status: 'unhealthy',
+            verdict: 'unhealthy',
             problems: [
               `the Cognito API in us-east-1 did not answer: ${hangUp}`,
               `discovery https://cognito-idp.us-east-1.amazonaws.com/${pool}/.well-known/openid-configuration: ConnectionError`,
@@ -151,7 +151,7 @@ describe('status', () => {
           },
           healthUnknown: null,
         },
-        { region: 'eu-west-1', role: 'SECONDARY', status: 'ACTIVE', reachable: true, error: null, issuerUrl: issuer, health: { status: 'healthy', problems: [] }, healthUnknown: null },
+        { region: 'eu-west-1', role: 'SECONDARY', status: 'ACTIVE', reachable: true, error: null, issuerUrl: issuer, health: { verdict: 'healthy', problems: [] }, healthUnknown: null },
       ],
       // Tier, key and issuer are replicated settings: the secondary still tells them.
       tier: 'ESSENTIALS',

@@ -96,7 +96,7 @@ export function describeCorpus(title: string, ctx: Corpus, cases: BadInputCase[]
         const r = await runCase(ctx, c, 'json');
         expect(r.code, `${c.name}\n${r.stderr.slice(0, 2000)}`).toBe(c.code);
         const doc = JSON.parse(r.stdout);
-        expect(doc, c.name).toMatchObject({ schemaVersion: 1, ok: false });
+        expect(doc, c.name).toMatchObject({ schemaVersion: 2, ok: false });
         expect(doc.diagnostics[0].message, c.name).toContain(fieldOf(c));
         for (const text of c.absent ?? []) expect(r.stdout, `${c.name}: never shows ${text.slice(0, 40)}`).not.toContain(text);
         expect(ctx.w.writesSince(since), c.name).toEqual([]);

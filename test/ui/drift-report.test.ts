@@ -48,7 +48,7 @@ describe('json', () => {
   it('is the standard envelope with the report as data', () => {
     const doc = JSON.parse(formatDriftReport(sampleReport(), 'json', opts));
     expect(Object.keys(doc)).toEqual(['schemaVersion', 'command', 'ok', 'data', 'diagnostics']);
-    expect(doc).toMatchObject({ schemaVersion: 1, command: 'drift', ok: false });
+    expect(doc).toMatchObject({ schemaVersion: 2, command: 'drift', ok: false });
     expect(doc.diagnostics).toEqual([{ severity: 'error', code: 'MRR_DRIFT_E000', message: expect.stringContaining('MRR_DRIFT_E101') }]);
     expect(doc.data).toMatchObject({ userPoolId: POOL_ID, primaryRegion: P, secondaryRegion: S, failOn: 'error', ok: false, summary: { errors: 1, warnings: 2, infos: 0, allowed: 1 } });
     for (const f of doc.data.findings) {

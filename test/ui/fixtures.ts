@@ -43,13 +43,13 @@ export function uiPlan(extra: Partial<Parameters<typeof createPlan>[0]> = {}): P
 
 export function uiStatus(extra: Partial<StatusReport> = {}): StatusReport {
   const issuer = 'https://issuer-cognito-idp.us-east-1.amazonaws.com/us-east-1_Ab12Cd34';
-  const healthy = { status: 'healthy', problems: [] };
+  const healthy = { verdict: 'healthy', problems: [] };
   return {
     userPoolId: 'us-east-1_Ab12Cd34',
     tier: 'ESSENTIALS',
     regions: [
       { region: 'us-east-1', role: 'PRIMARY', status: 'ACTIVE', reachable: true, error: null, issuerUrl: issuer, health: healthy, healthUnknown: null },
-      { region: 'eu-west-1', role: 'SECONDARY', status: 'INACTIVE', reachable: true, error: null, issuerUrl: issuer, health: { status: 'inactive', problems: [] }, healthUnknown: null },
+      { region: 'eu-west-1', role: 'SECONDARY', status: 'INACTIVE', reachable: true, error: null, issuerUrl: issuer, health: { verdict: 'inactive', problems: [] }, healthUnknown: null },
     ],
     key: { type: 'CUSTOMER_MANAGED_KEY', arn: 'arn:aws:kms:us-east-1:123456789012:key/mrk-1' },
     issuer: { type: 'UPDATED', url: issuer },

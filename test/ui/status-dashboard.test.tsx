@@ -34,8 +34,8 @@ describe('StatusDashboard', () => {
       lastFailover: { kind: 'failover', time: '2025-06-01T08:00:00Z', from: 'us-east-1', to: 'eu-west-1', actor: 'ana@laptop', reason: 'drill', checks: null },
       lock: { holder: 'bo@desk', host: 'desk', pid: 77, run: 'r-9', command: 'failover', reason: 'sev2', since: '2025-06-01T10:00:00Z', expires: '2025-06-01T10:01:00Z', expired: false, ownerGone: null },
     });
-    report.regions[0].health = { status: 'unhealthy', problems: ['token endpoint 503'] };
-    report.regions[1].health = { status: 'healthy', problems: [] };
+    report.regions[0].health = { verdict: 'unhealthy', problems: ['token endpoint 503'] };
+    report.regions[1].health = { verdict: 'healthy', problems: [] };
     const { lastFrame, unmount } = render(<StatusDashboard report={report} color={false} columns={120} />);
     const frame = lastFrame() ?? '';
     unmount();

@@ -38,7 +38,7 @@ export async function observeHealth(env: MutationEnv): Promise<HealthReport> {
   }
   // The pool's issuer as apps trust it: with UPDATED one URL, served by whichever Region is up.
   const pool = primary.pool ?? secondary.pool;
-  let issuer: HealthReport['issuer'];
+  let issuer: Parameters<typeof healthReport>[2];
   if (pool && issuerTypeOf(pool) === 'UPDATED') {
     const url = updatedIssuerUrl(t.primaryRegion, t.userPoolId);
     issuer = { type: 'UPDATED', url, discovery: await probes.fetchDiscovery(discoveryUrl(url)) };

@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { createAwsExecutor } from '../../aws/step-executor.js';
 import { CODES } from '../../core/codes.js';
 import { ExitCode } from '../../core/errors.js';
+import { applyResultOf } from '../../core/contract/plain.js';
 import { applyPlan } from '../../core/plan/apply.js';
 import { createPlan } from '../../core/plan/create-plan.js';
 import { planEndpoint } from '../../core/plan/endpoint.js';
@@ -42,7 +43,8 @@ export async function applyPrepared(
 ): Promise<CommandResult> {
   const { ctx } = env;
   const reportLines = prepared.report?.text ?? [];
-  const baseData = { plan, report: prepared.report?.data };
+  // One shape for every mutating command's data (docs/schemas/mutation.json): what does not apply is null.
+  const baseData = { plan, report: prepared.report?.data ?? null };
   // A plan its guards refuse is never saved: a file is no place for a refusal someone could edit away.
   if (flags.planOut && !prepared.refused) await (await import('../files/plan-file-io.js')).savePlanFile(resolve(ctx.cwd, flags.planOut), plan);
 
@@ -61,7 +63,15 @@ export async function applyPrepared(
     return {
       command: mutation.command,
       ok: !prepared.refused && !conflict,
-      data: { ...baseData, dryRun: planning, changes: plan.steps.length, ...(flags.planOut && !prepared.refused ? { planFile: flags.planOut } : {}) },
+      data: {
+        ...baseData,
+        dryRun: planning,
+        changes: plan.steps.length,
+        planFile: flags.planOut && !prepared.refused ? flags.planOut : null,
+        result: null,
+        verification: null,
+        afterStop: [],
+      },
       diagnostics,
       text: [...(await planResultText(ctx, plan, reportLines)), ...saved, ...notSaved],
       exitCode: conflict ? ExitCode.conflict : prepared.refused ? ExitCode.findings : ExitCode.ok,
@@ -100,9 +110,8 @@ export async function applyPrepared(
     stopLines = await mutation.hooks.afterStop(env, plan.steps, done);
   }
   const verification = result.ok && mutation.verify ? await mutation.verify(env, result) : undefined;
-  const outcome = applyOutcome(mutation.command, plan, result, verification, baseData);
-  // JSON mode has no text: the lines are data.afterStop there.
-  const withStop = stopLines.length > 0 ? { ...outcome, data: { ...(outcome.data as Record<string, unknown>), afterStop: stopLines }, text: [...outcome.text, ...stopLines] } : outcome;
+  const outcome = applyOutcome(mutation.command, plan, result, verification, { ...baseData, dryRun: false, changes: plan.steps.length, planFile: null, afterStop: stopLines });
+  const withStop = { ...outcome, text: [...outcome.text, ...stopLines] };
   // An interrupted run stays 130 whatever stopped it; otherwise a lost race is exit 4, naming the winner.
   const conflict = !result.ok && !result.interrupted ? await mutation.hooks?.conflict(env, plan, result) : undefined;
   return conflict ? { ...withStop, ok: false, exitCode: exitOf(conflict), diagnostics: [conflict] } : withStop;
@@ -133,7 +142,7 @@ function applyOutcome(
   baseData: Record<string, unknown>,
 ): CommandResult {
   const applied = result.results.filter((r) => r.status === 'applied').map((r) => r.stepId);
-  const data = { ...baseData, result, verification: verification ?? null };
+  const data = { ...baseData, result: applyResultOf(result), verification: verification ? { ok: verification.ok, lines: verification.lines, data: verification.data ?? null } : null };
   if (result.interrupted) {
     return {
       command,

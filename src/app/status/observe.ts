@@ -18,7 +18,7 @@ import { judgeLockOwner } from '../traffic/lock-owner.js';
 
 async function healthByRegion(env: MutationEnv): Promise<Record<string, RegionHealthSummary>> {
   const report = await observeHealth(env);
-  return Object.fromEntries(report.regions.map((r) => [r.region, { status: r.status, problems: r.problems }]));
+  return Object.fromEntries(report.regions.map((r) => [r.region, { verdict: r.verdict, problems: r.problems }]));
 }
 
 async function driftCounts(env: MutationEnv): Promise<DriftCounts> {

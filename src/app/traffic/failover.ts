@@ -3,6 +3,7 @@
  * mutation definition: flags → options, observe and plan (core/failover), the waits, and the
  * verification (DNS answer or health check, post-checks, timeline). Its stop hooks (./stop-hooks.ts) release the lock and classify conflicts.
  */
+import { regionHealthRow } from '../../core/health/report.js';
 import { InputError } from '../../core/errors.js';
 import { observeFailover } from '../../core/failover/observe.js';
 import { FAILOVER_STEP, planFailover, type FailoverOptions } from '../../core/failover/plan.js';
@@ -95,7 +96,8 @@ export const failover = defineMutation<FailoverOptions, FailoverFlags>({
       ...parts.impact.map((line) => `  - ${line}`),
       '',
     ];
-    const { pool: _pool, ...targetHealth } = o.targetHealth;
+    // The target's health as `health` reports it (its verdict is `verdict`, unknowns null).
+    const targetHealth = regionHealthRow(o.targetHealth);
     const evidence = { ...(o.arcStates ? { arc: o.arcStates as unknown as JsonObject } : {}), ...(o.zoneError !== undefined ? { controlPlaneError: o.zoneError } : {}), dns: o.dns, lock: o.lock ?? null, antiFlap: o.antiFlap, targetHealth, lastMoves: o.lastMoves, drift: o.drift, sourceReachable: o.sourceReachable, replicaStatus: o.replicaStatus ?? null };
     return {
       draft: {

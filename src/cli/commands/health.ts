@@ -14,7 +14,7 @@ import type { CommandResult } from '../../ui/output.js';
 import { actionFor, type ProgramHooks } from '../command-kit.js';
 
 export function healthResult(report: HealthReport): CommandResult<HealthReport> {
-  const unhealthy = report.regions.filter((r) => r.status === 'unhealthy');
+  const unhealthy = report.regions.filter((r) => r.verdict === 'unhealthy');
   const issuerBroken = report.issuerOk === false;
   const ok = report.healthy;
   return {

@@ -4,6 +4,7 @@
  * (and, with a probe client, that a fresh token carries it). status: read-only, exit 3 when the JWKS
  * does not answer in a Region that hosts the pool.
  */
+import { issuerStatusData } from '../../core/contract/plain.js';
 import { FILE_MODES, checkWritable, writeFileSafely } from '../../app/files/safe-write.js';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
@@ -89,7 +90,7 @@ function registerStatus(issuer: Command, hooks: ProgramHooks): void {
         return {
           command: 'issuer status',
           ok: status.ok,
-          data: status,
+          data: issuerStatusData(status),
           diagnostics,
           text: renderIssuerStatus(status),
           exitCode: status.ok ? ExitCode.ok : ExitCode.findings,

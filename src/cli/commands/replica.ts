@@ -67,7 +67,9 @@ export function registerReplica(program: Command, hooks: ProgramHooks): void {
           );
         }
         const ok = listing.unreadable.length === 0;
-        return { command: 'replica list', ok, data: listing, diagnostics, text, exitCode: ok ? 0 : 3 };
+        // camelCase, as every command's data (docs/json.md); AWS's RegionName is `region` as elsewhere.
+        const replicas = listing.replicas?.map((r) => ({ region: r.RegionName, role: r.Role, status: r.Status, userPoolArn: r.UserPoolArn ?? null })) ?? null;
+        return { command: 'replica list', ok, data: { ...listing, replicas }, diagnostics, text, exitCode: ok ? 0 : 3 };
       }),
     );
 }

@@ -1,21 +1,41 @@
-/** The `health` report: both Regions side by side, as data (JSON); ui/health/health-text.ts lays it out as a table. */
+/**
+ * The `health` report: both Regions side by side, as data (JSON, docs/schemas/health.json);
+ * ui/health/health-text.ts lays it out as a table. Its shape is the contract's (core/contract/health.ts):
+ * each Region's verdict is `verdict` (not `status`, which in `status` is the replica state), and
+ * what is unknown is null.
+ */
+import type { HealthData, RegionHealthData } from '../contract/health.js';
+import { clientCredentialsOf, discoveryOf, healthCheckOf, jwksOf } from '../contract/plain.js';
 import type { DiscoveryProbe } from '../issuer/probe-types.js';
 import type { RegionHealth } from './region.js';
 
-export interface HealthReport {
-  userPoolId: string;
-  /** The issuer apps trust; with UPDATED it is one URL served by every Region hosting the pool. */
-  issuer?: { type: string; url: string; discovery?: DiscoveryProbe };
-  regions: Array<Omit<RegionHealth, 'pool'>>;
-  /** No Region is unhealthy (an INACTIVE replica or a Region without the pool is not unhealthy), and the issuer answers. */
-  healthy: boolean;
-  /** The issuer's discovery document answers with the issuer's own URL (undefined when not probed). */
-  issuerOk?: boolean;
+export type HealthReport = HealthData;
+export type RegionHealthRow = RegionHealthData;
+
+export function regionHealthRow(r: RegionHealth): RegionHealthRow {
+  return {
+    region: r.region,
+    role: r.role,
+    replicaStatus: r.replicaStatus ?? null,
+    healthCheck: r.healthCheck ? healthCheckOf(r.healthCheck) : null,
+    discovery: r.discovery ? discoveryOf(r.discovery) : null,
+    jwks: r.jwks ? jwksOf(r.jwks) : null,
+    token: r.token ? clientCredentialsOf(r.token) : null,
+    tokenSkipped: r.tokenSkipped ?? null,
+    verdict: r.status,
+    problems: [...r.problems],
+    unverified: [...(r.unverified ?? [])],
+  };
 }
 
-export function healthReport(userPoolId: string, regions: RegionHealth[], issuer?: HealthReport['issuer']): HealthReport {
-  const plain = regions.map(({ pool: _pool, ...rest }) => rest);
-  const issuerOk = issuer?.discovery ? issuer.discovery.ok && issuer.discovery.issuer === issuer.url : undefined;
+export function healthReport(userPoolId: string, regions: RegionHealth[], issuer?: { type: string; url: string; discovery?: DiscoveryProbe }): HealthReport {
+  const issuerOk = issuer?.discovery ? issuer.discovery.ok && issuer.discovery.issuer === issuer.url : null;
   const healthy = regions.every((r) => r.status !== 'unhealthy') && issuerOk !== false;
-  return { userPoolId, ...(issuer ? { issuer } : {}), regions: plain, healthy, ...(issuerOk !== undefined ? { issuerOk } : {}) };
+  return {
+    userPoolId,
+    issuer: issuer ? { type: issuer.type, url: issuer.url, discovery: issuer.discovery ? discoveryOf(issuer.discovery) : null } : null,
+    regions: regions.map(regionHealthRow),
+    healthy,
+    issuerOk,
+  };
 }

@@ -23,8 +23,8 @@ export type { DnsServing } from './serving.js';
 
 /** A Region's verdict from the health probes (the `health` command's own observation). */
 export interface RegionHealthSummary {
-  /** healthy | unhealthy | inactive | absent */
-  status: string;
+  /** healthy | unhealthy | inactive | absent: named as in `health` (`status` is the replica state). */
+  verdict: string;
   problems: string[];
 }
 

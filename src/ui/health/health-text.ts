@@ -1,21 +1,20 @@
 /** The `health` report as a plain-text table: both Regions side by side, then problems and the verdict. */
-import type { RegionHealth } from '../../core/health/region.js';
-import type { HealthReport } from '../../core/health/report.js';
+import type { HealthReport, RegionHealthRow } from '../../core/health/report.js';
 import { probeOutcome } from '../../core/issuer/checks.js';
 
-function healthCheckCell(r: Omit<RegionHealth, 'pool'>): string {
+function healthCheckCell(r: RegionHealthRow): string {
   const hc = r.healthCheck;
   if (!hc) return 'not configured';
-  if (hc.healthy === undefined) return 'unreadable';
+  if (hc.healthy === null) return 'unreadable';
   return `${hc.healthyCheckers}/${hc.checkers} ok${hc.inverted ? ' (inv)' : ''}`;
 }
 
-function probeCell(p: { ok: boolean; status?: number; latencyMs: number; error?: { name: string } } | undefined): string {
+function probeCell(p: { ok: boolean; status: number | null; latencyMs: number; error: { name: string } | null } | null): string {
   if (!p) return '-';
   return p.ok ? `${p.status} ${Math.round(p.latencyMs)} ms` : (p.error?.name ?? 'failed');
 }
 
-function tokenCell(r: Omit<RegionHealth, 'pool'>): string {
+function tokenCell(r: RegionHealthRow): string {
   if (!r.token) return 'skipped';
   if (!r.token.token.ok) return r.token.token.error?.name ?? 'failed';
   if (r.token.verification && !r.token.verification.ok) return `unverified`;
@@ -31,29 +30,29 @@ export function renderHealthText(report: HealthReport): string[] {
   const rows = report.regions.map((r) => [
     r.region,
     r.role,
-    r.replicaStatus ?? (r.status === 'absent' ? 'none' : '?'),
+    r.replicaStatus ?? (r.verdict === 'absent' ? 'none' : '?'),
     healthCheckCell(r),
     probeCell(r.discovery),
     r.jwks?.ok ? `${probeCell(r.jwks)} (${r.jwks.keyCount} key${r.jwks.keyCount === 1 ? '' : 's'})` : probeCell(r.jwks),
     tokenCell(r),
-    r.status,
+    r.verdict,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const lines = [pad(header, widths), ...rows.map((row) => pad(row, widths))];
   if (report.issuer) {
     const d = report.issuer.discovery;
-    lines.push('', `issuer (${report.issuer.type}): ${report.issuer.url}${d ? ` — discovery ${d.ok && d.issuer === report.issuer.url ? 'ok' : 'FAILED'}: ${probeOutcome(d)}` : ''}`);
+    lines.push('', `issuer (${report.issuer.type}): ${report.issuer.url}${d ? ` — discovery ${d.ok && d.issuer === report.issuer.url ? 'ok' : 'FAILED'}: ${probeOutcome({ ...d, status: d.status ?? undefined, error: d.error ?? undefined })}` : ''}`);
   }
   for (const r of report.regions) {
     for (const problem of r.problems) lines.push(`✗ ${r.region}: ${problem}`);
-    if (r.healthCheck?.healthy === undefined && r.healthCheck?.error) lines.push(`- ${r.region}: health check ${r.healthCheck.id} unreadable: ${r.healthCheck.error}`);
-    if (r.tokenSkipped && r.status !== 'absent') lines.push(`- ${r.region}: token not checked: ${r.tokenSkipped}`);
+    if (r.healthCheck && r.healthCheck.healthy === null && r.healthCheck.error) lines.push(`- ${r.region}: health check ${r.healthCheck.id} unreadable: ${r.healthCheck.error}`);
+    if (r.tokenSkipped && r.verdict !== 'absent') lines.push(`- ${r.region}: token not checked: ${r.tokenSkipped}`);
   }
-  const unhealthy = report.regions.filter((r) => r.status === 'unhealthy').map((r) => r.region);
+  const unhealthy = report.regions.filter((r) => r.verdict === 'unhealthy').map((r) => r.region);
   if (report.issuerOk === false) unhealthy.push('the issuer');
   // Health-check status comes from Route 53's control plane: when it cannot be read, say so — a
   // failover could not move DNS right now either (docs/runbook.md has the data-plane alternative).
-  const unreadable = report.regions.filter((r) => r.healthCheck?.healthy === undefined && r.healthCheck?.error).map((r) => r.region);
+  const unreadable = report.regions.filter((r) => r.healthCheck && r.healthCheck.healthy === null && r.healthCheck.error).map((r) => r.region);
   const caveat = unreadable.length > 0 ? ` Route 53 health checks unreadable for ${unreadable.join(', ')}: a failover could not move DNS now (see docs/runbook.md).` : '';
   lines.push('', report.healthy ? `All Regions healthy.${caveat}` : `Unhealthy: ${unhealthy.join(', ')}.${caveat}`);
   return lines;

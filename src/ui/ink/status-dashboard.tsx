@@ -54,7 +54,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 function RegionColumn({ region, report, paint, width }: { region: RegionStatus; report: StatusReport; paint: Paint; width: string }) {
   const status = regionState(region);
   const dns = regionDnsText(report, region.region);
-  const healthTone: Tone = region.health === null ? 'gray' : statusTone(region.health.status);
+  const healthTone: Tone = region.health === null ? 'gray' : statusTone(region.health.verdict);
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1} width={width} flexShrink={1}>
       <Text>

@@ -25,7 +25,7 @@ export function describeDns(dns: DnsServing): string {
 export function describeHealth(region: Pick<RegionStatus, 'health' | 'healthUnknown'>): string {
   const h: RegionHealthSummary | null = region.health;
   if (h === null) return unknown(region.healthUnknown);
-  return h.problems.length > 0 ? `${h.status}: ${h.problems.join('; ')}` : h.status;
+  return h.problems.length > 0 ? `${h.verdict}: ${h.problems.join('; ')}` : h.verdict;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -113,7 +113,7 @@ describe('health report', () => {
     expect(report.healthy).toBe(false);
     expect(JSON.stringify(report)).not.toContain('"pool"');
     // The table built from this report is tested in test/ui/health/health-text.test.ts.
-    expect(report.regions.map((r) => [r.region, r.status])).toEqual([
+    expect(report.regions.map((r) => [r.region, r.verdict])).toEqual([
       ['us-east-1', 'healthy'],
       ['eu-west-1', 'unhealthy'],
     ]);

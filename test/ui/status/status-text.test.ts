@@ -48,7 +48,7 @@ describe('renderStatusText', () => {
     const report = uiStatus({
       regions: [
         { region: 'us-east-1', role: 'PRIMARY', status: null, reachable: false, error: 'TimeoutError: socket hang up', issuerUrl: null, health: null, healthUnknown: 'Error: probes failed' },
-        { region: 'eu-west-1', role: 'SECONDARY', status: null, reachable: true, error: null, issuerUrl: null, health: { status: 'unhealthy', problems: ['JWKS 503'] }, healthUnknown: null },
+        { region: 'eu-west-1', role: 'SECONDARY', status: null, reachable: true, error: null, issuerUrl: null, health: { verdict: 'unhealthy', problems: ['JWKS 503'] }, healthUnknown: null },
       ],
       tier: null,
       key: null,

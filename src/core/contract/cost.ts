@@ -1,0 +1,15 @@
+/** `cost`: the monthly add-on cost of the replica Region. */
+import { z } from 'zod';
+import { obj } from './common.js';
+
+export const costData = obj({
+  tier: z.enum(['essentials', 'plus']),
+  mau: z.number(),
+  m2mTokens: z.number(),
+  userAuthAddOn: z.number(),
+  m2mAddOn: z.number(),
+  total: z.number(),
+  currency: z.string(),
+  priceSource: z.string(),
+  priceAsOf: z.string(),
+});

@@ -1,0 +1,9 @@
+/** `rehearse`: the runbook as a game day on an ephemeral sandbox, as a timeline. */
+import { z } from 'zod';
+import { obj } from './common.js';
+
+export const rehearseData = obj({
+  ok: z.boolean(),
+  failedStep: z.string().nullable(),
+  timeline: z.array(obj({ id: z.string(), title: z.string(), ok: z.boolean(), durationMs: z.number(), outcome: z.string() })),
+});
