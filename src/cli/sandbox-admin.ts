@@ -31,9 +31,10 @@ export class SandboxAdmin {
         signal: AbortSignal.timeout(10_000),
       });
     } catch (err) {
-      throw new SandboxUnreachableError(
+      // The operator named a URL where nothing listens: an input mistake (exit 2), not an outage.
+      throw new UsageError(
         'MRR_SANDBOX_E001',
-        `no sandbox answers at ${this.baseUrl} (${(err as Error).message}); start one with \`mrrctl sandbox start\` or pass --sandbox URL`,
+        `--sandbox: no sandbox answers at ${this.baseUrl} (${(err as Error).message}); expected a running mrrctl sandbox: start one with \`mrrctl sandbox start\` or pass --sandbox URL`,
       );
     }
     const text = await res.text();

@@ -88,7 +88,7 @@ export const CODES = {
   MRR_INTERNAL_E001: { exit: 'unexpected', meaning: 'an unexpected error: a bug in mrrctl; run with --verbose and report it' },
   MRR_INTERRUPTED: { exit: 'interrupted', meaning: 'interrupted (Ctrl-C or SIGTERM) outside an apply' },
 
-  MRR_SANDBOX_E001: { exit: 'unexpected', meaning: 'no sandbox answers at the URL: start one with `mrrctl sandbox start` or pass --sandbox URL' },
+  MRR_SANDBOX_E001: { exit: 'usage', meaning: 'no sandbox answers at the URL: start one with `mrrctl sandbox start` or pass --sandbox URL' },
   MRR_SANDBOX_E002: { exit: 'usage', meaning: 'the sandbox refused an admin request as invalid (e.g. an unknown fault target)' },
   MRR_SANDBOX_E003: { exit: 'unexpected', meaning: 'the sandbox answered an admin request with an error status' },
   MRR_SANDBOX_E004: { exit: 'usage', meaning: 'no sandbox was started with --detach on that port, so there is none to stop' },
