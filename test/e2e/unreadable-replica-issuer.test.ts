@@ -34,7 +34,7 @@ describe('replica list when a read fails', () => {
     const body = r.json();
     expect(body.ok).toBe(false);
     expect(body.data).toMatchObject({ answeredBy: S, stale: true, notHostedIn: [] });
-    expect(body.data.replicas.map((x: { RegionName: string; Role: string; Status: string }) => `${x.RegionName} ${x.Role} ${x.Status}`)).toEqual([`${P} PRIMARY ACTIVE`, `${S} SECONDARY ACTIVE`]);
+    expect(body.data.replicas.map((x: { region: string; role: string; status: string }) => `${x.region} ${x.role} ${x.status}`)).toEqual([`${P} PRIMARY ACTIVE`, `${S} SECONDARY ACTIVE`]);
     expect(body.data.unreadable.map((u: { message: string }) => u.message)).toEqual([expect.stringMatching(/^unreadable: cognito-idp ListUserPoolReplicas in us-east-1: \S+.*, re-run after recovery$/)]);
     expect(body.diagnostics.map((d: { code: string }) => d.code)).toEqual(['MRR_UNREADABLE_E001', 'MRR_UNREADABLE_W002']);
   });

@@ -3,6 +3,7 @@
  * `--output json`) and checks its exit code and JSON envelope. Checks throw with the command, the exit
  * code and the CLI's own words, so a failure in a real account reads like an operator's transcript.
  */
+import { ENVELOPE_SCHEMA_VERSION } from '../../../src/core/contract/envelope.js';
 import type { CliResult, Target } from '../lib/target.js';
 
 export interface Step {
@@ -41,7 +42,7 @@ export function cli(title: string, argv: string[], exit: number, then?: (envelop
       const result = opts.settle ? await target.settle(full, exit, title) : await target.cli(full);
       check(result.code === exit, result, `exit ${result.code}, expected ${exit}`);
       const envelope = envelopeOf(result);
-      check(envelope.schemaVersion === 1, result, 'the envelope has no schemaVersion 1');
+      check(envelope.schemaVersion === ENVELOPE_SCHEMA_VERSION, result, `the envelope has no schemaVersion ${ENVELOPE_SCHEMA_VERSION}`);
       then?.(envelope, result, target);
     },
   };

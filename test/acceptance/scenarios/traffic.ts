@@ -6,9 +6,9 @@
 import type { CliResult, Target } from '../lib/target.js';
 import { check, cli, type Scenario } from './step.js';
 
-/** `status` names the Regions users are routed to now (`data.dns.serving`, a list). */
+/** `status` names the Region users are routed to now (`data.dns.serving`). */
 const serving = (which: 'primaryRegion' | 'secondaryRegion') => (e: any, r: CliResult, t: Target) =>
-  check(JSON.stringify(e.data?.dns?.serving) === JSON.stringify([t.world[which]]), r, `status says DNS serves ${JSON.stringify(e.data?.dns?.serving)}, expected [${t.world[which]}]`);
+  check(e.data?.dns?.serving === t.world[which], r, `status says DNS serves ${JSON.stringify(e.data?.dns?.serving)}, expected ${t.world[which]}`);
 
 const reason = (t: { world: { runId: string } }) => ['--planned', '--reason', `acceptance drill ${t.world.runId}`];
 
