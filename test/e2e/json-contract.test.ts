@@ -5,18 +5,14 @@
  * does not name, unknowns null where the schema says so) with camelCase names throughout.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { COMMAND_DATA } from '../../src/core/contract/index.js';
-import { envelope, errorData } from '../../src/core/contract/envelope.js';
 import { COMMAND_NAMES } from '../../src/core/iam/commands.js';
-import { nonCamelKeys } from '../helpers/contract-keys.js';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli, runCliProcess, type CliRun } from '../helpers/run-cli.js';
+import { runCli, runCliProcess } from '../helpers/run-cli.js';
 import { VirtualClock } from '../helpers/virtual-clock.js';
-import { contractRuns, type ContractRun } from './json-contract-runs.js';
+import { contractRuns, violations, type ContractRun } from './json-contract-runs.js';
 
 /** A port free right now on 127.0.0.1 (`sandbox start --detach` needs a fixed one). */
 function freePort(): Promise<number> {
@@ -28,29 +24,6 @@ function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
-}
-
-/** What is wrong with one run's document, as readable lines (empty when it keeps the contract). */
-function violations(path: string, r: CliRun): string[] {
-  const problems: string[] = [];
-  if (r.stderr !== '') problems.push(`stderr is not empty: ${JSON.stringify(r.stderr.slice(0, 300))}`);
-  let doc: any;
-  try {
-    doc = JSON.parse(r.stdout);
-  } catch {
-    return [...problems, `stdout is not one JSON document: ${JSON.stringify(r.stdout.slice(0, 300))}`];
-  }
-  const env = envelope.safeParse(doc);
-  if (!env.success) problems.push(`envelope: ${z.prettifyError(env.error)}`);
-  if (doc.command !== path) problems.push(`command is ${JSON.stringify(doc.command)}, expected ${JSON.stringify(path)}`);
-  const failedRun = doc.ok === false && doc.data && typeof doc.data === 'object' && 'error' in doc.data;
-  const schema = failedRun ? errorData : COMMAND_DATA[path];
-  if (!schema) return [...problems, `no schema for ${path}`];
-  const data = schema.safeParse(doc.data);
-  if (!data.success) problems.push(`data (${failedRun ? 'error' : path}): ${z.prettifyError(data.error)}`);
-  const bad = nonCamelKeys(doc.data, z.toJSONSchema(schema, { io: 'output' }));
-  if (bad.length > 0) problems.push(`non-camelCase keys: ${bad.join(', ')}`);
-  return problems;
 }
 
 describe('every command in JSON mode, against the sandbox', { timeout: 300_000 }, () => {
