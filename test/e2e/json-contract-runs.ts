@@ -83,6 +83,12 @@ export async function contractRuns(): Promise<{ runs: ContractRun[]; stop(): Pro
   // A real failover (waits included: their progress must stay off stderr in JSON mode).
   await world.primaryOutage();
   clock.advance(3200);
+  // The read-only reports while the primary is down: their unreadable reads and fallbacks.
+  await run('replica list', ['replica', 'list']);
+  await run('issuer status', ['issuer', 'status']);
+  await run('keys verify', ['keys', 'verify']);
+  await run('preflight', ['preflight']);
+  await run('drift', ['drift']);
   await run('failover', ['failover', '--to', secondary, '--yes', '--reason', 'us-east-1 outage']);
   await world.clearFaults();
   // Failback through a saved plan, once the primary has been healthy for the window and the cooldown passed.

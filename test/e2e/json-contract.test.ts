@@ -48,6 +48,13 @@ describe('every command in JSON mode, against the sandbox', { timeout: 300_000 }
     const failover = runs.find((r) => r.path === 'failover' && r.run.code === 0 && r.argv.includes('--yes'));
     expect(failover?.run.json().data.result.ok).toBe(true);
     expect(failover?.run.json().data.report.evidence.targetHealth.verdict).toBe('healthy');
+    // During the primary's outage the read-only reports carried their unreadable reads (so the schema judged real ones).
+    const outage = (path: string) => runs.find((r) => r.path === path && r.run.code === 3 && r.run.json().data.unreadable?.length > 0)?.run.json().data;
+    expect(outage('replica list')).toMatchObject({ stale: true, answeredBy: 'eu-west-1', unreadable: [{ status: 'unreadable', operation: 'ListUserPoolReplicas', region: 'us-east-1' }] });
+    expect(outage('issuer status')).toMatchObject({ stale: true, answeredBy: 'eu-west-1' });
+    expect(outage('drift')?.summary.unreadable).toBe(1);
+    expect(outage('preflight')?.checks.some((c: { status: string }) => c.status === 'unreadable')).toBe(true);
+    expect(outage('keys verify')?.checks.some((c: { status: string }) => c.status === 'unreadable')).toBe(true);
   });
 });
 
@@ -57,6 +64,14 @@ describe('the commands that start their own sandbox', () => {
     const r = await runCli(['rehearse', '--window', '1', '--output', 'json'], { cwd: dir, clock: new VirtualClock().cli });
     expect(r.code).toBe(0);
     expect(violations('rehearse', r)).toEqual([]);
+  }, 180_000);
+
+  it('rehearse --scenario region-outage (ARC routing controls): the same contract', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mrrctl-contract-rehearse-arc-'));
+    const r = await runCli(['rehearse', '--scenario', 'region-outage', '--window', '1', '--output', 'json'], { cwd: dir, clock: new VirtualClock().cli });
+    expect(r.code, r.stdout.slice(0, 500)).toBe(0);
+    expect(violations('rehearse', r)).toEqual([]);
+    expect(r.json().data.scenario).toBe('region-outage');
   }, 180_000);
 
   it('sandbox start --detach and sandbox stop (real processes, bin/mrrctl.js: run `npm run build` first)', async () => {
