@@ -8,6 +8,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { failoverWorld, type FailoverWorld } from '../helpers/failover-world.js';
 import { sandboxAdmin } from '../helpers/sandbox.js';
+import { z } from 'zod';
+import { COMMAND_DATA } from '../../src/core/contract/index.js';
+import { envelope, errorData } from '../../src/core/contract/envelope.js';
+import { nonCamelKeys } from '../helpers/contract-keys.js';
 import type { CliRun } from '../helpers/run-cli.js';
 import { VirtualClock } from '../helpers/virtual-clock.js';
 
@@ -16,6 +20,29 @@ export interface ContractRun {
   path: string;
   argv: string[];
   run: CliRun;
+}
+
+/** What is wrong with one run's document, as readable lines (empty when it keeps the contract). */
+export function violations(path: string, r: CliRun): string[] {
+  const problems: string[] = [];
+  if (r.stderr !== '') problems.push(`stderr is not empty: ${JSON.stringify(r.stderr.slice(0, 300))}`);
+  let doc: any;
+  try {
+    doc = JSON.parse(r.stdout);
+  } catch {
+    return [...problems, `stdout is not one JSON document: ${JSON.stringify(r.stdout.slice(0, 300))}`];
+  }
+  const env = envelope.safeParse(doc);
+  if (!env.success) problems.push(`envelope: ${z.prettifyError(env.error)}`);
+  if (doc.command !== path) problems.push(`command is ${JSON.stringify(doc.command)}, expected ${JSON.stringify(path)}`);
+  const failedRun = doc.ok === false && doc.data && typeof doc.data === 'object' && 'error' in doc.data;
+  const schema = failedRun ? errorData : COMMAND_DATA[path];
+  if (!schema) return [...problems, `no schema for ${path}`];
+  const data = schema.safeParse(doc.data);
+  if (!data.success) problems.push(`data (${failedRun ? 'error' : path}): ${z.prettifyError(data.error)}`);
+  const bad = nonCamelKeys(doc.data, z.toJSONSchema(schema, { io: 'output' }));
+  if (bad.length > 0) problems.push(`non-camelCase keys: ${bad.join(', ')}`);
+  return problems;
 }
 
 export async function contractRuns(): Promise<{ runs: ContractRun[]; stop(): Promise<void> }> {
@@ -56,6 +83,12 @@ export async function contractRuns(): Promise<{ runs: ContractRun[]; stop(): Pro
   // A real failover (waits included: their progress must stay off stderr in JSON mode).
   await world.primaryOutage();
   clock.advance(3200);
+  // The read-only reports while the primary is down: their unreadable reads and fallbacks.
+  await run('replica list', ['replica', 'list']);
+  await run('issuer status', ['issuer', 'status']);
+  await run('keys verify', ['keys', 'verify']);
+  await run('preflight', ['preflight']);
+  await run('drift', ['drift']);
   await run('failover', ['failover', '--to', secondary, '--yes', '--reason', 'us-east-1 outage']);
   await world.clearFaults();
   // Failback through a saved plan, once the primary has been healthy for the window and the cooldown passed.

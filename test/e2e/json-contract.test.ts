@@ -5,18 +5,14 @@
  * does not name, unknowns null where the schema says so) with camelCase names throughout.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { COMMAND_DATA } from '../../src/core/contract/index.js';
-import { envelope, errorData } from '../../src/core/contract/envelope.js';
 import { COMMAND_NAMES } from '../../src/core/iam/commands.js';
-import { nonCamelKeys } from '../helpers/contract-keys.js';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli, runCliProcess, type CliRun } from '../helpers/run-cli.js';
+import { runCli, runCliProcess } from '../helpers/run-cli.js';
 import { VirtualClock } from '../helpers/virtual-clock.js';
-import { contractRuns, type ContractRun } from './json-contract-runs.js';
+import { contractRuns, violations, type ContractRun } from './json-contract-runs.js';
 
 /** A port free right now on 127.0.0.1 (`sandbox start --detach` needs a fixed one). */
 function freePort(): Promise<number> {
@@ -28,29 +24,6 @@ function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
-}
-
-/** What is wrong with one run's document, as readable lines (empty when it keeps the contract). */
-function violations(path: string, r: CliRun): string[] {
-  const problems: string[] = [];
-  if (r.stderr !== '') problems.push(`stderr is not empty: ${JSON.stringify(r.stderr.slice(0, 300))}`);
-  let doc: any;
-  try {
-    doc = JSON.parse(r.stdout);
-  } catch {
-    return [...problems, `stdout is not one JSON document: ${JSON.stringify(r.stdout.slice(0, 300))}`];
-  }
-  const env = envelope.safeParse(doc);
-  if (!env.success) problems.push(`envelope: ${z.prettifyError(env.error)}`);
-  if (doc.command !== path) problems.push(`command is ${JSON.stringify(doc.command)}, expected ${JSON.stringify(path)}`);
-  const failedRun = doc.ok === false && doc.data && typeof doc.data === 'object' && 'error' in doc.data;
-  const schema = failedRun ? errorData : COMMAND_DATA[path];
-  if (!schema) return [...problems, `no schema for ${path}`];
-  const data = schema.safeParse(doc.data);
-  if (!data.success) problems.push(`data (${failedRun ? 'error' : path}): ${z.prettifyError(data.error)}`);
-  const bad = nonCamelKeys(doc.data, z.toJSONSchema(schema, { io: 'output' }));
-  if (bad.length > 0) problems.push(`non-camelCase keys: ${bad.join(', ')}`);
-  return problems;
 }
 
 describe('every command in JSON mode, against the sandbox', { timeout: 300_000 }, () => {
@@ -75,6 +48,13 @@ describe('every command in JSON mode, against the sandbox', { timeout: 300_000 }
     const failover = runs.find((r) => r.path === 'failover' && r.run.code === 0 && r.argv.includes('--yes'));
     expect(failover?.run.json().data.result.ok).toBe(true);
     expect(failover?.run.json().data.report.evidence.targetHealth.verdict).toBe('healthy');
+    // During the primary's outage the read-only reports carried their unreadable reads (so the schema judged real ones).
+    const outage = (path: string) => runs.find((r) => r.path === path && r.run.code === 3 && r.run.json().data.unreadable?.length > 0)?.run.json().data;
+    expect(outage('replica list')).toMatchObject({ stale: true, answeredBy: 'eu-west-1', unreadable: [{ status: 'unreadable', operation: 'ListUserPoolReplicas', region: 'us-east-1' }] });
+    expect(outage('issuer status')).toMatchObject({ stale: true, answeredBy: 'eu-west-1' });
+    expect(outage('drift')?.summary.unreadable).toBe(1);
+    expect(outage('preflight')?.checks.some((c: { status: string }) => c.status === 'unreadable')).toBe(true);
+    expect(outage('keys verify')?.checks.some((c: { status: string }) => c.status === 'unreadable')).toBe(true);
   });
 });
 
@@ -84,6 +64,14 @@ describe('the commands that start their own sandbox', () => {
     const r = await runCli(['rehearse', '--window', '1', '--output', 'json'], { cwd: dir, clock: new VirtualClock().cli });
     expect(r.code).toBe(0);
     expect(violations('rehearse', r)).toEqual([]);
+  }, 180_000);
+
+  it('rehearse --scenario region-outage (ARC routing controls): the same contract', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mrrctl-contract-rehearse-arc-'));
+    const r = await runCli(['rehearse', '--scenario', 'region-outage', '--window', '1', '--output', 'json'], { cwd: dir, clock: new VirtualClock().cli });
+    expect(r.code, r.stdout.slice(0, 500)).toBe(0);
+    expect(violations('rehearse', r)).toEqual([]);
+    expect(r.json().data.scenario).toBe('region-outage');
   }, 180_000);
 
   it('sandbox start --detach and sandbox stop (real processes, bin/mrrctl.js: run `npm run build` first)', async () => {

@@ -98,7 +98,9 @@ export const failover = defineMutation<FailoverOptions, FailoverFlags>({
     ];
     // The target's health as `health` reports it (its verdict is `verdict`, unknowns null).
     const targetHealth = regionHealthRow(o.targetHealth);
-    const evidence = { ...(o.arcStates ? { arc: o.arcStates as unknown as JsonObject } : {}), ...(o.zoneError !== undefined ? { controlPlaneError: o.zoneError } : {}), dns: o.dns, lock: o.lock ?? null, antiFlap: o.antiFlap, targetHealth, lastMoves: o.lastMoves, drift: o.drift, sourceReachable: o.sourceReachable, replicaStatus: o.replicaStatus ?? null };
+    // Every key present (docs/json.md): what does not apply or was not read is null (arc: not the ARC strategy).
+    const arc = o.arcStates ? { byRegion: o.arcStates.byRegion ?? null, endpoint: o.arcStates.endpoint ?? null, failed: o.arcStates.failed, error: o.arcStates.error ?? null } : null;
+    const evidence = { arc, controlPlaneError: o.zoneError ?? null, dns: o.dns, lock: o.lock ?? null, antiFlap: o.antiFlap, targetHealth, lastMoves: o.lastMoves, drift: o.drift, sourceReachable: o.sourceReachable, replicaStatus: o.replicaStatus ?? null };
     return {
       draft: {
         command: 'failover',

@@ -52,7 +52,8 @@ export function registerCost(program: Command, hooks: ProgramHooks): void {
         return {
           command: 'cost',
           ok: true,
-          data: { ...estimate, ...(arc ? { arc } : {}) },
+          // Every key present (docs/json.md): arc is null unless the strategy is arc-routing-control.
+          data: { ...estimate, arc: arc ?? null },
           diagnostics: [],
           text: [
             `Replica Region add-on (${estimate.tier}), per month:`,

@@ -76,6 +76,17 @@ export const healthCheckReading = obj({
   error: z.string().nullable(),
 });
 
+/** A read that failed after the SDK's retries (src/core/unreadable.ts): reported, never a pass. */
+export const unreadableFields = {
+  service: z.string().meta({ description: "the SDK client's service name, e.g. cognito-idp ('unknown' when the failing read named none)" }),
+  operation: z.string().meta({ description: "the AWS API name, e.g. DescribeUserPool ('unknown' when the failing read named none)" }),
+  region: z.string().meta({ description: "the Region the read went to ('unknown' when the failing read named none)" }),
+  status: z.literal('unreadable'),
+  error: obj({ code: z.string(), message: z.string() }).meta({ description: "the AWS error's code and message (credentials redacted)" }),
+  message: z.string().meta({ description: 'the "unreadable: … re-run after recovery" line every output shows' }),
+};
+export const unreadableFinding = obj(unreadableFields);
+
 export const diagnostic = obj({
   severity: z.enum(['error', 'warning', 'info']),
   code: z.string().meta({ description: 'a code of the registry in docs/cli.md' }),

@@ -12,4 +12,13 @@ export const costData = obj({
   currency: z.string(),
   priceSource: z.string(),
   priceAsOf: z.string(),
+  arc: obj({
+    clusterUsdPerHour: z.number(),
+    clusterUsdPerMonth: z.number(),
+    inferred: z.boolean().meta({ description: 'the price is inferred ([INF]): check the current pricing page' }),
+    priceSource: z.string(),
+    sharedAcrossAccounts: z.string(),
+  })
+    .nullable()
+    .meta({ description: "the ARC cluster's price (dns.strategy arc-routing-control); null otherwise" }),
 });

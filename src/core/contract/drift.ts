@@ -1,6 +1,6 @@
 /** `drift` (the report: the same document as `--format json`) and `drift fix` (a mutation). */
 import { z } from 'zod';
-import { obj, opaque, region } from './common.js';
+import { obj, opaque, region, unreadableFields } from './common.js';
 import { mutationData } from './mutation.js';
 
 const severity = z.enum(['error', 'warning', 'info']);
@@ -37,10 +37,21 @@ export const driftData = obj({
     warnings: z.number().int(),
     infos: z.number().int(),
     allowed: z.number().int(),
+    unreadable: z.number().int().meta({ description: 'checks that could not be read (each fails the report whatever --fail-on says)' }),
   }),
-  checks: z.array(obj({ id: z.string(), area, title: z.string() })),
+  checks: z.array(
+    obj({
+      id: z.string(),
+      area,
+      title: z.string(),
+      status: z.enum(['pass', 'fail', 'unreadable']).meta({ description: 'fail: a finding (counting or allowed); unreadable: what it compares could not be read' }),
+    }),
+  ),
   findings: z.array(obj(findingFields)),
   allowed: z.array(obj({ ...findingFields, allowance: obj({ reason: z.string(), expires: z.string().nullable() }) })),
+  unreadable: z
+    .array(obj({ ...unreadableFields, check: z.string(), area, title: z.string(), primary: z.null(), secondary: z.null() }))
+    .meta({ description: 'comparisons that could not be made (a read failed); their values are null (unknown)' }),
   recheck: obj({ performed: z.boolean(), delayMs: z.number(), firstPass: z.number().int(), resolved: z.number().int() }),
 });
 

@@ -1,6 +1,6 @@
 /** `issuer switch` (a mutation with the impact report) and `issuer status`. */
 import { z } from 'zod';
-import { discoveryProbe, jwksProbe, obj, region } from './common.js';
+import { discoveryProbe, jwksProbe, obj, region, unreadableFinding } from './common.js';
 import { mutationData } from './mutation.js';
 
 const issuerType = z.enum(['ORIGINAL', 'UPDATED']);
@@ -33,7 +33,7 @@ export const issuerSwitchData = mutationData(issuerImpact);
 
 export const issuerStatusData = obj({
   userPoolId: z.string(),
-  type: issuerType,
+  type: issuerType.nullable().meta({ description: 'null when the pool could be read in neither Region (regions is then empty)' }),
   regions: z.array(
     obj({
       region,
@@ -49,4 +49,7 @@ export const issuerStatusData = obj({
     }),
   ),
   ok: z.boolean(),
+  answeredBy: region.nullable().meta({ description: "the Region whose Cognito API answered for the pool; null when none did" }),
+  stale: z.boolean().meta({ description: 'the primary did not answer and the pool was read from the secondary: the view may lag' }),
+  unreadable: z.array(unreadableFinding).meta({ description: 'every read that failed (empty when all could be read)' }),
 });

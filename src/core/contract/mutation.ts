@@ -12,6 +12,8 @@ export const guardResult = obj({
   waived: z.boolean().optional().meta({ description: 'present (true) when the operator waived a failing guard' }),
   evidence: z.string(),
   remedy: z.string().optional().meta({ description: 'what to do; present when the guard fails' }),
+  checked: z.boolean().meta({ description: "false when the guard's evidence could not be read (it then refuses, or passes with a warning where documented)" }),
+  retryAfterSeconds: z.number().int().optional().meta({ description: 'present when waiting would let the guard pass (anti-flap window, cooldown): whole seconds to wait' }),
 });
 
 export const step = obj({

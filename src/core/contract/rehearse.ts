@@ -4,6 +4,7 @@ import { obj } from './common.js';
 
 export const rehearseData = obj({
   ok: z.boolean(),
+  scenario: z.enum(['default', 'region-outage']).meta({ description: 'the game day run (--scenario); region-outage uses ARC routing controls' }),
   failedStep: z.string().nullable(),
   timeline: z.array(obj({ id: z.string(), title: z.string(), ok: z.boolean(), durationMs: z.number(), outcome: z.string() })),
 });

@@ -32,7 +32,24 @@ export const sandboxStatusData = obj({
     }),
   ),
   zones: z.array(obj({ id: z.string(), name: z.string(), recordCount: z.number().int().optional() })),
-  healthChecks: z.array(obj({ id: z.string(), fqdn: z.string().optional(), inverted: z.boolean(), disabled: z.boolean(), healthy: z.boolean().optional() })),
+  healthChecks: z.array(
+    obj({
+      id: z.string(),
+      fqdn: z.string().optional(),
+      routingControlArn: z.string().optional().meta({ description: 'a RECOVERY_CONTROL check: the routing control it follows' }),
+      inverted: z.boolean(), disabled: z.boolean(), healthy: z.boolean().optional(),
+    }),
+  ),
+  arc: z
+    .array(
+      obj({
+        clusterArn: z.string(),
+        name: z.string(),
+        endpoints: z.array(obj({ region, down: z.boolean().meta({ description: 'a fault has taken the endpoint Region down' }) })),
+        routingControls: z.array(obj({ controlPanel: z.string(), name: z.string(), arn: z.string(), state: z.string() })),
+      }),
+    )
+    .meta({ description: 'ARC clusters (empty without one)' }),
   faults: z.array(opaque('an injected fault, as `sandbox fault` created it')),
   calls: obj({ total: z.number().int(), writes: z.number().int(), errors: z.number().int(), lastSeq: z.number().int() }),
   settings: opaque("the sandbox's settings (delays, latency, quotas)"),
@@ -40,8 +57,15 @@ export const sandboxStatusData = obj({
 });
 
 export const sandboxSeedData = obj({
+  scenario: z.string(),
+  dnsStrategy: z.enum(['weighted', 'cognito-domain', 'arc-routing-control']),
   summary: opaque('what was seeded: pool, Regions, zone, record, health checks, domains, clients'),
   config: z.string().meta({ description: 'the matching mrrctl.yaml' }),
+  probeSecret: obj({
+    env: z.string().meta({ description: 'the environment variable mrrctl reads it from' }),
+    clientId: z.string(),
+    value: z.string().meta({ description: "the sandbox's own throwaway client secret (not a real credential)" }),
+  }),
 });
 
 /** A fault as created, or how many were cleared (--clear). */
