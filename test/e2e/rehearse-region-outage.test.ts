@@ -44,6 +44,7 @@ describe('rehearse --scenario region-outage', () => {
     const doc = r.json();
     expect(doc.data.timeline.filter((s: any) => !s.ok)).toEqual([]);
     expect(r.code).toBe(0);
+    expect(doc.data.scenario).toBe('region-outage');
     expect(doc.data.failedStep).toBe(null);
     expect(doc.data.timeline.map((s: any) => [s.id, s.title])).toEqual(REGION_OUTAGE_STEPS);
     const byId = Object.fromEntries(doc.data.timeline.map((s: any) => [s.id, s.outcome]));

@@ -69,6 +69,7 @@ export function registerRehearse(program: Command, hooks: ProgramHooks): void {
           ok: result.ok,
           data: {
             ok: result.ok,
+            scenario,
             failedStep: result.failedStep ?? null,
             timeline: result.records.map((r) => ({ id: r.step.id, title: r.step.title, ok: r.ok, durationMs: r.durationMs, outcome: r.outcome })),
           },
