@@ -15,7 +15,7 @@ export const costData = obj({
   arc: obj({
     clusterUsdPerHour: z.number(),
     clusterUsdPerMonth: z.number(),
-    inferred: z.boolean().meta({ description: 'the price is inferred ([INF]): check the current pricing page' }),
+    inferred: z.boolean().meta({ description: 'the price is inferred, not documented: check the current pricing page' }),
     priceSource: z.string(),
     sharedAcrossAccounts: z.string(),
   })
