@@ -14,6 +14,7 @@ import { actionFor, type ProgramHooks } from '../command-kit.js';
 import { resolveEnv } from '../../app/env.js';
 import { arcPreflight } from '../../app/traffic/arc-preflight.js';
 import type { MutationEnv } from '../../app/mutation/definition.js';
+import { arcConfigOf } from '../../core/dns/arc-config.js';
 
 /**
  * The check groups preflight runs after its own (see PreflightCheckGroup): add a group here, e.g. the
@@ -33,7 +34,8 @@ export function registerPreflight(program: Command, hooks: ProgramHooks): void {
       actionFor(hooks, async (ctx) => {
         const env = await resolveEnv(ctx);
         const reads = new ReadLog(ctx.signal);
-        const checks = preflightChecks(env.topology, await observePreflight(env.ports, env.topology, reads));
+        const arcPrimaryControl = arcConfigOf(env.config.dns)?.routingControls[env.topology.primaryRegion];
+        const checks = preflightChecks(env.topology, await observePreflight(env.ports, env.topology, reads), arcPrimaryControl);
         checks.push(...(await runCheckGroups(checkGroups(env), reads)));
         const failed = checks.filter((c) => c.status === 'fail');
         const diagnostics: Diagnostic[] = reads.items.map((u) => ({ severity: 'error', code: 'MRR_UNREADABLE_E001', message: u.message }));

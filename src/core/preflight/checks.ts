@@ -73,16 +73,36 @@ function replicaChecks(t: Topology, o: PreflightObservation): Check[] {
   ];
 }
 
-function domainCheck(o: PreflightObservation): Check {
+/**
+ * arc-routing-control: the custom domain's own failover must follow the routing controls, i.e. fail
+ * over on the primary's RECOVERY_CONTROL health check. On any other check Cognito would move the
+ * domain by itself, with or against what the routing controls say.
+ */
+function arcDomainCheck(domain: string, checkId: string, config: { Type?: string; RoutingControlArn?: unknown }, primaryControl: string): Check {
+  const id = 'domain.failover-routing';
+  if (config.Type === 'RECOVERY_CONTROL' && config.RoutingControlArn === primaryControl) {
+    return check(id, 'pass', `${domain} fails over on health check ${checkId}, which follows the primary's routing control: it moves with the routing controls`);
+  }
+  const what = config.Type === 'RECOVERY_CONTROL' ? `a RECOVERY_CONTROL check of another routing control (${String(config.RoutingControlArn)})` : `a ${config.Type ?? 'non-RECOVERY_CONTROL'} check`;
+  return check(id, 'fail', `${domain} fails over on health check ${checkId}, ${what}: it moves by itself, not with the routing controls (dns.arc.routingControls)`, "set the domain's Routing.Failover PrimaryRoute53HealthCheckId to the RECOVERY_CONTROL health check of the primary's routing control");
+}
+
+function domainCheck(o: PreflightObservation, arcPrimaryControl: string | undefined): Check {
   const pool = o.pool!;
   if (!pool.CustomDomain) {
     return check('domain.failover-routing', 'warn', 'no custom domain: managed login and /oauth2/token do not fail over by themselves', 'add a custom domain with Routing.Failover, or fail over DNS with `mrrctl failover`');
   }
   if (o.unread.customDomain) return unreadableCheck('domain.failover-routing', o.unread.customDomain);
   const failover = (o.customDomain?.Routing as { Failover?: { SecondaryRegion?: string; PrimaryRoute53HealthCheckId?: string } } | undefined)?.Failover;
-  if (!failover) return check('domain.failover-routing', 'warn', `custom domain ${pool.CustomDomain} has no failover routing`, 'set Routing.Failover on the domain (SecondaryRegion and a Route 53 health check)');
+  if (!failover) {
+    const remedy = arcPrimaryControl
+      ? "set Routing.Failover on the domain with PrimaryRoute53HealthCheckId = the RECOVERY_CONTROL health check of the primary's routing control, so the domain moves with the routing controls"
+      : 'set Routing.Failover on the domain (SecondaryRegion and a Route 53 health check)';
+    return check('domain.failover-routing', 'warn', `custom domain ${pool.CustomDomain} has no failover routing`, remedy);
+  }
   if (o.unread.domainHealthCheck) return unreadableCheck('domain.failover-routing', o.unread.domainHealthCheck);
   if (!o.domainHealthCheck) return check('domain.failover-routing', 'warn', `the domain's health check ${failover.PrimaryRoute53HealthCheckId} was not found`, 'create the health check or fix the domain routing');
+  if (arcPrimaryControl) return arcDomainCheck(pool.CustomDomain, failover.PrimaryRoute53HealthCheckId ?? '', o.domainHealthCheck.HealthCheckConfig, arcPrimaryControl);
   return check('domain.failover-routing', 'pass', `${pool.CustomDomain} fails over to ${failover.SecondaryRegion} on health check ${failover.PrimaryRoute53HealthCheckId}`);
 }
 
@@ -127,7 +147,8 @@ function poolCheck(t: Topology, o: PreflightObservation): Check {
   };
 }
 
-export function preflightChecks(t: Topology, o: PreflightObservation): Check[] {
+/** `arcPrimaryControl`: with the arc-routing-control strategy, the primary's routing control ARN. */
+export function preflightChecks(t: Topology, o: PreflightObservation, arcPrimaryControl?: string): Check[] {
   if (o.unread.pool) return [unreadableCheck('pool.exists', o.unread.pool)];
   if (!o.pool) return [check('pool.exists', 'fail', `${t.userPoolId} not found in ${t.primaryRegion}`, 'check --pool and --primary (the pool id starts with the Region it was created in)')];
   const pool = o.pool;
@@ -144,7 +165,7 @@ export function preflightChecks(t: Topology, o: PreflightObservation): Check[] {
     pool.DeletionProtection === 'ACTIVE'
       ? check('pool.deletion-protection', 'pass', 'deletion protection is on')
       : check('pool.deletion-protection', 'warn', 'deletion protection is off', 'turn DeletionProtection on: deleting the primary deletes the replica too'),
-    domainCheck(o),
+    domainCheck(o, arcPrimaryControl),
     ...limitChecks(t, o),
   ];
 }
