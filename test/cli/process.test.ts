@@ -107,6 +107,13 @@ describe('bin/mrrctl.js as a process', () => {
     },
   );
 
+  it('--help does not load node:child_process (commander requires it for executable subcommands; scripts/build.mjs defers it)', () => {
+    const probe = "process.on('exit', () => process.stderr.write('CHILD_PROCESS=' + process.moduleLoadList.includes('NativeModule child_process')))";
+    const r = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(probe)}`, BIN, '--help'], { encoding: 'utf8', env: { PATH: process.env.PATH }, timeout: 30_000 });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('CHILD_PROCESS=false');
+  });
+
   it('completion <shell> builds its script from the wiring of every command, not their bodies', () => {
     const { files, packages } = loadedModules(['completion', 'bash']);
     // The config (yaml, zod) is read for its Regions; no command body, so neither the SDK nor ink/react.
