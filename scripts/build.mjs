@@ -35,6 +35,24 @@ const external = Object.keys(pkg.dependencies)
   .filter((name) => !BUNDLED.includes(name))
   .flatMap((name) => [name, `${name}/*`]);
 
+/**
+ * commander requires node:child_process when it loads, for the executable subcommands mrrctl does not
+ * use; child_process brings net, dgram and their bindings, a few ms of every start-up. Inside
+ * commander it becomes a stand-in whose spawn() loads the real module on first call.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+      contents: "module.exports = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+      loader: 'js',
+    }));
+  },
+};
+
 const OUT = 'dist/bundle';
 rmSync(OUT, { recursive: true, force: true });
 const result = await build({
@@ -55,6 +73,7 @@ const result = await build({
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   metafile: Boolean(values.metafile),
   logLevel: 'warning',
+  plugins: [lazyChildProcess],
 });
 if (values.metafile) writeFileSync(values.metafile, JSON.stringify(result.metafile));
 

@@ -31,11 +31,14 @@ export function invokedCommand(argv: string[]): string | undefined {
 
 /**
  * The registrars to load for this invocation: the invoked command's real definition, and a cheap
- * named stub for every other one (enough for the help listing). `completion` needs the whole tree.
+ * named stub for every other one (enough for the help listing). `completion <shell>` needs the whole
+ * tree: every command's wiring (flags and subcommands), which is all a command file loads (the bodies
+ * are imported by their actions); `completion --help` needs only its own.
  */
 export async function registrarsFor(argv: string[], entries: CommandEntry[] = COMMANDS): Promise<CommandRegistrar[]> {
   const word = invokedCommand(argv);
-  const everything = word === 'completion';
+  const asksHelp = argv.some((a) => a === '--help' || a === '-h' || a === 'help');
+  const everything = word === 'completion' && !asksHelp;
   return Promise.all(
     entries.map(async (entry) =>
       everything || entry.name === word

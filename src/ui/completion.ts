@@ -5,8 +5,9 @@
  * was found when the script was generated, else the multi-Region replication Regions), and a flag's
  * choices (`--output text json`). bash and zsh share the same two lookup functions (plain `case`).
  */
-export const SHELLS = ['bash', 'zsh', 'fish'] as const;
-export type Shell = (typeof SHELLS)[number];
+import type { Shell } from './completion-shells.js';
+
+export { SHELLS, type Shell } from './completion-shells.js';
 
 export interface CompletionCommand {
   /** `failover`, or `sandbox seed` for a subcommand. */

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BIN, runCliProcess } from '../helpers/run-cli.js';
+import { COMMANDS } from '../../src/cli/commands/index.js';
 
 describe('bin/mrrctl.js as a process', () => {
   it('prints the version and exits 0', async () => {
@@ -49,19 +50,30 @@ describe('bin/mrrctl.js as a process', () => {
   });
 
   // The start-up work of issue 18 (scripts/build.mjs, docs/performance.md).
-  /** The files of the package (bin, dist) a process loads for `args`, in load order, via a module-load hook. */
-  function loadedFiles(args: string[]): string[] {
+  /**
+   * What a process loads for `args`, via a module-load hook: the files of the package (bin, dist), in
+   * load order, and the npm packages (by name) it imports from node_modules.
+   */
+  function loadedModules(args: string[]): { files: string[]; packages: string[] } {
     const dir = mkdtempSync(join(tmpdir(), 'mrrctl-bundle-'));
     const hook = join(dir, 'hook.mjs');
     const register = join(dir, 'register.mjs');
     // writeSync: the hooks run on their own thread, whose process.stderr is flushed asynchronously and
     // can lose lines when the process exits (seen on Node 24); a direct write to fd 2 cannot.
-    writeFileSync(hook, "import { writeSync } from 'node:fs';\nexport async function load(u, c, next) { if (/[\\/](dist|bin|src)[\\/]/.test(u) && !u.includes('node_modules')) writeSync(2, `LOADED ${u}\\n`); return next(u, c); }\n");
+    writeFileSync(hook, "import { writeSync } from 'node:fs';\nexport async function load(u, c, next) { if (/[\\/](dist|bin|src|node_modules)[\\/]/.test(u)) writeSync(2, `LOADED ${u}\\n`); return next(u, c); }\n");
     writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hook).href)});\n`);
     const r = spawnSync(process.execPath, ['--import', register, BIN, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: dir }, cwd: dir, timeout: 30_000 });
     expect(r.status).toBe(0);
-    return r.stderr.split('\n').filter((l) => l.startsWith('LOADED ')).map((l) => l.replace(/^LOADED .*?[\\/](?=(bin|dist)[\\/])/, ''));
+    const urls = r.stderr.split('\n').filter((l) => l.startsWith('LOADED ')).map((l) => l.slice('LOADED '.length));
+    const packages = new Set<string>();
+    for (const u of urls) {
+      const m = /[\\/]node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(u);
+      if (m) packages.add(m[1].replace('\\', '/'));
+    }
+    const files = urls.filter((u) => !u.includes('node_modules')).map((u) => u.replace(/^.*?[\\/](?=(bin|dist)[\\/])/, ''));
+    return { files, packages: [...packages] };
   }
+  const loadedFiles = (args: string[]): string[] => loadedModules(args).files;
 
   it('runs the bundled build: --help loads a handful of files from dist/bundle and none of the per-module build', () => {
     const loaded = loadedFiles(['--help']);
@@ -73,12 +85,42 @@ describe('bin/mrrctl.js as a process', () => {
     expect(loaded.length).toBeLessThanOrEqual(9);
   });
 
-  it.each(['failover', 'canary', 'replica', 'apply'])('%s --help loads the command\'s wiring, not its body (the mutation flow loads when it runs)', (command) => {
-    const loaded = loadedFiles([command, '--help']);
-    expect(loaded.filter((f) => !f.startsWith('dist/bundle/') && f !== 'bin/mrrctl.js')).toEqual([]);
-    // The start-up path above plus the command's own chunk and a shared one or two; the body (guards,
-    // waits, the mutation flow) was 30 to 39 files before it loaded lazily.
-    expect(loaded.length).toBeLessThanOrEqual(13);
+  // Every command's --help (and a subcommand's) loads the command's wiring only: commander, its own
+  // chunk and a small shared one or two. The bodies — use-cases, the AWS SDK, zod, ink/react, yaml —
+  // load in the action (src/cli/commands/<name>/run.ts, src/cli/lazy-flow.ts). Before that, a
+  // command's --help loaded up to 36 files (status, keys, issuer), and `completion --help` 74 and zod.
+  const EVERY_COMMAND = ['status', 'preflight', 'keys', 'issuer', 'replica', 'drift', 'health', 'failover', 'canary', 'apply', 'iam-policy', 'rehearse', 'sandbox', 'cost', 'completion'];
+
+  it('the list below names every command of the manifest', () => {
+    expect(COMMANDS.map((c) => c.name).sort()).toEqual([...EVERY_COMMAND].sort());
+  });
+
+  it.each([...EVERY_COMMAND, 'keys setup', 'issuer switch', 'replica create', 'drift fix', 'sandbox seed'])(
+    '%s --help loads the command\'s wiring, not its body',
+    (command) => {
+      const { files, packages } = loadedModules([...command.split(' '), '--help']);
+      expect(files.filter((f) => !f.startsWith('dist/bundle/') && f !== 'bin/mrrctl.js')).toEqual([]);
+      // The start-up path (9 files: see above) plus the command's own chunk and at most three small shared ones.
+      expect(files.length).toBeLessThanOrEqual(13);
+      // No library from node_modules at all: commander is in the bundle; the SDK, zod, yaml, ink and react load with a body.
+      expect(packages).toEqual([]);
+    },
+  );
+
+  it('--help does not load node:child_process (commander requires it for executable subcommands; scripts/build.mjs defers it)', () => {
+    const probe = "process.on('exit', () => process.stderr.write('CHILD_PROCESS=' + process.moduleLoadList.includes('NativeModule child_process')))";
+    const r = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(probe)}`, BIN, '--help'], { encoding: 'utf8', env: { PATH: process.env.PATH }, timeout: 30_000 });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('CHILD_PROCESS=false');
+  });
+
+  it('completion <shell> builds its script from the wiring of every command, not their bodies', () => {
+    const { files, packages } = loadedModules(['completion', 'bash']);
+    // The config (yaml, zod) is read for its Regions; no command body, so neither the SDK nor ink/react.
+    expect(packages.filter((p) => p.startsWith('@aws-sdk/') || p.startsWith('@smithy/') || p === 'ink' || p === 'react')).toEqual([]);
+    // Every command's wiring chunk, completion's body and the config loader: 38 files; 100 and more when
+    // completion loaded every command's body.
+    expect(files.length).toBeLessThanOrEqual(45);
   });
 
   const compileCache = typeof (module as { enableCompileCache?: unknown }).enableCompileCache === 'function';

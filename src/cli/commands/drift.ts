@@ -8,23 +8,17 @@
  * prefix, else the file extension, else --format — and stdout then carries the text report (or the
  * envelope with --output json / --format json).
  */
-import { FILE_MODES, checkWritable, writeFileSafely } from '../../app/files/safe-write.js';
-import { extname, relative, resolve } from 'node:path';
+import { extname } from 'node:path';
 import { Option, type Command } from 'commander';
-import { driftReport } from '../../app/drift/check.js';
-import { driftFix } from '../../app/drift/fix.js';
-import { resolveEnv } from '../../app/env.js';
-import { bindMutation, type MutationFlags } from '../../app/mutation/definition.js';
-import { runMutation } from '../../app/mutation/run.js';
+import type { MutationFlags } from '../../app/mutation/definition.js';
 import { InputError } from '../../core/errors.js';
-import { DEFAULT_RECHECK_DELAY_MS } from '../../core/drift/run.js';
+import { DEFAULT_RECHECK_DELAY_MS } from '../../core/drift/defaults.js';
 import type { DriftSeverity } from '../../core/drift/types.js';
-import { DRIFT_FORMATS, driftDiagnostics, formatDriftReport, type DriftFormat } from '../../ui/drift-report/index.js';
-import type { CommandResult } from '../../ui/output.js';
+import { DRIFT_FORMATS, type DriftFormat } from '../../ui/drift-report/formats.js';
 import { actionFor, type ProgramHooks } from '../command-kit.js';
-import type { CommandContext } from '../context.js';
+import { loadMutationFlow } from '../lazy-flow.js';
 
-interface DriftFlags {
+export interface DriftFlags {
   format: DriftFormat;
   failOn: DriftSeverity;
   deep?: boolean;
@@ -48,40 +42,6 @@ export function parseReportSpec(spec: string, fallback: DriftFormat): { format: 
   return { format: byExtension ?? fallback, file: spec };
 }
 
-function parseSeconds(raw: string): number {
-  if (!/^\d+(\.\d+)?$/.test(raw.trim()) || Number(raw) > 3600) throw new InputError('MRR_INPUT_E041', 'flags', '--recheck-after', raw, 'a number of seconds, 0 or more (at most 3600)');
-  return Math.round(Number(raw) * 1000);
-}
-
-async function packageVersion(): Promise<string> {
-  return (await import('../program.js')).packageVersion();
-}
-
-async function runDrift(ctx: CommandContext, flags: DriftFlags): Promise<CommandResult> {
-  const recheckDelayMs = parseSeconds(flags.recheckAfter);
-  // A report path that cannot take the file is refused before the (long) check runs.
-  const targets = flags.report.map((spec) => {
-    const { format, file } = parseReportSpec(spec, flags.format);
-    return { format, file, target: { path: resolve(ctx.cwd, file), what: `the ${format} drift report (--report)`, mode: FILE_MODES.private } };
-  });
-  for (const { target } of targets) await checkWritable(target);
-  const env = await resolveEnv(ctx);
-  const loaded = await ctx.config();
-  const report = await driftReport(env, { deep: flags.deep, failOn: flags.failOn, recheckDelayMs });
-  const formatOptions = {
-    color: false,
-    toolVersion: await packageVersion(),
-    artifactUri: loaded.file ? relative(ctx.cwd, loaded.file).split('\\').join('/') : 'mrrctl.yaml',
-  };
-  for (const { format, file, target } of targets) {
-    await writeFileSafely(target, `${formatDriftReport(report, format, formatOptions)}\n`);
-    ctx.log(`drift: wrote the ${format} report to ${file}`);
-  }
-  const stdoutFormat: DriftFormat = flags.report.length > 0 && flags.format !== 'json' ? 'text' : flags.format;
-  const text = ctx.flags.output === 'json' ? [] : [formatDriftReport(report, stdoutFormat, { ...formatOptions, color: stdoutFormat === 'text' && ctx.terminal.colorStdout })];
-  return { command: 'drift', ok: report.ok, data: report, diagnostics: driftDiagnostics(report), text, exitCode: report.ok ? 0 : 3 };
-}
-
 export function registerDrift(program: Command, hooks: ProgramHooks): void {
   const drift = program
     .command('drift')
@@ -95,7 +55,8 @@ export function registerDrift(program: Command, hooks: ProgramHooks): void {
       'after',
       '\nExamples:\n  mrrctl drift\n  mrrctl drift --format markdown >> "$GITHUB_STEP_SUMMARY"\n  mrrctl drift --report junit:drift.xml --report drift.sarif --fail-on warning',
     )
-    .action(actionFor<DriftFlags>(hooks, (ctx, _args, flags) => runDrift(ctx, flags)));
+    // The drift model, its renderers and the SDK load only when the command runs (./drift/run.ts).
+    .action(actionFor<DriftFlags>(hooks, async (ctx, _args, flags) => (await import('./drift/run.js')).runDrift(ctx, flags)));
 
   drift
     .command('fix')
@@ -104,6 +65,9 @@ export function registerDrift(program: Command, hooks: ProgramHooks): void {
     .option('--plan-out <file>', 'save the plan for `mrrctl apply`')
     .addHelpText('after', '\nExample:\n  mrrctl drift fix --dry-run\n  mrrctl drift fix --yes')
     .action(
-      actionFor<MutationFlags>(hooks, async (ctx, _args, flags) => runMutation(await resolveEnv(ctx), bindMutation(driftFix, driftFix.fromFlags(flags, ctx)), flags)),
+      actionFor<MutationFlags>(hooks, async (ctx, _args, flags) => {
+        const [{ bindMutation, resolveEnv, runMutation }, { driftFix }] = await Promise.all([loadMutationFlow(), import('../../app/drift/fix.js')]);
+        return runMutation(await resolveEnv(ctx), bindMutation(driftFix, driftFix.fromFlags(flags, ctx)), flags);
+      }),
     );
 }

@@ -11,8 +11,9 @@ import { createLimiters, observeDrift, snapshotReplicated, type DriftReaders, ty
 import { buildReport } from './report.js';
 import type { DriftObservation, DriftReport, DriftSeverity, RegionSnapshot } from './types.js';
 
-/** How long to wait before the re-check of the replicated configuration [INF: no replication SLA is published]. */
-export const DEFAULT_RECHECK_DELAY_MS = 5_000;
+import { DEFAULT_RECHECK_DELAY_MS } from './defaults.js';
+
+export { DEFAULT_RECHECK_DELAY_MS };
 
 export interface DriftRunOptions extends ObserveOptions {
   failOn?: DriftSeverity;

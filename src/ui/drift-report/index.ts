@@ -9,9 +9,9 @@ import { formatJunit } from './junit.js';
 import { formatMarkdown } from './markdown.js';
 import { formatSarif } from './sarif.js';
 import { formatText } from './text.js';
+import type { DriftFormat } from './formats.js';
 
-export const DRIFT_FORMATS = ['text', 'json', 'markdown', 'junit', 'sarif'] as const;
-export type DriftFormat = (typeof DRIFT_FORMATS)[number];
+export { DRIFT_FORMATS, type DriftFormat } from './formats.js';
 
 export interface FormatOptions {
   color: boolean;
