@@ -15,16 +15,17 @@ import {
   ListUserPoolClientsCommand,
   ListUserPoolReplicasCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { AppClient, AppClientSummary, CognitoReader, ReplicaInfo, UserPool } from '../core/ports/cognito.js';
+import type { AppClient, AppClientSummary, CognitoReader, ListOptions, ReplicaInfo, UserPool } from '../core/ports/cognito.js';
 import type { JsonObject } from '../core/plan/types.js';
 import type { AwsClients } from './clients.js';
 import { plain, notFoundAsUndefined } from './plain.js';
 
-/** Pages through a NextToken-style list until the service says it is done. */
-async function collect<T>(fetch: (token?: string) => Promise<{ items?: T[]; next?: string }>): Promise<T[]> {
+/** Pages through a NextToken-style list until the service says it is done; each further page is paced by the caller. */
+async function collect<T>(opts: ListOptions | undefined, fetch: (token?: string) => Promise<{ items?: T[]; next?: string }>): Promise<T[]> {
   const all: T[] = [];
   let token: string | undefined;
   do {
+    if (token !== undefined) await opts?.beforeNextPage?.();
     const page = await fetch(token);
     all.push(...(page.items ?? []));
     token = page.next;
@@ -40,17 +41,17 @@ export class SdkCognitoReader implements CognitoReader {
     return notFoundAsUndefined(async () => plain((await client.send(new DescribeUserPoolCommand({ UserPoolId: userPoolId }))).UserPool) as UserPool);
   }
 
-  async listReplicas(region: string, userPoolId: string): Promise<ReplicaInfo[]> {
+  async listReplicas(region: string, userPoolId: string, opts?: ListOptions): Promise<ReplicaInfo[]> {
     const client = await this.clients.cognito(region);
-    return collect(async (NextToken) => {
+    return collect(opts, async (NextToken) => {
       const r = await client.send(new ListUserPoolReplicasCommand({ UserPoolId: userPoolId, NextToken }));
       return { items: plain(r.UserPoolReplicas ?? []) as ReplicaInfo[], next: r.NextToken };
     });
   }
 
-  async listAppClients(region: string, userPoolId: string): Promise<AppClientSummary[]> {
+  async listAppClients(region: string, userPoolId: string, opts?: ListOptions): Promise<AppClientSummary[]> {
     const client = await this.clients.cognito(region);
-    return collect(async (NextToken) => {
+    return collect(opts, async (NextToken) => {
       const r = await client.send(new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60, NextToken }));
       return { items: (r.UserPoolClients ?? []).map((c) => ({ ClientId: c.ClientId ?? '', ClientName: c.ClientName })), next: r.NextToken };
     });
@@ -65,25 +66,25 @@ export class SdkCognitoReader implements CognitoReader {
     });
   }
 
-  async listResourceServers(region: string, userPoolId: string): Promise<JsonObject[]> {
+  async listResourceServers(region: string, userPoolId: string, opts?: ListOptions): Promise<JsonObject[]> {
     const client = await this.clients.cognito(region);
-    return collect(async (NextToken) => {
+    return collect(opts, async (NextToken) => {
       const r = await client.send(new ListResourceServersCommand({ UserPoolId: userPoolId, MaxResults: 50, NextToken }));
       return { items: plain(r.ResourceServers ?? []) as JsonObject[], next: r.NextToken };
     });
   }
 
-  async listIdentityProviders(region: string, userPoolId: string): Promise<JsonObject[]> {
+  async listIdentityProviders(region: string, userPoolId: string, opts?: ListOptions): Promise<JsonObject[]> {
     const client = await this.clients.cognito(region);
-    return collect(async (NextToken) => {
+    return collect(opts, async (NextToken) => {
       const r = await client.send(new ListIdentityProvidersCommand({ UserPoolId: userPoolId, MaxResults: 60, NextToken }));
       return { items: plain(r.Providers ?? []) as JsonObject[], next: r.NextToken };
     });
   }
 
-  async listGroups(region: string, userPoolId: string): Promise<JsonObject[]> {
+  async listGroups(region: string, userPoolId: string, opts?: ListOptions): Promise<JsonObject[]> {
     const client = await this.clients.cognito(region);
-    return collect(async (NextToken) => {
+    return collect(opts, async (NextToken) => {
       const r = await client.send(new ListGroupsCommand({ UserPoolId: userPoolId, Limit: 60, NextToken }));
       return { items: plain(r.Groups ?? []) as JsonObject[], next: r.NextToken };
     });

@@ -38,7 +38,7 @@ export const issuerSwitch = defineMutation<IssuerSwitchOptions, IssuerSwitchFlag
   fromSaved: (saved) => ({ to: parseIssuerType('to', saved.to) }),
   async prepare(env, options) {
     const to = parseIssuerType('to', options.to);
-    // One DescribeUserPoolClient per app client: paced like drift's Cognito reads (~15 RPS quotas, aws-facts A13).
+    // One DescribeUserPoolClient per app client: paced by drift's Cognito limiter (per quota category, cognito-quotas.ts).
     const limit = createLimiters({ deep: false, clock: env.ctx.clock, signal: env.ctx.signal }).cognito(env.topology.primaryRegion);
     const obs = await readIssuerState(env.ports.cognito, env.topology, { withClients: true, limit });
     const impact = buildIssuerImpact({ pool: env.topology, regions: obs.hostingRegions, from: obs.type, to, clients: obs.clients });

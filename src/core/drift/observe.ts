@@ -1,7 +1,8 @@
 /**
  * Observing both Regions for drift through the read ports, in parallel but bounded: Cognito calls go
- * through a per-Region limiter (few in flight, paced below the ~15 RPS UserPoolRead-type quotas of
- * aws-facts A13); the other services through their own per-Region limiter. Nothing here writes.
+ * through a per-Region limiter (few in flight; every request, each page of a list included, paced by
+ * its quota category's bucket at just under the documented rate: cognito-quotas.ts); the other
+ * services through their own per-Region limiter. Nothing here writes.
  */
 import { InputError } from '../errors.js';
 import type { Topology } from '../config/topology.js';
@@ -9,7 +10,8 @@ import type { JsonObject } from '../plan/types.js';
 import type { AppClient, CognitoReader, ReplicaInfo, UserPool } from '../ports/cognito.js';
 import type { ParityReader } from '../ports/parity.js';
 import type { ReadLog, ReadSite, UnreadableFinding } from '../unreadable.js';
-import { createLimiter, type Limiter } from './limiter.js';
+import { cognitoReadCategory, pacedRate, type CognitoReadCategory } from './cognito-quotas.js';
+import { createKeyedLimiter, createLimiter, pagesPacedBy, type KeyedLimiter, type Limiter } from './limiter.js';
 import { wantedResources } from './resources.js';
 import { resourceKey, unreadKey, type DriftClock, type DriftObservation, type RegionSnapshot, type ResourceKind, type ResourceSnapshot, type SnapshotField } from './types.js';
 
@@ -25,8 +27,8 @@ export interface ObserveOptions {
   /** Cognito calls in flight per Region (default 3). */
   cognitoConcurrency?: number;
   /**
-   * A fixed gap between two Cognito call starts per Region. Unset: a token bucket of 14 calls per
-   * second with a burst of 10, just under the ~15 RPS category quotas (aws-facts A13).
+   * A fixed gap between two Cognito call starts per Region. Unset: one token bucket per quota
+   * category, at PACING_MARGIN of its documented rate with one second of burst (cognito-quotas.ts).
    */
   cognitoIntervalMs?: number;
   /** Calls in flight per Region to Lambda, SES, WAF, Logs, Firehose (default 4). */
@@ -49,29 +51,41 @@ async function tracked<T>(opts: ObserveOptions, site: ReadSite, read: () => Prom
 
 const cognitoSite = (operation: string, region: string): ReadSite => ({ service: 'cognito-idp', operation, region });
 
+/**
+ * A Region's Cognito limiter, keyed by API operation: the call waits for a slot and for a token of
+ * the operation's quota category; `pace(operation)` takes a token for a list's further page.
+ */
+export type CognitoLimiter = KeyedLimiter;
+
 export interface Limiters {
-  cognito(region: string): Limiter;
+  cognito(region: string): CognitoLimiter;
   other(region: string): Limiter;
 }
 
-/** Cognito's read categories allow ~15 RPS per account and Region: stay just under, with AWS's kind of burst. */
-export const COGNITO_RATE = { perSecond: 14, burst: 10 } as const;
+
+/** Quotas are per Region and category: the operation's category names the bucket. */
+function byOperation(byCategory: KeyedLimiter): CognitoLimiter {
+  const limiter = <T>(operation: string, task: () => Promise<T>) => byCategory(cognitoReadCategory(operation), task);
+  return Object.assign(limiter, { pace: (operation: string) => byCategory.pace(cognitoReadCategory(operation)) });
+}
 
 export function createLimiters(opts: ObserveOptions): Limiters {
-  const cognito = new Map<string, Limiter>();
   const other = new Map<string, Limiter>();
-  const get = (map: Map<string, Limiter>, region: string, make: () => Limiter) => {
+  const get = <L>(map: Map<string, L>, region: string, make: () => L): L => {
     if (!map.has(region)) map.set(region, make());
     return map.get(region)!;
   };
+  const cognito = new Map<string, CognitoLimiter>();
   return {
     cognito: (region) =>
       get(cognito, region, () =>
-        createLimiter({
-          concurrency: opts.cognitoConcurrency ?? 3,
-          ...(opts.cognitoIntervalMs !== undefined ? { minIntervalMs: opts.cognitoIntervalMs } : { rate: COGNITO_RATE }),
-          clock: opts.clock,
-        }),
+        byOperation(
+          createKeyedLimiter({
+            concurrency: opts.cognitoConcurrency ?? 3,
+            ...(opts.cognitoIntervalMs !== undefined ? { minIntervalMs: opts.cognitoIntervalMs } : { rateOf: (category) => pacedRate(category as CognitoReadCategory) }),
+            clock: opts.clock,
+          }),
+        ),
       ),
     other: (region) => get(other, region, () => createLimiter({ concurrency: opts.otherConcurrency ?? 4 })),
   };
@@ -102,15 +116,15 @@ export async function snapshotReplicated(
   const cognito = readers.cognito;
   const unread: Partial<Record<SnapshotField, UnreadableFinding>> = {};
   const read = <T>(field: SnapshotField, operation: string, fn: () => Promise<T>) =>
-    tracked(opts, cognitoSite(operation, region), () => c(fn), (u) => (unread[field] ??= u));
+    tracked(opts, cognitoSite(operation, region), () => c(operation, fn), (u) => (unread[field] ??= u));
   const [pool, risk, mfa, clients, resourceServers, identityProviders, groups] = await Promise.all([
     knownPool ?? read('pool', 'DescribeUserPool', () => cognito.describeUserPool(region, userPoolId)),
     read('risk', 'DescribeRiskConfiguration', () => riskOrUndefined(cognito.describeRiskConfiguration(region, userPoolId))),
     read('mfa', 'GetUserPoolMfaConfig', () => cognito.getMfaConfig(region, userPoolId)),
-    read('clients', 'ListUserPoolClients', () => cognito.listAppClients(region, userPoolId)),
-    read('resourceServers', 'ListResourceServers', () => cognito.listResourceServers(region, userPoolId)),
-    read('identityProviders', 'ListIdentityProviders', () => cognito.listIdentityProviders(region, userPoolId)),
-    read('groups', 'ListGroups', () => cognito.listGroups(region, userPoolId)),
+    read('clients', 'ListUserPoolClients', () => cognito.listAppClients(region, userPoolId, pagesPacedBy(c, 'ListUserPoolClients'))),
+    read('resourceServers', 'ListResourceServers', () => cognito.listResourceServers(region, userPoolId, pagesPacedBy(c, 'ListResourceServers'))),
+    read('identityProviders', 'ListIdentityProviders', () => cognito.listIdentityProviders(region, userPoolId, pagesPacedBy(c, 'ListIdentityProviders'))),
+    read('groups', 'ListGroups', () => cognito.listGroups(region, userPoolId, pagesPacedBy(c, 'ListGroups'))),
   ]);
   const snapshot: RegionSnapshot = { region, pool, risk, mfa, clients: clients ?? [], resourceServers: resourceServers ?? [], identityProviders: identityProviders ?? [], groups: groups ?? [] };
   if (opts.deep && clients) {
@@ -135,7 +149,7 @@ async function snapshotRegion({ readers, opts, limit }: ObserveScope, region: st
   const more: Partial<Record<SnapshotField, UnreadableFinding>> = {};
   const [replicated, logDelivery] = await Promise.all([
     snapshotReplicated(readers, region, userPoolId, opts, limit, knownPool),
-    tracked(opts, cognitoSite('GetLogDeliveryConfiguration', region), () => limit.cognito(region)(() => readers.cognito.getLogDelivery(region, userPoolId)), (u) => (more.logDelivery = u)),
+    tracked(opts, cognitoSite('GetLogDeliveryConfiguration', region), () => limit.cognito(region)('GetLogDeliveryConfiguration', () => readers.cognito.getLogDelivery(region, userPoolId)), (u) => (more.logDelivery = u)),
   ]);
   const arn = replicated.pool?.Arn;
   const webAcl = arn
@@ -193,8 +207,8 @@ async function observeResources(readers: DriftReaders, o: Omit<DriftObservation,
 /** ListUserPoolReplicas in the primary, else (with a ReadLog) in the secondary: a replica's Region answers it too. */
 async function readReplicas(readers: DriftReaders, topology: Topology, opts: ObserveOptions, limit: Limiters): Promise<{ replicas?: ReplicaInfo[]; unread?: UnreadableFinding }> {
   const list = (region: string) =>
-    limit.cognito(region)(() =>
-      readers.cognito.listReplicas(region, topology.userPoolId).catch((err) => {
+    limit.cognito(region)('ListUserPoolReplicas', () =>
+      readers.cognito.listReplicas(region, topology.userPoolId, pagesPacedBy(limit.cognito(region), 'ListUserPoolReplicas')).catch((err) => {
         if ((err as { name?: string }).name === 'ResourceNotFoundException') return [] as ReplicaInfo[];
         throw err;
       }),
@@ -211,7 +225,7 @@ export async function observeDrift(readers: DriftReaders, topology: Topology, op
   const c = limit.cognito(primaryRegion);
   let poolUnread: UnreadableFinding | undefined;
   const [pool, listed] = await Promise.all([
-    tracked(opts, cognitoSite('DescribeUserPool', primaryRegion), () => c(() => readers.cognito.describeUserPool(primaryRegion, userPoolId)), (u) => (poolUnread = u)),
+    tracked(opts, cognitoSite('DescribeUserPool', primaryRegion), () => c('DescribeUserPool', () => readers.cognito.describeUserPool(primaryRegion, userPoolId)), (u) => (poolUnread = u)),
     readReplicas(readers, topology, opts, limit),
   ]);
   const replica = listed.replicas ? secondaryReplica(listed.replicas, secondaryRegion) : undefined;

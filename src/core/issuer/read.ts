@@ -2,6 +2,7 @@
 import { InputError } from '../errors.js';
 import type { Topology } from '../config/topology.js';
 import type { AppClient, CognitoReader, ReplicaInfo, UserPool } from '../ports/cognito.js';
+import { pagesPacedBy, type KeyedLimiter } from '../drift/limiter.js';
 import { issuerTypeOf, type IssuerType } from './urls.js';
 
 export interface IssuerObservation {
@@ -40,8 +41,11 @@ export async function readPool(reader: CognitoReader, topology: Topology): Promi
 export async function readIssuerState(
   reader: CognitoReader,
   topology: Topology,
-  /** `limit` paces the per-client DescribeUserPoolClient calls (drift's Cognito limiter; unpaced without). */
-  opts: { withClients: boolean; limit?: <T>(task: () => Promise<T>) => Promise<T> },
+  /**
+   * `limit` paces the client listing's pages and the per-client DescribeUserPoolClient calls (drift's
+   * Cognito limiter: one bucket per quota category); unpaced without.
+   */
+  opts: { withClients: boolean; limit?: KeyedLimiter },
 ): Promise<IssuerObservation> {
   const [pool, replicas] = await Promise.all([
     readPool(reader, topology),
@@ -49,10 +53,12 @@ export async function readIssuerState(
   ]);
   let clients: AppClient[] = [];
   if (opts.withClients) {
-    const summaries = await reader.listAppClients(topology.primaryRegion, topology.userPoolId);
-    const limit = opts.limit ?? (<T>(task: () => Promise<T>) => task());
+    const limit = opts.limit;
+    const list = () => reader.listAppClients(topology.primaryRegion, topology.userPoolId, limit ? pagesPacedBy(limit, 'ListUserPoolClients') : undefined);
+    const summaries = await (limit ? limit('ListUserPoolClients', list) : list());
+    const describe = (clientId: string) => () => reader.describeAppClient(topology.primaryRegion, topology.userPoolId, clientId);
     const described = await Promise.all(
-      summaries.map((s) => limit(() => reader.describeAppClient(topology.primaryRegion, topology.userPoolId, s.ClientId))),
+      summaries.map((s) => (limit ? limit('DescribeUserPoolClient', describe(s.ClientId)) : describe(s.ClientId)())),
     );
     clients = described.filter((c): c is AppClient => c !== undefined);
   }

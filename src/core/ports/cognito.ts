@@ -44,14 +44,19 @@ export type AppClient = JsonObject & {
   HasSecret?: boolean;
 };
 
+/** For a paginated list: awaited before each page after the first (the caller's request pacing). */
+export interface ListOptions {
+  beforeNextPage?: () => Promise<void>;
+}
+
 export interface CognitoReader {
   describeUserPool(region: string, userPoolId: string): Promise<UserPool | undefined>;
-  listReplicas(region: string, userPoolId: string): Promise<ReplicaInfo[]>;
-  listAppClients(region: string, userPoolId: string): Promise<AppClientSummary[]>;
+  listReplicas(region: string, userPoolId: string, opts?: ListOptions): Promise<ReplicaInfo[]>;
+  listAppClients(region: string, userPoolId: string, opts?: ListOptions): Promise<AppClientSummary[]>;
   describeAppClient(region: string, userPoolId: string, clientId: string): Promise<AppClient | undefined>;
-  listResourceServers(region: string, userPoolId: string): Promise<JsonObject[]>;
-  listIdentityProviders(region: string, userPoolId: string): Promise<JsonObject[]>;
-  listGroups(region: string, userPoolId: string): Promise<JsonObject[]>;
+  listResourceServers(region: string, userPoolId: string, opts?: ListOptions): Promise<JsonObject[]>;
+  listIdentityProviders(region: string, userPoolId: string, opts?: ListOptions): Promise<JsonObject[]>;
+  listGroups(region: string, userPoolId: string, opts?: ListOptions): Promise<JsonObject[]>;
   describeDomain(region: string, domain: string): Promise<JsonObject | undefined>;
   getLogDelivery(region: string, userPoolId: string): Promise<JsonObject | undefined>;
   describeRiskConfiguration(region: string, userPoolId: string): Promise<JsonObject | undefined>;

@@ -1,7 +1,7 @@
 /** The whole check through the read ports: observation, bounded parallelism, the replication-lag re-check, allowances. */
 import { describe, expect, it } from 'vitest';
 import { runDriftCheck } from '../../../src/core/drift/run.js';
-import { observeDrift, COGNITO_RATE } from '../../../src/core/drift/observe.js';
+import { observeDrift } from '../../../src/core/drift/observe.js';
 import type { DriftObservation } from '../../../src/core/drift/types.js';
 import type { JsonObject } from '../../../src/core/plan/types.js';
 import { alignedObservation, P, POOL_ID, S } from './fixtures.js';
@@ -29,21 +29,24 @@ describe('observeDrift', () => {
 
   it('keeps at most the configured number of Cognito calls in flight per Region', async () => {
     const world = alignedObservation();
-    world.primary.clients = Array.from({ length: 12 }, (_, i) => ({ ClientId: `c${i}` }));
+    world.primary.clients = Array.from({ length: 30 }, (_, i) => ({ ClientId: `c${i}` }));
     world.secondary.clients = world.primary.clients;
     const { readers, rec } = fakeReaders(() => world, { delayMs: 3 });
     const clock = fakeClock();
     await observeDrift(readers, topology, { deep: true, clock, cognitoConcurrency: 2, otherConcurrency: 1 });
     const describes = rec.calls.filter((c) => c.op === 'DescribeUserPoolClient');
-    expect(describes).toHaveLength(24);
+    expect(describes).toHaveLength(60);
     // Cognito ≤ 2 per Region plus the other services' single slot.
     expect(rec.maxInFlight[P]).toBeLessThanOrEqual(3);
     expect(rec.maxInFlight[S]).toBeLessThanOrEqual(3);
     expect(rec.maxInFlight[P]).toBeGreaterThanOrEqual(2);
-    // Cognito calls are paced by the bucket: past the burst, each waits a whole number of refills.
-    const refill = 1000 / COGNITO_RATE.perSecond;
-    expect(clock.sleeps.length).toBeGreaterThan(0);
-    expect(clock.sleeps.every((ms) => ms > 0 && Math.abs(ms / refill - Math.round(ms / refill)) < 0.01)).toBe(true);
+    // Only UserPoolClientRead (1 list + 30 describes per Region) outgrows its burst of 14: 17 waits per
+    // Region, each a whole number of refills at 15 RPS × 0.97 = 14.55/s (68.73 ms); the clock stands
+    // still, so the k-th wait is k refills. The other categories (≤ 5 calls each) never wait.
+    const refill = 68.7285;
+    expect(clock.sleeps).toHaveLength(34);
+    expect(clock.sleeps.every((ms) => ms > 0 && Math.abs(ms / refill - Math.round(ms / refill)) < 0.001)).toBe(true);
+    expect(Math.max(...clock.sleeps)).toBeCloseTo(17 * refill, 0);
   });
 
   it('does not read the secondary while the replica is still being created', async () => {
