@@ -66,7 +66,11 @@ if (installed.status !== 0) fail(`npm install --global exited ${installed.status
 const warnings = installed.stderr.split('\n').filter((line) => /^npm (warn|WARN|error|ERR)/.test(line));
 if (warnings.length) fail(`npm install --global printed:\n  ${warnings.join('\n  ')}`);
 const root = join(prefix, 'lib', 'node_modules', pkg.name);
-const devNames = new Set(Object.entries(lock.packages).filter(([, p]) => p.dev).map(([path]) => path.replace(/^.*node_modules\//, '')));
+// A name is dev-only when every copy of it in the lock is dev: a dev tool may carry an old copy of a
+// package the runtime also needs (e.g. an SDK client's own @aws-sdk/types), and that is no leak.
+const nameOf = (path) => path.replace(/^.*node_modules\//, '');
+const runtimeNames = new Set(Object.entries(lock.packages).filter(([path, p]) => path && !p.dev).map(([path]) => nameOf(path)));
+const devNames = new Set(Object.entries(lock.packages).filter(([, p]) => p.dev).map(([path]) => nameOf(path)).filter((n) => !runtimeNames.has(n)));
 const installedNames = [];
 (function walk(dir) {
   if (!existsSync(dir)) return;
