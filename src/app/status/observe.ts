@@ -10,7 +10,8 @@
  */
 import { observeStatus, type DriftCounts, type RegionHealthSummary, type StatusReport } from '../../core/status/status.js';
 import { arcConfigOf } from '../../core/dns/arc-config.js';
-import { readArcStates, type ArcStates } from '../../core/failover/arc-states.js';
+import type { ArcStates } from '../../core/failover/arc-states.js';
+import { readArcStatesOf } from '../traffic/arc-serving.js';
 import { checkDrift } from '../drift/check.js';
 import { observeHealth } from '../health/observe.js';
 import type { MutationEnv } from '../mutation/definition.js';
@@ -27,26 +28,15 @@ async function driftCounts(env: MutationEnv): Promise<DriftCounts> {
   return { errors, warnings, infos, allowed, checkedAt: report.checkedAt, scope: 'quick' };
 }
 
-/** arc-routing-control: the routing control states from the first cluster endpoint that answers. */
-function arcStatesReader(env: MutationEnv): (() => Promise<ArcStates>) | undefined {
-  const arc = arcConfigOf(env.config.dns);
-  if (!arc) return undefined;
-  const regions = { primary: env.topology.primaryRegion, secondary: env.topology.secondaryRegion };
-  return async () => {
-    if (!arc.endpoints?.length) return { failed: [], error: 'no cluster endpoints configured (dns.arc.endpoints)' };
-    const { arcCluster } = await import('../../aws/arc-cluster.js');
-    return readArcStates(arcCluster(env.aws.clients, arc.endpoints), arc, regions);
-  };
-}
-
 export function statusOf(env: MutationEnv): Promise<StatusReport> {
+  const regions = { primary: env.topology.primaryRegion, secondary: env.topology.secondaryRegion };
   return observeStatus(
     {
       cognito: env.ports.cognito,
       route53: env.ports.route53,
       health: () => healthByRegion(env),
       drift: () => driftCounts(env),
-      arcStates: arcStatesReader(env),
+      ...(arcConfigOf(env.config.dns) ? { arcStates: async () => (await readArcStatesOf(env.aws.clients, env.config.dns, regions)) as ArcStates } : {}),
       judgeLock: (lock) => judgeLockOwner(lock) ?? lock,
       now: () => env.ctx.clock.now(),
     },

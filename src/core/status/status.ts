@@ -11,6 +11,7 @@ import { FindingsError } from '../errors.js';
 import type { HeldLock } from '../failover/lock.js';
 import type { ArcStates } from '../failover/arc-states.js';
 import { readHealthCheck } from '../health/status.js';
+import { issuerTypeOf, issuerUrl } from '../issuer/urls.js';
 import type { CognitoReader, ReplicaInfo, UserPool } from '../ports/cognito.js';
 import type { Route53Reader } from '../ports/route53.js';
 import { attempt, unknownBecause, type Known, type Observed } from './observed.js';
@@ -88,12 +89,6 @@ export interface StatusReaders {
   now: () => Date;
 }
 
-export function issuerUrl(type: string, region: string, primaryRegion: string, poolId: string): string {
-  return type === 'UPDATED'
-    ? `https://issuer-cognito-idp.${primaryRegion}.amazonaws.com/${poolId}`
-    : `https://cognito-idp.${region}.amazonaws.com/${poolId}`;
-}
-
 const NOT_FOUND = 'ResourceNotFoundException';
 const notFound = (o: Observed<unknown>) => !o.ok && o.error.startsWith(NOT_FOUND);
 const notObserved = (what: string) => Promise.resolve(unknownBecause<never>(`${what} was not observed`));
@@ -150,7 +145,7 @@ export async function observeStatus(readers: StatusReaders, t: Topology, config:
   const fromSecondary = secondaryPool.ok ? secondaryPool.value : undefined;
   const pool = fromPrimary ?? fromSecondary;
   const poolReadFrom = fromPrimary ? t.primaryRegion : fromSecondary ? t.secondaryRegion : null;
-  const issuerType = pool ? (pool.IssuerConfiguration?.Type ?? 'ORIGINAL') : undefined;
+  const issuerType = pool ? issuerTypeOf(pool) : undefined;
   const secondary = replicas.find((r) => r.Role === 'SECONDARY' && r.RegionName === t.secondaryRegion);
   const secondaryReachable = secondaryReplicas.ok || notFound(secondaryReplicas);
   const healthOf = (region: string): Pick<RegionStatus, 'health' | 'healthUnknown'> => {
@@ -170,7 +165,7 @@ export async function observeStatus(readers: StatusReaders, t: Topology, config:
         status: fromPrimary ? 'ACTIVE' : null,
         reachable: primaryPool.ok,
         error: primaryPool.ok ? null : primaryPool.error,
-        issuerUrl: issuerType ? issuerUrl(issuerType, t.primaryRegion, t.primaryRegion, t.userPoolId) : null,
+        issuerUrl: issuerType ? issuerUrl(issuerType, t, t.primaryRegion) : null,
         ...healthOf(t.primaryRegion),
       },
       {
@@ -179,13 +174,13 @@ export async function observeStatus(readers: StatusReaders, t: Topology, config:
         status: secondary?.Status ?? null,
         reachable: secondaryReachable,
         error: secondaryReachable ? null : (secondaryReplicas as { error: string }).error,
-        issuerUrl: secondary && issuerType ? issuerUrl(issuerType, t.secondaryRegion, t.primaryRegion, t.userPoolId) : null,
+        issuerUrl: secondary && issuerType ? issuerUrl(issuerType, t, t.secondaryRegion) : null,
         ...healthOf(t.secondaryRegion),
       },
     ],
     tier: pool ? (pool.UserPoolTier ?? 'ESSENTIALS') : null,
     key: pool ? { type: pool.KeyConfiguration?.KeyType ?? 'AWS_OWNED_KEY', arn: pool.KeyConfiguration?.KmsKeyArn ?? null } : null,
-    issuer: issuerType ? { type: issuerType, url: issuerUrl(issuerType, t.primaryRegion, t.primaryRegion, t.userPoolId) } : null,
+    issuer: issuerType ? { type: issuerType, url: issuerUrl(issuerType, t, t.primaryRegion) } : null,
     poolReadFrom,
     poolUnknown,
     dns: dnsServing(dns, { primary: t.primaryRegion, secondary: t.secondaryRegion }, { records, healthCheck, arcStates }),
