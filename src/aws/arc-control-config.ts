@@ -7,7 +7,7 @@
  * (AwsClients.arcControlConfig). The tests drive the real control-config client against the sandbox
  * next to this one to prove the wire is the same (test/aws/arc-control-config.test.ts).
  */
-import { HttpRequest } from '@smithy/core/protocols';
+import { collectBody, HttpRequest } from '@smithy/core/protocols';
 import type { AwsClients } from './clients.js';
 
 export interface ArcClusterDescription {
@@ -53,14 +53,6 @@ type Json = Record<string, unknown>;
 
 export { controlPanelOf } from '../core/dns/arc-panel.js';
 
-async function bodyText(body: unknown): Promise<string> {
-  if (body === undefined || body === null) return '';
-  if (typeof body === 'string') return body;
-  const chunks: Buffer[] = [];
-  for await (const chunk of body as AsyncIterable<Uint8Array | string>) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk));
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 /** restJson1 error type: the x-amzn-errortype header, else the body's __type/code (the part before ':' or after '#'). */
 function errorName(headers: Record<string, string>, body: Json): string {
   const raw = headers['x-amzn-errortype'] ?? (body.__type as string | undefined) ?? (body.code as string | undefined) ?? 'UnknownError';
@@ -94,7 +86,8 @@ export function arcControlConfig(clients: AwsClients): ArcControlConfigReader {
     const signer = await config.signer();
     const signed = await signer.sign(request);
     const { response } = await config.requestHandler.handle(signed);
-    const text = await bodyText(response.body);
+    // The SDK's own body collector (the client's stream collector), as its generated clients use.
+    const text = new TextDecoder().decode(await collectBody(response.body, client.config as unknown as Parameters<typeof collectBody>[1]));
     let body: Json = {};
     try {
       body = text.trim() === '' ? {} : (JSON.parse(text) as Json);
