@@ -10,27 +10,30 @@ const CHECK_TIMEOUT_MS = 3_000;
 
 function causeOf(err: unknown): string {
   const e = err as { cause?: { code?: string; message?: string }; name?: string; message?: string };
-  if (e?.name === 'TimeoutError') return `no answer within ${CHECK_TIMEOUT_MS / 1000} s`;
+  if (e?.name === 'TimeoutError') return 'no answer before the timeout';
   return e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(err);
 }
 
+const EXPECTED = 'the mrrctl sandbox listening there (start one with `mrrctl sandbox start`, or pass the URL it printed: --sandbox URL)';
+
+/** Nothing answered at the sandbox URL: the one error for it, whether an AWS call or an admin call found out. */
+export function noSandboxAt(url: string, field: string, err: unknown, tail = ''): UsageError {
+  return new UsageError('MRR_SANDBOX_E001', `${field}: nothing answers at ${url} (${causeOf(err)}); expected ${EXPECTED}${tail}`, { field, value: url, expected: EXPECTED });
+}
+
 export async function requireSandbox(url: string, field: string): Promise<void> {
-  const expected = 'the mrrctl sandbox listening there (start one with `mrrctl sandbox start`, or pass the URL it printed: --sandbox URL)';
+  const expected = EXPECTED;
   let status: number;
   try {
     const res = await fetch(`${url}/_sandbox/health`, { signal: AbortSignal.timeout(CHECK_TIMEOUT_MS) });
     status = res.status;
     await res.body?.cancel();
   } catch (err) {
-    throw new UsageError('MRR_SANDBOX_E008', `${field}: nothing answers at ${url} (${causeOf(err)}); expected ${expected}. No AWS call was made`, {
-      field,
-      value: url,
-      expected,
-    });
+    throw noSandboxAt(url, field, err, '. No AWS call was made');
   }
   if (status !== 200) {
     throw new UsageError(
-      'MRR_SANDBOX_E008',
+      'MRR_SANDBOX_E001',
       `${field}: ${url} answers, but not as an mrrctl sandbox (GET /_sandbox/health: HTTP ${status}); expected ${expected}. No AWS call was made`,
       { field, value: url, expected },
     );

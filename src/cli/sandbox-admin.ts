@@ -2,6 +2,7 @@
  * A small client for a running sandbox's admin API (`/_sandbox/…`), used by `mrrctl sandbox …`
  * and `rehearse`. Errors name the URL and what the sandbox said.
  */
+import { noSandboxAt } from '../aws/sandbox-check.js';
 import { MrrError, UsageError, ExitCode } from '../core/errors.js';
 
 class SandboxUnreachableError extends MrrError {
@@ -32,10 +33,7 @@ export class SandboxAdmin {
       });
     } catch (err) {
       // The operator named a URL where nothing listens: an input mistake (exit 2), not an outage.
-      throw new UsageError(
-        'MRR_SANDBOX_E001',
-        `--sandbox: no sandbox answers at ${this.baseUrl} (${(err as Error).message}); expected a running mrrctl sandbox: start one with \`mrrctl sandbox start\` or pass --sandbox URL`,
-      );
+      throw noSandboxAt(this.baseUrl, '--sandbox', err);
     }
     const text = await res.text();
     const parsed = text ? (JSON.parse(text) as T & { message?: string; field?: string }) : ({} as T & { message?: string });

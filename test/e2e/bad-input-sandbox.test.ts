@@ -22,7 +22,7 @@ const CASES: BadInputCase[] = [
   { name: 'sandbox start with a short admin token', kind: 'flag', sandbox: false, argv: () => ['sandbox', 'start', '--port', '0', '--admin-token', 'short'], code: 2, field: '--admin-token', expected: '16 to 256 printable characters', absent: ['"short"'] },
   { name: 'AWS_ENDPOINT_URL is not an http(s) URL', kind: 'environment', sandbox: false, argv: () => ['replica', 'create', '--yes'], env: () => ({ AWS_ENDPOINT_URL: 'ftp://127.0.0.1:1', AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'example' }), code: 2, field: 'AWS_ENDPOINT_URL', expected: 'an http(s) URL' },
   { name: 'AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER is not a URL', kind: 'environment', sandbox: false, argv: () => ['keys', 'setup', '--yes'], env: () => ({ AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: 'localhost 4566', AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'example' }), code: 2, field: 'AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER', expected: 'an http(s) URL' },
-  { name: 'sandbox fault at a URL where nothing listens', kind: 'flag', sandbox: false, argv: () => ['--sandbox', 'http://127.0.0.1:9', 'sandbox', 'fault', '--clear'], code: 2, field: '--sandbox', expected: 'expected a running mrrctl sandbox' },
+  { name: 'sandbox fault at a URL where nothing listens', kind: 'flag', sandbox: false, argv: () => ['--sandbox', 'http://127.0.0.1:9', 'sandbox', 'fault', '--clear'], code: 2, field: '--sandbox', expected: 'expected the mrrctl sandbox listening there' },
 ];
 
 describeCorpus('the bad-input corpus: the sandbox and endpoints', ctx, CASES);

@@ -136,7 +136,7 @@ describe('a --sandbox URL where nothing listens', () => {
     const r = await runCli(['--sandbox', url, ...argv], { cwd: w.dir, env: { MRRCTL_JOURNAL: w.journal } });
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toContain(`error: --sandbox: nothing answers at ${url} (ECONNREFUSED); expected the mrrctl sandbox listening there (start one with \`mrrctl sandbox start\``);
-    expect(r.stderr).toContain('No AWS call was made [MRR_SANDBOX_E008]');
+    expect(r.stderr).toContain('No AWS call was made [MRR_SANDBOX_E001]');
     expect(r.stderr).not.toMatch(/UNREACHABLE|impaired|Unhealthy|this is a bug/);
   });
 
