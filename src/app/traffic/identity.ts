@@ -6,14 +6,12 @@
 import { randomUUID } from 'node:crypto';
 import type { JsonObject } from '../../core/plan/types.js';
 import { InputError } from '../../core/errors.js';
+// Locks and history name the operator as the journal does: `actor` (user@host).
 import { actor } from '../journal.js';
 import { onlyKeys, savedObject, savedString } from '../mutation/saved-options.js';
 
-/** The operator's name in locks and history: the same user@host the journal records. */
-export const operatorName = actor;
-
 export function newPlanIdentity(ctx: { env: Record<string, string | undefined>; clock: { now(): Date } }): JsonObject {
-  return { actor: operatorName(ctx.env), lockId: randomUUID(), plannedAt: ctx.clock.now().toISOString() };
+  return { actor: actor(ctx.env), lockId: randomUUID(), plannedAt: ctx.clock.now().toISOString() };
 }
 
 /** A saved plan's identity, checked field by field (exactly these three keys; plannedAt a real time). */
@@ -38,5 +36,5 @@ export function planIdentity(env: { ctx: { env: Record<string, string | undefine
     const { actor: who, lockId, plannedAt } = id;
     if (typeof who === 'string' && who && typeof lockId === 'string' && lockId && typeof plannedAt === 'string' && plannedAt) return { actor: who, lockId, now: new Date(plannedAt), checkedAt };
   }
-  return { actor: operatorName(env.ctx.env), lockId: randomUUID(), now: checkedAt, checkedAt };
+  return { actor: actor(env.ctx.env), lockId: randomUUID(), now: checkedAt, checkedAt };
 }
