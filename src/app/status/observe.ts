@@ -31,8 +31,8 @@ export const QUICK_COGNITO_IN_FLIGHT = 8;
 /** Lambda, SES, Logs, Firehose and WAF reads in flight per Region: the resources the settings name (a few per trigger). */
 export const QUICK_OTHER_IN_FLIGHT = 16;
 
-async function healthByRegion(env: MutationEnv): Promise<Record<string, RegionHealthSummary>> {
-  const report = await observeHealth(env);
+async function healthByRegion(env: MutationEnv, arcStates?: () => Promise<ArcStates | undefined>): Promise<Record<string, RegionHealthSummary>> {
+  const report = await observeHealth(env, arcStates ? { arcStates } : {});
   return Object.fromEntries(report.regions.map((r) => [r.region, { verdict: r.verdict, problems: r.problems }]));
 }
 
@@ -62,13 +62,16 @@ export function statusOf(base: MutationEnv, opts: StatusOptions = {}): Promise<S
   const env: MutationEnv = { ...base, ports: { ...base.ports, cognito: sharedCognitoReads(base.ports.cognito), route53: sharedRoute53Reads(base.ports.route53) } };
   const regions = { primary: env.topology.primaryRegion, secondary: env.topology.secondaryRegion };
   const drift = opts.drift ?? quickDriftCounts;
+  // arc-routing-control: one read of the routing control states, for the DNS answer and the health probes.
+  let arcRead: Promise<ArcStates | undefined> | undefined;
+  const arcStates = () => (arcRead ??= readArcStatesOf(env.aws.clients, env.config.dns, regions));
   return observeStatus(
     {
       cognito: env.ports.cognito,
       route53: env.ports.route53,
-      health: () => healthByRegion(env),
+      health: () => healthByRegion(env, arcStates),
       drift: () => drift(env),
-      ...(arcConfigOf(env.config.dns) ? { arcStates: async () => (await readArcStatesOf(env.aws.clients, env.config.dns, regions)) as ArcStates } : {}),
+      ...(arcConfigOf(env.config.dns) ? { arcStates: async () => (await arcStates()) as ArcStates } : {}),
       judgeLock: (lock) => judgeLockOwner(lock) ?? lock,
       now: () => env.ctx.clock.now(),
     },
