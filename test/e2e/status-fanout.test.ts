@@ -47,7 +47,7 @@ function holdAll(ops: Array<{ service: string; operation: string }>) {
 const sorted = (xs: string[]) => [...xs].sort();
 
 describe('status reads', () => {
-  it('start together, step by step: the config-only reads (topology, health, drift, history, lock), then drift snapshots and health check states', async () => {
+  it('start together, step by step: the config-only reads (topology, health, drift, history, lock), then drift snapshots, health check states and the issuer', async () => {
     const step1 = holdAll([
       { service: 'cognito-idp', operation: 'DescribeUserPool' },
       { service: 'cognito-idp', operation: 'ListUserPoolReplicas' },
@@ -57,6 +57,7 @@ describe('status reads', () => {
     const snapshotOps = ['DescribeRiskConfiguration', 'GetUserPoolMfaConfig', 'ListUserPoolClients', 'ListResourceServers', 'ListIdentityProviders', 'ListGroups', 'GetLogDeliveryConfiguration'];
     const step2 = holdAll([...snapshotOps.map((operation) => ({ service: 'cognito-idp', operation })), { service: 'route53', operation: 'GetHealthCheckStatus' }]);
     try {
+      const since = w.lastSeq();
       const run = w.run(['status', '--output', 'json']);
       // Step 1: nothing has answered yet, and every read that needs only the config is in flight —
       // the pool and replicas in both Regions (the drift check's first reads too: shared), the DNS
@@ -84,6 +85,10 @@ describe('status reads', () => {
           'route53 GetHealthCheckStatus us-east-1',
         ]),
       );
+      // The UPDATED issuer's discovery needs only the primary's pool: it is answered while the health
+      // checks' states (and the rest of the health probes with them) are still held.
+      const issuerDiscovery = () => w.sb.calls().filter((c) => c.seq > since && c.service === 'oidc' && c.region === 'global').map((c) => c.operation);
+      expect(await waitFor(issuerDiscovery, (ops) => ops.length > 0, { what: "the issuer's discovery while step 2 is held" })).toEqual(['GetOpenIdConfiguration']);
       step2.release();
       const r = await run;
       expect(r.code).toBe(0);
