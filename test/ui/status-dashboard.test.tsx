@@ -59,4 +59,13 @@ describe('StatusDashboard', () => {
     expect(cells(lines.find((l) => l.includes('health'))!)).toEqual(['health   unknown (not probed)']);
     expect(lines.join('\n')).toContain('refreshed 2025-06-01 10:00:05Z · every 5 s · Ctrl-C to stop · refreshing…');
   });
+
+  it('with --watch gives the drift counts\' age at the refresh instead of their time (refreshes reuse them for 60 s)', () => {
+    const report = uiStatus({ drift: { errors: 0, warnings: 1, infos: 2, allowed: 1, checkedAt: '2025-06-01T10:00:00.000Z', scope: 'quick' } });
+    const watch = { intervalMs: 5000, refreshedAt: new Date('2025-06-01T10:00:40.900Z'), refreshing: false };
+    const { lastFrame, unmount } = render(<StatusDashboard report={report} color={false} columns={120} watch={watch} />);
+    const flat = (lastFrame() ?? '').replace(/\s*\n\s*/g, ' ');
+    unmount();
+    expect(flat).toContain('drift    0 errors, 1 warning, 2 info, 1 allowed (quick check, 40 s ago; `mrrctl drift` lists them)');
+  });
 });

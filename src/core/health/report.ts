@@ -4,7 +4,8 @@
  * each Region's verdict is `verdict` (not `status`, which in `status` is the replica state), and
  * what is unknown is null.
  */
-import type { HealthData, RegionHealthData } from '../contract/health.js';
+import type { HealthData, RegionHealthData, RoutingControlsHealth } from '../contract/health.js';
+import { describeArcStates, type ArcStates } from '../failover/arc-states.js';
 import { clientCredentialsOf, discoveryOf, healthCheckOf, jwksOf } from '../contract/plain.js';
 import type { DiscoveryProbe } from '../issuer/probe-types.js';
 import type { RegionHealth } from './region.js';
@@ -28,7 +29,23 @@ export function regionHealthRow(r: RegionHealth): RegionHealthRow {
   };
 }
 
-export function healthReport(userPoolId: string, regions: RegionHealth[], issuer?: { type: string; url: string; discovery?: DiscoveryProbe }): HealthReport {
+/** The routing control states as `health` reports them (the same reading `status` shows as DNS evidence). */
+export function routingControlsOf(states: ArcStates, regions: { primary: string; secondary: string }): RoutingControlsHealth {
+  return {
+    states: states.byRegion ? { ...states.byRegion } : null,
+    endpoint: states.endpoint?.region ?? null,
+    unanswered: states.failed.map((f) => f.endpoint.region),
+    error: states.byRegion ? null : (states.error ?? 'no endpoint answered'),
+    evidence: describeArcStates(states, regions),
+  };
+}
+
+export function healthReport(
+  userPoolId: string,
+  regions: RegionHealth[],
+  issuer?: { type: string; url: string; discovery?: DiscoveryProbe },
+  routingControls: RoutingControlsHealth | null = null,
+): HealthReport {
   const issuerOk = issuer?.discovery ? issuer.discovery.ok && issuer.discovery.issuer === issuer.url : null;
   const healthy = regions.every((r) => r.status !== 'unhealthy') && issuerOk !== false;
   return {
@@ -37,5 +54,6 @@ export function healthReport(userPoolId: string, regions: RegionHealth[], issuer
     regions: regions.map(regionHealthRow),
     healthy,
     issuerOk,
+    routingControls,
   };
 }

@@ -114,12 +114,14 @@ export async function observeStatus(readers: StatusReaders, t: Topology, config:
   const dns = config.dns;
   const cognitoDomainCheck = dns?.strategy === 'cognito-domain' ? dns.healthCheckId : undefined;
   const primaryRead = attempt(() => readers.cognito.describeUserPool(t.primaryRegion, t.userPoolId));
-  // The drift check (dozens of reads) starts once the primary has answered, so the few reads that say
-  // where users are and who holds the lock are never queued behind it; without the primary there is
-  // nothing to compare the secondary with, and an outage is no time for dozens of reads that must fail.
-  const driftRead = primaryRead.then((p) =>
+  // Everything starts at once, the drift check included: its first reads are the same pool and replica
+  // reads as above (the app's readers share them), and its dozens of further reads follow only when the
+  // primary has answered, so an outage costs no reads that must fail. Without the primary there is
+  // nothing to compare the secondary with: the counts are "not checked", whatever the check said.
+  const driftRun = knownOf(readers.drift, 'the drift check');
+  const driftRead = Promise.all([primaryRead, driftRun]).then(([p, d]) =>
     p.ok && p.value !== undefined
-      ? knownOf(readers.drift, 'the drift check')
+      ? d
       : unknownBecause<DriftCounts>(`not checked: ${t.primaryRegion} did not answer (${p.ok ? 'no pool' : p.error}), and drift compares it with ${t.secondaryRegion}`),
   );
   const [primaryPool, secondaryPool, primaryReplicas, secondaryReplicas, records, healthCheck, arcStates, zone, health, drift] = await Promise.all([

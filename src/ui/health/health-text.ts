@@ -25,13 +25,26 @@ function pad(cells: string[], widths: number[]): string {
   return cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ');
 }
 
+/**
+ * arc-routing-control: the records' health checks follow the routing controls, so the Region's column
+ * is its routing control state; a Region health check configured as well keeps its own column.
+ */
+function checkColumns(report: HealthReport): Array<{ header: string; cell: (r: RegionHealthRow) => string }> {
+  const healthCheck = { header: 'HEALTH CHECK', cell: healthCheckCell };
+  const arc = report.routingControls;
+  if (!arc) return [healthCheck];
+  const control = { header: 'ROUTING CONTROL', cell: (r: RegionHealthRow) => arc.states?.[r.region] ?? 'unreadable' };
+  return report.regions.some((r) => r.healthCheck) ? [healthCheck, control] : [control];
+}
+
 export function renderHealthText(report: HealthReport): string[] {
-  const header = ['REGION', 'ROLE', 'REPLICA', 'HEALTH CHECK', 'DISCOVERY', 'JWKS', 'TOKEN', 'STATUS'];
+  const checks = checkColumns(report);
+  const header = ['REGION', 'ROLE', 'REPLICA', ...checks.map((c) => c.header), 'DISCOVERY', 'JWKS', 'TOKEN', 'STATUS'];
   const rows = report.regions.map((r) => [
     r.region,
     r.role,
     r.replicaStatus ?? (r.verdict === 'absent' ? 'none' : '?'),
-    healthCheckCell(r),
+    ...checks.map((c) => c.cell(r)),
     probeCell(r.discovery),
     r.jwks?.ok ? `${probeCell(r.jwks)} (${r.jwks.keyCount} key${r.jwks.keyCount === 1 ? '' : 's'})` : probeCell(r.jwks),
     tokenCell(r),
@@ -43,6 +56,7 @@ export function renderHealthText(report: HealthReport): string[] {
     const d = report.issuer.discovery;
     lines.push('', `issuer (${report.issuer.type}): ${report.issuer.url}${d ? ` — discovery ${d.ok && d.issuer === report.issuer.url ? 'ok' : 'FAILED'}: ${probeOutcome({ ...d, status: d.status ?? undefined, error: d.error ?? undefined })}` : ''}`);
   }
+  if (report.routingControls) lines.push('', report.routingControls.evidence);
   for (const r of report.regions) {
     for (const problem of r.problems) lines.push(`✗ ${r.region}: ${problem}`);
     if (r.healthCheck && r.healthCheck.healthy === null && r.healthCheck.error) lines.push(`- ${r.region}: health check ${r.healthCheck.id} unreadable: ${r.healthCheck.error}`);
@@ -53,7 +67,9 @@ export function renderHealthText(report: HealthReport): string[] {
   // Health-check status comes from Route 53's control plane: when it cannot be read, say so — a
   // failover could not move DNS right now either (docs/runbook.md has the data-plane alternative).
   const unreadable = report.regions.filter((r) => r.healthCheck && r.healthCheck.healthy === null && r.healthCheck.error).map((r) => r.region);
-  const caveat = unreadable.length > 0 ? ` Route 53 health checks unreadable for ${unreadable.join(', ')}: a failover could not move DNS now (see docs/runbook.md).` : '';
+  let caveat = unreadable.length > 0 ? ` Route 53 health checks unreadable for ${unreadable.join(', ')}: a failover could not move DNS now (see docs/runbook.md).` : '';
+  // The same for the cluster: a failover sets the routing controls through an endpoint that answers.
+  if (report.routingControls && report.routingControls.states === null) caveat += ' No ARC cluster endpoint answered: a failover could not move traffic now (see docs/runbook.md).';
   lines.push('', report.healthy ? `All Regions healthy.${caveat}` : `Unhealthy: ${unhealthy.join(', ')}.${caveat}`);
   return lines;
 }

@@ -94,7 +94,7 @@ export function StatusDashboard({ report, color, columns, watch }: StatusDashboa
             : `${report.issuer.type} (each Region issues as itself)`}
       </Row>
       <Row label="dns">{dns.serving === null ? paint(describeDns(dns), 'yellow') : describeDns(dns)}</Row>
-      <Row label="drift">{paint(describeDrift(report.drift, report.driftUnknown), driftTone(report))}</Row>
+      <Row label="drift">{paint(describeDrift(report.drift, report.driftUnknown, watch?.refreshedAt), driftTone(report))}</Row>
       <Row label="failover">{`last: ${describeFailover(report.lastFailover, report.lastFailoverUnknown)}`}</Row>
       <Row label="lock">{paint(describeLock(report.lock, report.lockUnknown), lockTone(report))}</Row>
       {watch && <WatchFooter watch={watch} paint={paint} />}

@@ -30,10 +30,16 @@ export function describeHealth(region: Pick<RegionStatus, 'health' | 'healthUnkn
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-export function describeDrift(d: DriftCounts | null, why: string | null = null): string {
+/**
+ * The counts and when they were checked: the time, or — given `now` (the --watch dashboard, whose
+ * refreshes reuse the counts for up to a minute) — their age in seconds, "quick check, 40 s ago".
+ */
+export function describeDrift(d: DriftCounts | null, why: string | null = null, now?: Date): string {
   if (d === null) return unknown(why);
   const counts = `${plural(d.errors, 'error')}, ${plural(d.warnings, 'warning')}, ${d.infos} info${d.allowed > 0 ? `, ${d.allowed} allowed` : ''}`;
-  return `${counts} (quick check at ${d.checkedAt}; \`mrrctl drift\` lists them)`;
+  const checked = Date.parse(d.checkedAt);
+  const when = now && Number.isFinite(checked) ? `, ${Math.max(0, Math.floor((now.getTime() - checked) / 1000))} s ago` : ` at ${d.checkedAt}`;
+  return `${counts} (quick check${when}; \`mrrctl drift\` lists them)`;
 }
 
 export function describeFailover(f: FailoverSummary | null, why: string | null = null): string {

@@ -65,6 +65,7 @@ describe('the health table', () => {
     ],
     healthy: false,
     issuerOk: true,
+    routingControls: null,
   };
 
   it('lays the Regions out side by side, then the issuer, the problems and the verdict', () => {
@@ -79,5 +80,38 @@ describe('the health table', () => {
       '',
       'Unhealthy: eu-west-1.',
     ]);
+  });
+
+  it('with arc-routing-control: each Region\'s routing control state instead of "not configured", and where it was read', () => {
+    const arc: HealthReport = {
+      ...report,
+      regions: report.regions.map((r) => ({ ...r, healthCheck: null })),
+      routingControls: {
+        states: { 'us-east-1': 'On', 'eu-west-1': 'Off' },
+        endpoint: 'us-west-2',
+        unanswered: ['ap-southeast-2'],
+        error: null,
+        evidence: 'routing controls us-east-1 On, eu-west-1 Off (read from the us-west-2 endpoint; no answer from ap-southeast-2)',
+      },
+    };
+    expect(renderHealthText(arc).slice(0, 6)).toEqual([
+      'REGION     ROLE       REPLICA  ROUTING CONTROL  DISCOVERY        JWKS              TOKEN     STATUS',
+      'us-east-1  primary    ACTIVE   On               200 1 ms         200 2 ms (1 key)  skipped   healthy',
+      'eu-west-1  secondary  ACTIVE   Off              ConnectionError  ConnectionError   200 5 ms  unhealthy',
+      '',
+      `issuer (UPDATED): ${url} — discovery ok: 200, 3 ms`,
+      '',
+    ]);
+    expect(renderHealthText(arc)[6]).toBe('routing controls us-east-1 On, eu-west-1 Off (read from the us-west-2 endpoint; no answer from ap-southeast-2)');
+
+    // A Region health check configured as well keeps its column; no endpoint answering is said at the end.
+    const unread: HealthReport = {
+      ...report,
+      routingControls: { states: null, endpoint: null, unanswered: ['us-east-1', 'us-west-2'], error: 'no endpoint answered', evidence: 'routing control states unreadable: no endpoint answered; no answer from us-east-1, us-west-2' },
+    };
+    const lines = renderHealthText(unread);
+    expect(lines[0]).toBe('REGION     ROLE       REPLICA  HEALTH CHECK  ROUTING CONTROL  DISCOVERY        JWKS              TOKEN     STATUS');
+    expect(lines[1]).toBe('us-east-1  primary    ACTIVE   8/8 ok        unreadable       200 1 ms         200 2 ms (1 key)  skipped   healthy');
+    expect(lines.at(-1)).toBe('Unhealthy: eu-west-1. No ARC cluster endpoint answered: a failover could not move traffic now (see docs/runbook.md).');
   });
 });

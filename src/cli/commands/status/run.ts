@@ -8,6 +8,7 @@ import type { CommandResult } from '../../../ui/output.js';
 import { openDashboard, statusResultText } from '../../../ui/render-live.js';
 import { resolveEnv } from '../../../app/env.js';
 import { statusOf } from '../../../app/status/observe.js';
+import { reusedDriftCounts } from '../../../app/status/drift-reuse.js';
 import type { CommandContext } from '../../context.js';
 
 export interface StatusFlags {
@@ -77,7 +78,9 @@ export async function runStatus(ctx: CommandContext, flags: StatusFlags): Promis
     );
   }
   const env = await resolveEnv(ctx);
-  const observe = () => statusOf(env);
+  // --watch: each refresh reads everything again but the drift counts, which are reused for 60 s.
+  const drift = flags.watch ? reusedDriftCounts(ctx.clock) : undefined;
+  const observe = () => statusOf(env, drift ? { drift } : {});
   const report = await observe();
   if (flags.watch) return watchStatus(ctx, observe, report, intervalMs);
   return statusResult(report, await statusResultText(ctx, report));
