@@ -66,6 +66,21 @@ const lazyChildProcess = {
   },
 };
 
+/**
+ * zod's `z.locales` namespace carries its error messages in ~50 languages (~375 kB, half of zod's
+ * chunk, parsed by every command that reads the config); mrrctl never calls `z.config(z.locales.…)`,
+ * and zod installs English itself from locales/en.js. So `z.locales` keeps only `en`.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({
+      contents: "export { default as en } from './en.js';",
+      loader: 'js',
+    }));
+  },
+};
+
 const OUT = 'dist/bundle';
 rmSync(OUT, { recursive: true, force: true });
 const result = await build({
@@ -89,7 +104,7 @@ const result = await build({
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   metafile: true,
   logLevel: 'warning',
-  plugins: [lazyChildProcess],
+  plugins: [lazyChildProcess, zodEnglishOnly],
 });
 if (values.metafile) writeFileSync(values.metafile, JSON.stringify(result.metafile));
 
