@@ -3,15 +3,33 @@
  * `npm run build`, second half (after `tsc -p tsconfig.build.json`): the bundled CLI that
  * bin/mrrctl.js runs and the package ships, in dist/bundle/.
  *
- * Start-up is most of what `mrrctl --help` costs (docs/performance.md): resolving and loading ~40
- * small ES modules and commander's files one by one. esbuild puts mrrctl's own code into one entry
- * start-up path (dist/bundle/main.js and the few shared chunks it imports: main(), the program, the
- * command manifest and help, with commander inside), and splits each command's code into chunks that
- * the manifest's dynamic import() loads on first use. The other dependencies (AWS SDK, zod, yaml,
- * ink, react) stay external:
- * they are loaded from node_modules when a command needs them, installed at the versions in
- * npm-shrinkwrap.json, and a test can still see which of them a process loads
- * (test/cli/context.test.ts).
+ * Start-up is most of what every mrrctl process costs (docs/performance.md): Node resolving, opening
+ * and linking modules one by one — ~40 of mrrctl's own for `--help`, and hundreds of the AWS SDK's,
+ * zod's and yaml's for a command that calls AWS (~250 ms of a failover process's first AWS call went to
+ * the module loader). esbuild puts mrrctl's own code into one entry start-up path (dist/bundle/main.js
+ * and the few shared chunks it imports: main(), the program, the command manifest and help, with
+ * commander inside), and splits everything else into chunks that a dynamic import() loads on first
+ * use: each command's code, and the libraries it needs — the AWS SDK clients and credential providers,
+ * zod, yaml, jose, fast-xml-parser — bundled too, so a command loads a few large files instead of
+ * hundreds of small ones.
+ *
+ * External (loaded from node_modules, installed from npm-shrinkwrap.json): ink and react, the only
+ * runtime dependencies left. ink loads yoga's WebAssembly and its React reconciler must share one
+ * react with the components: bundling them would save little (only the status dashboard and the
+ * rehearse progress view load them) for a real risk of two reacts.
+ *
+ * The AWS SDK loads parts of itself on demand (the credential chain's SSO, process and web-identity
+ * providers, the nested STS/SSO clients, the SSO token provider); all of those are import()s of literal
+ * package names that esbuild follows, so each becomes a chunk loaded when that link of the chain is
+ * reached. ES module builds (`module`) are preferred over CommonJS ones so that every package is
+ * bundled once, in one flavour: a class from two copies would break the `instanceof` of the error
+ * mapping. The build fails if a package is bundled from two builds or two versions.
+ *
+ * Outputs, besides the chunks:
+ *   dist/bundle/THIRD-PARTY-LICENSES.txt — every package whose files are in the bundle (read from
+ *     esbuild's metafile), with its licence and NOTICE text; the build fails if one has no licence file.
+ *   dist/bundle-packages.json — which npm packages each output file carries (not shipped): the tests
+ *     read it to check what a process loads (test/cli/process.test.ts, test/cli/context.test.ts).
  *
  * Chunks sit next to the entry, two directories below the package root, because modules find
  * bin/mrrctl.js and package.json through `new URL('../../…', import.meta.url)`.
@@ -21,19 +39,14 @@
  *   node scripts/build.mjs [--metafile FILE]
  */
 import { build } from 'esbuild';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { bundledPackages, licenceNotice } from './bundle-licences.mjs';
 
 const { values } = parseArgs({ options: { metafile: { type: 'string' } } });
-const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
-// Bundled: commander, which every invocation needs, and jose, whose ~50 small modules the health,
-// issuer and failover commands would otherwise resolve one by one (for their --help too). Both stay in
-// `dependencies` so that the per-module build in dist/ (the benchmark suite) and the tests find them.
-// Everything else is imported from node_modules.
-const BUNDLED = ['commander', 'jose'];
-const external = Object.keys(pkg.dependencies)
-  .filter((name) => !BUNDLED.includes(name))
-  .flatMap((name) => [name, `${name}/*`]);
+
+/** Runtime dependencies that stay outside the bundle (see above); everything else is bundled. */
+export const EXTERNAL = ['ink', 'react'];
 
 /**
  * commander requires node:child_process when it loads, for the executable subcommands mrrctl does not
@@ -53,6 +66,21 @@ const lazyChildProcess = {
   },
 };
 
+/**
+ * zod's `z.locales` namespace carries its error messages in ~50 languages (~375 kB, half of zod's
+ * chunk, parsed by every command that reads the config); mrrctl never calls `z.config(z.locales.…)`,
+ * and zod installs English itself from locales/en.js. So `z.locales` keeps only `en`.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({
+      contents: "export { default as en } from './en.js';",
+      loader: 'js',
+    }));
+  },
+};
+
 const OUT = 'dist/bundle';
 rmSync(OUT, { recursive: true, force: true });
 const result = await build({
@@ -62,27 +90,24 @@ const result = await build({
   splitting: true,
   format: 'esm',
   platform: 'node',
-  target: `node${pkg.engines.node.match(/\d+\.\d+/)[0]}`,
+  target: 'node20.19',
   jsx: 'automatic',
-  external,
+  external: EXTERNAL.flatMap((name) => [name, `${name}/*`]),
+  // ES module builds first (see above); packages that have only CommonJS are bundled from that.
+  mainFields: ['module', 'main'],
   chunkNames: '[name]-[hash]',
   // Error classes and the like keep their `name` even where the bundle renames a clashing identifier.
   keepNames: true,
   legalComments: 'none',
-  // commander is CommonJS: inside an ES module bundle its require('node:events') needs a real require.
+  // CommonJS packages (commander, some of the SDK's dependencies) call require() for Node's modules:
+  // inside an ES module bundle that needs a real require.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  metafile: Boolean(values.metafile),
+  metafile: true,
   logLevel: 'warning',
-  plugins: [lazyChildProcess],
+  plugins: [lazyChildProcess, zodEnglishOnly],
 });
 if (values.metafile) writeFileSync(values.metafile, JSON.stringify(result.metafile));
 
-// The bundle carries the code of the bundled packages: carry their licences with it.
-const notices = BUNDLED.map((name) => {
-  const dir = `node_modules/${name}`;
-  const { version, license } = JSON.parse(readFileSync(`${dir}/package.json`, 'utf8'));
-  const file = readdirSync(dir).find((f) => /^licen[cs]e/i.test(f));
-  if (!file) throw new Error(`${name} has no licence file to ship with the bundle`);
-  return `${name}@${version} (${license})\n\n${readFileSync(`${dir}/${file}`, 'utf8').trim()}\n`;
-});
-writeFileSync(`${OUT}/THIRD-PARTY-LICENSES.txt`, `Packages bundled into this directory by scripts/build.mjs:\n\n${notices.join('\n---\n\n')}`);
+const { packages, byOutput } = bundledPackages(result.metafile);
+writeFileSync('dist/bundle-packages.json', `${JSON.stringify(byOutput, null, 1)}\n`);
+writeFileSync(`${OUT}/THIRD-PARTY-LICENSES.txt`, licenceNotice(packages));

@@ -7,15 +7,18 @@
  * innocent `npm update` could lock an SDK that breaks every Node 20 install, and CI on Node 20 would
  * still pass on the warning. This check fails instead: every runtime package in package-lock.json must
  * accept the lowest version of each range in our `engines.node` (20.19.0, 22.12.0, 24.0.0), and every
- * dev package must accept the Node that runs the check (CI runs it on each Node it tests).
+ * dev package must accept the Node that runs the check (CI runs it on each Node it tests). The packages
+ * bundled into dist/bundle (the AWS SDK, zod, yaml…: devDependencies whose code ships, scripts/build.mjs)
+ * count as runtime: their names are read from dist/bundle-packages.json, which the build writes, so
+ * the check runs after `npm run build`.
  *
  * Only the range forms npm packages use in `engines` are understood (`>=`, `>`, `<`, `<=`, `=`, `^`,
  * `~`, bare and partial versions, `x`/`*`, `||`, spaces for "and"); anything else is reported as
  * unreadable, which fails the check rather than passing it silently.
  *
- *   node scripts/check-engines.mjs [--lock FILE]
+ *   node scripts/check-engines.mjs [--lock FILE] [--bundle dist/bundle-packages.json]
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
@@ -85,33 +88,44 @@ export function floorsOf(range) {
   });
 }
 
-/** Every locked package whose engines.node refuses one of `floors` (runtime) or `current` (dev). */
-export function problems(lock, { floors, current }) {
+/**
+ * Every locked package whose engines.node refuses one of `floors` (runtime, and dev packages named in
+ * `bundled`: their code ships inside the bundle) or `current` (other dev packages).
+ */
+export function problems(lock, { floors, current, bundled = new Set() }) {
   const found = [];
   for (const [path, pkg] of Object.entries(lock.packages ?? {})) {
     const range = pkg.engines?.node;
     if (!path || !range || pkg.optional) continue;
     const name = path.replace(/^.*node_modules\//, '');
-    for (const node of pkg.dev ? [current] : floors) {
+    const devOnly = pkg.dev && !bundled.has(name);
+    for (const node of devOnly ? [current] : floors) {
       const ok = satisfies(node, range);
-      if (ok !== true) found.push(`${name}@${pkg.version}${pkg.dev ? ' (dev)' : ''}: engines.node "${range}" ${ok === null ? 'cannot be read' : `refuses Node ${node}`}`);
+      if (ok !== true) found.push(`${name}@${pkg.version}${devOnly ? ' (dev)' : pkg.dev ? ' (bundled)' : ''}: engines.node "${range}" ${ok === null ? 'cannot be read' : `refuses Node ${node}`}`);
     }
   }
   return found;
 }
 
+/** The names of the packages in the bundle, from the build's dist/bundle-packages.json (output file → names). */
+export function bundledNames(file) {
+  if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first (it lists the packages bundled into dist/bundle)`);
+  return new Set(Object.values(JSON.parse(readFileSync(file, 'utf8'))).flat());
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ options: { lock: { type: 'string', default: 'package-lock.json' } } });
+  const { values } = parseArgs({ options: { lock: { type: 'string', default: 'package-lock.json' }, bundle: { type: 'string', default: 'dist/bundle-packages.json' } } });
   const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
   const lock = JSON.parse(readFileSync(values.lock, 'utf8'));
   const floors = floorsOf(manifest.engines.node);
   const current = process.versions.node;
-  const found = problems(lock, { floors, current });
+  const bundled = bundledNames(values.bundle);
+  const found = problems(lock, { floors, current, bundled });
   if (found.length) {
     console.error(`check-engines: ${found.length} locked package(s) do not run on a Node this package supports (engines.node "${manifest.engines.node}"):`);
     for (const line of found) console.error(`  ${line}`);
     console.error('Lock a release that still supports them (see docs/ci.md, "Supported Node.js versions").');
     process.exit(1);
   }
-  console.log(`check-engines: ${Object.keys(lock.packages).length - 1} locked packages accept Node ${floors.join(', ')} (runtime) and ${current} (dev)`);
+  console.log(`check-engines: ${Object.keys(lock.packages).length - 1} locked packages accept Node ${floors.join(', ')} (runtime and the ${bundled.size} bundled) and ${current} (dev)`);
 }

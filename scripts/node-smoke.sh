@@ -12,8 +12,8 @@ cd "$(dirname "$0")/.."
 repo=$PWD
 
 # A fast subset of the suite that still goes end to end: the executable as a process, main() with the
-# real SDK against the sandbox, status, bad input (no write), a terminal (`script`), credentials, and
-# the engines check. About 30 s on 2 cores.
+# real SDK against the sandbox, status, bad input (no write), a terminal (`script`), credentials (also
+# every provider of the bundled executable's chain), and the engines check. About 30 s on 2 cores.
 tests=(
   test/cli/process.test.ts
   test/cli/main.test.ts
@@ -21,6 +21,7 @@ tests=(
   test/e2e/bad-input.test.ts
   test/e2e/tty.test.ts
   test/aws/credentials.test.ts
+  test/e2e/credentials-process.test.ts
   test/scripts/check-engines.test.ts
 )
 

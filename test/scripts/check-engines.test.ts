@@ -53,4 +53,30 @@ describe('check-engines', () => {
       'weird@1.0.0: engines.node "latest-ish" cannot be read',
     ]);
   });
+
+  it('checks a bundled dev package (its code ships in dist/bundle) against every supported Node, like a runtime one', async () => {
+    const { problems } = await script();
+    const lock = {
+      packages: {
+        '': { name: 'mrrctl' },
+        'node_modules/@aws-sdk/core': { version: '3.999.0', dev: true, engines: { node: '>=22.0.0' } },
+        'node_modules/typescript': { version: '5.9.3', dev: true, engines: { node: '>=22.0.0' } },
+      },
+    };
+    const bundled = new Set(['@aws-sdk/core']);
+    expect(problems(lock, { floors: ['20.19.0', '22.12.0', '24.0.0'], current: '22.23.3', bundled })).toEqual([
+      '@aws-sdk/core@3.999.0 (bundled): engines.node ">=22.0.0" refuses Node 20.19.0',
+    ]);
+    // Without the bundle's list it would only be checked on the running Node, and pass there.
+    expect(problems(lock, { floors: ['20.19.0', '22.12.0', '24.0.0'], current: '22.23.3' })).toEqual([]);
+  });
+
+  it('reads the bundled names from the build (dist/bundle-packages.json), which lists the AWS SDK', async () => {
+    const { bundledNames } = await script();
+    const names = bundledNames(new URL('../../dist/bundle-packages.json', import.meta.url));
+    expect(names.has('@aws-sdk/client-cognito-identity-provider')).toBe(true);
+    expect(names.has('zod')).toBe(true);
+    expect(names.has('ink')).toBe(false);
+    expect(() => bundledNames('/nonexistent/bundle-packages.json')).toThrow('/nonexistent/bundle-packages.json is missing: run `npm run build` first');
+  });
 });
