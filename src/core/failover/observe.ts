@@ -174,6 +174,15 @@ async function observe(ports: FailoverPorts, req: FailoverRequest, sh: Shared): 
     ? ports.drift(sh.sourceUp).catch((err): DriftEvidence => ({ required: true, checked: false, errors: [], reason: errorText(err) }))
     : undefined;
 
+  // A check the config names (dns.records.<region>.healthCheckId) is read with the zone, not after it:
+  // the source's verdict, which the drift guard's source calls wait for, comes one step sooner. A
+  // check found only in the zone's records is read once the zone is.
+  const early = new Map<string, Promise<HealthCheckReading | undefined>>();
+  for (const region of new Set([t.primaryRegion, source])) {
+    const id = healthCheckFor(dns, region, regions);
+    if (id && !early.has(id) && dns.strategy !== 'cognito-domain') early.set(id, readCheck(ports, id));
+  }
+
   // A control plane that does not answer is evidence, not an exception: the plan is still shown, with
   // the control-plane guard refusing (weighted, cognito-domain) or the ARC path going on without it.
   const zone = await observeZone(ports.route53, dns).then(
@@ -184,8 +193,9 @@ async function observe(ports: FailoverPorts, req: FailoverRequest, sh: Shared): 
   const primaryCheckId = healthCheckFor(dns, t.primaryRegion, regions, zone.records);
   const sourceCheckId = healthCheckFor(dns, source, regions, zone.records);
   // Started as soon as the zone names the checks.
-  const primaryReadingP = readCheck(ports, primaryCheckId, zone.primaryCheck);
-  const sourceReadingP = sourceCheckId === primaryCheckId ? Promise.resolve(undefined) : readCheck(ports, sourceCheckId);
+  const checkReading = (id: string | undefined, known?: HealthCheck) => (id && early.get(id)) || readCheck(ports, id, known);
+  const primaryReadingP = checkReading(primaryCheckId, zone.primaryCheck);
+  const sourceReadingP = sourceCheckId === primaryCheckId ? Promise.resolve(undefined) : checkReading(sourceCheckId);
   const targetHealthP = probeRegionHealth(ports, {
     region: target,
     role: toSecondary ? 'secondary' : 'primary',
