@@ -62,6 +62,9 @@ export function gatedBySource<T extends object>(reader: T, source: string, sourc
   });
 }
 
+/** Calls in flight per Region for the drift guard's check. */
+export const DRIFT_GUARD_CONCURRENCY = { cognito: 8, other: 8 } as const;
+
 /**
  * Error-severity drift findings whose Region at fault is the target (the drift command's own check),
  * started before the source's verdict: its source-Region calls wait for it (gatedBySource).
@@ -71,7 +74,9 @@ async function driftEvidence(env: MutationEnv, target: string, sourceUp: Promise
   preloadParitySdks();
   const source = target === env.topology.primaryRegion ? env.topology.secondaryRegion : env.topology.primaryRegion;
   const ports = { ...env.ports, cognito: gatedBySource(env.ports.cognito, source, sourceUp), parity: gatedBySource(env.ports.parity, source, sourceUp) };
-  const report = await checkDrift({ ...env, ports }, { failOn: 'error' });
+  // Not --deep: about a dozen reads per Region, sent in one wave each (the Cognito token buckets still
+  // pace every quota category to its documented rate), not in waves of three or four.
+  const report = await checkDrift({ ...env, ports }, { failOn: 'error', concurrency: DRIFT_GUARD_CONCURRENCY });
   const errors = report.findings.filter((f) => f.severity === 'error' && f.region === target).map((f) => `${f.code} ${f.path}: ${f.message}`);
   return { required: true, checked: true, errors };
 }

@@ -5,9 +5,10 @@
  * failover). So a failover away from a Region that is down never waits on, or calls, that Region.
  * Each piece is observed on its own; a failed read becomes evidence, not an exception.
  *
- * The independent reads overlap (docs/failover.md, "Order"): the journal, the target's pool reads and
- * the drift guard start with the zone read; the health checks, the target's probe and the anti-flap
- * evidence start as soon as the zone names the checks. The drift guard starts before the source's
+ * The independent reads overlap (docs/failover.md, "Order"): the health checks the config names, the
+ * journal, the target's pool reads and probe (its check named in the config) and the drift guard start
+ * with the zone read; the checks found only in the zone's records, and the anti-flap evidence, start
+ * as soon as the zone is read. The drift guard starts before the source's
  * verdict is known, so it is handed that verdict as a promise: its calls in the source Region wait for
  * it (ports.drift gates them) and never go out when the source is down; its result is then discarded.
  */
@@ -160,9 +161,22 @@ async function observe(ports: FailoverPorts, req: FailoverRequest, sh: Shared): 
   const { topology: t, dns, target } = req;
   const { regions, toSecondary, source } = sh;
 
+  // First the source's verdict's path (each client loads on its first call, so what is asked first
+  // goes out first): the health checks the config names (dns.records.<region>.healthCheckId) are read
+  // with the zone, not after it; a check found only in the zone's records is read once the zone is.
+  const early = new Map<string, Promise<HealthCheckReading | undefined>>();
+  for (const region of new Set([t.primaryRegion, source])) {
+    const id = healthCheckFor(dns, region, regions);
+    if (id && !early.has(id) && dns.strategy !== 'cognito-domain') early.set(id, readCheck(ports, id));
+  }
+  // A control plane that does not answer is evidence, not an exception: the plan is still shown, with
+  // the control-plane guard refusing (weighted, cognito-domain) or the ARC path going on without it.
+  const zoneP = observeZone(ports.route53, dns).then(
+    (z) => ({ ...z, error: undefined as string | undefined }),
+    (err: unknown) => ({ records: [] as RecordSet[], lock: undefined, history: [] as HistoryEvent[], primaryCheck: undefined, error: errorText(err) }),
+  );
+
   // Started with the zone read: what needs neither the zone nor the source's verdict.
-  const journalMoveP = ports.journalLastMove().catch(() => undefined);
-  const journalCheckedP = ports.journalChecksPassed ? ports.journalChecksPassed().catch(() => undefined) : Promise.resolve(undefined);
   // Read in the target: when the primary is down, the secondary still answers.
   const targetReadsP = Promise.all([
     orUndefined(() => ports.cognito.listReplicas(target, t.userPoolId)),
@@ -170,25 +184,18 @@ async function observe(ports: FailoverPorts, req: FailoverRequest, sh: Shared): 
     orUndefined(() => ports.cognito.getMfaConfig(target, t.userPoolId)),
     orUndefined(() => ports.cognito.listIdentityProviders(target, t.userPoolId)),
   ]);
+  // The target's probe: at once when the config names the target's check (the id the zone would give).
+  const targetProbe = (healthCheckId: string | undefined) =>
+    probeRegionHealth(ports, { region: target, role: toSecondary ? 'secondary' : 'primary', userPoolId: t.userPoolId, primaryRegion: t.primaryRegion, healthCheckId, credentials: req.credentials });
+  const configuredTargetCheck = dns.strategy === 'cognito-domain' ? undefined : healthCheckFor(dns, target, regions);
+  const earlyTargetProbe = configuredTargetCheck ? targetProbe(configuredTargetCheck) : undefined;
+  const journalMoveP = ports.journalLastMove().catch(() => undefined);
+  const journalCheckedP = ports.journalChecksPassed ? ports.journalChecksPassed().catch(() => undefined) : Promise.resolve(undefined);
   const driftP: Promise<DriftEvidence> | undefined = req.guards.requireDriftClean
     ? ports.drift(sh.sourceUp).catch((err): DriftEvidence => ({ required: true, checked: false, errors: [], reason: errorText(err) }))
     : undefined;
 
-  // A check the config names (dns.records.<region>.healthCheckId) is read with the zone, not after it:
-  // the source's verdict, which the drift guard's source calls wait for, comes one step sooner. A
-  // check found only in the zone's records is read once the zone is.
-  const early = new Map<string, Promise<HealthCheckReading | undefined>>();
-  for (const region of new Set([t.primaryRegion, source])) {
-    const id = healthCheckFor(dns, region, regions);
-    if (id && !early.has(id) && dns.strategy !== 'cognito-domain') early.set(id, readCheck(ports, id));
-  }
-
-  // A control plane that does not answer is evidence, not an exception: the plan is still shown, with
-  // the control-plane guard refusing (weighted, cognito-domain) or the ARC path going on without it.
-  const zone = await observeZone(ports.route53, dns).then(
-    (z) => ({ ...z, error: undefined as string | undefined }),
-    (err: unknown) => ({ records: [] as RecordSet[], lock: undefined, history: [] as HistoryEvent[], primaryCheck: undefined, error: errorText(err) }),
-  );
+  const zone = await zoneP;
   const arc = arcConfigOf(dns);
   const primaryCheckId = healthCheckFor(dns, t.primaryRegion, regions, zone.records);
   const sourceCheckId = healthCheckFor(dns, source, regions, zone.records);
@@ -196,14 +203,7 @@ async function observe(ports: FailoverPorts, req: FailoverRequest, sh: Shared): 
   const checkReading = (id: string | undefined, known?: HealthCheck) => (id && early.get(id)) || readCheck(ports, id, known);
   const primaryReadingP = checkReading(primaryCheckId, zone.primaryCheck);
   const sourceReadingP = sourceCheckId === primaryCheckId ? Promise.resolve(undefined) : checkReading(sourceCheckId);
-  const targetHealthP = probeRegionHealth(ports, {
-    region: target,
-    role: toSecondary ? 'secondary' : 'primary',
-    userPoolId: t.userPoolId,
-    primaryRegion: t.primaryRegion,
-    healthCheckId: healthCheckFor(dns, target, regions, zone.records),
-    credentials: req.credentials,
-  });
+  const targetHealthP = earlyTargetProbe ?? targetProbe(healthCheckFor(dns, target, regions, zone.records));
   // Failover: the primary must have been unhealthy for the window; failback: healthy for it.
   const want = toSecondary ? ('unhealthy' as const) : ('healthy' as const);
   // Its first reading is the primary's reading above (one GetHealthCheckStatus, not two); a live watch re-reads.
