@@ -46,6 +46,23 @@ async function readOrUndefined<Sdk, Client, T>(
   return orUndefined(() => read(loaded, regional), extraNotFound);
 }
 
+/**
+ * Loads the SDK packages this reader loads on first use, all at once (not awaited): for a caller that
+ * knows it will need them (failover's drift guard), so they load while its first calls are in flight
+ * instead of one after another between its calls. A failed load is left for the read to report.
+ */
+export function preloadParitySdks(): void {
+  for (const load of [
+    () => import('@aws-sdk/client-lambda'),
+    () => import('@aws-sdk/client-wafv2'),
+    () => import('@aws-sdk/client-sesv2'),
+    () => import('@aws-sdk/client-cloudwatch-logs'),
+    () => import('@aws-sdk/client-firehose'),
+  ]) {
+    load().catch(() => undefined);
+  }
+}
+
 export class SdkParityReader implements ParityReader {
   constructor(private readonly clients: AwsClients) {}
 

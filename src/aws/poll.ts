@@ -18,6 +18,11 @@ export interface PollOptions<T> {
   onPending?(value: T, elapsedMs: number): void;
   minDelayMs?: number;
   maxDelayMs?: number;
+  /**
+   * A fixed cadence instead of the backoff: the gap before the next read, given the time since the
+   * first read. Used where the end of the wait is the point (a Route 53 change's INSYNC).
+   */
+  delayAt?(elapsedMs: number): number;
 }
 
 export async function pollUntil<T>(opts: PollOptions<T>): Promise<T> {
@@ -34,7 +39,8 @@ export async function pollUntil<T>(opts: PollOptions<T>): Promise<T> {
       );
     }
     opts.onPending?.(value, elapsed);
-    await opts.clock.sleep(Math.min(delay, opts.timeoutSeconds * 1000 - elapsed), opts.signal);
+    const gap = opts.delayAt ? opts.delayAt(elapsed) : delay;
+    await opts.clock.sleep(Math.min(gap, opts.timeoutSeconds * 1000 - elapsed), opts.signal);
     delay = Math.min(delay * 2, opts.maxDelayMs ?? 5_000);
   }
 }

@@ -176,13 +176,14 @@ describe('failover killed at a step boundary, then recovered with --break-lock a
   // One world per crash point: each starts from a clean zone.
   let afterLock: FailoverWorld;
   let afterDns: FailoverWorld;
+  let afterChecks: FailoverWorld;
   let afterHistory: FailoverWorld;
 
   beforeAll(async () => {
-    [afterLock, afterDns, afterHistory] = await Promise.all([0, 1, 2].map(() => failoverWorld({ activate: true, guards: { cooldownSeconds: 0 } })));
+    [afterLock, afterDns, afterChecks, afterHistory] = await Promise.all([0, 1, 2, 3].map(() => failoverWorld({ activate: true, guards: { cooldownSeconds: 0 } })));
   }, PROCESS_TEST_TIMEOUT_MS);
   afterAll(async () => {
-    await Promise.all([afterLock?.stop(), afterDns?.stop(), afterHistory?.stop()]);
+    await Promise.all([afterLock?.stop(), afterDns?.stop(), afterChecks?.stop(), afterHistory?.stop()]);
   });
 
   const crashEnv = (world: FailoverWorld) => ({ USER: 'crashed-op', ...world.env });
@@ -249,24 +250,54 @@ describe('failover killed at a step boundary, then recovered with --break-lock a
     expect(history.map((v) => /kind=([a-z-]+)/.exec(v)?.[1])).toEqual(['break-lock', 'failover']);
   });
 
-  it('after the history was recorded (lock still held): the move and its passing checks are on record; --break-lock only removes the lock and records the break', async () => {
-    const world = afterHistory;
-    // The third change of the run: lock, DNS, then the history record; the lock's release never came.
-    await runAndKill(world.w, drill(S), crashEnv(world), applied('route53', 'ChangeResourceRecordSets', P), nth(3));
+  it('after INSYNC, during the DNS check and post-checks, before the last batch: --break-lock records the move unchecked; the next run re-runs the checks and marks it', async () => {
+    const world = afterChecks;
+    // The first TestDNSAnswer: the change is INSYNC, the post-checks run alongside; the history + unlock batch never came.
+    await runAndKill(world.w, drill(S), crashEnv(world), { service: 'route53', operation: 'TestDNSAnswer', region: P });
     expect(await world.weights()).toEqual({ [P]: 0, [S]: 100 });
     expect(await world.txt('_mrrctl-lock')).toEqual([expect.stringContaining('holder=crashed-op@')]);
+    expect(await world.txt('_mrrctl-history')).toEqual([]);
+
+    const seq = world.w.lastSeq();
+    const blocked = await world.w.run(drill(S), nextOp(world));
+    expect(blocked.code).toBe(4);
+    expect(world.w.writesSince(seq)).toEqual([]);
+
+    const broke = await world.w.run([...drill(S), '--break-lock'], nextOp(world));
+    expect(broke.code, broke.stderr).toBe(0);
+    expect(await world.txt('_mrrctl-lock')).toEqual([]);
+    const recorded = await world.txt('_mrrctl-history');
+    expect(recorded.map((v) => /kind=([a-z-]+)/.exec(v)?.[1])).toEqual(['break-lock', 'failover']);
+    // The dead run's checks never finished: its move is on record, not proven.
+    expect(recorded[1]).not.toContain('checks=');
+
+    // The next run resumes: the checks again, then the history (the move marked) and the unlock in one batch.
+    const again = world.w.lastSeq();
+    const resumed = await world.w.run(drill(S), nextOp(world));
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(world.w.writesSince(again).map((c) => c.operation)).toEqual(['ChangeResourceRecordSets', 'ChangeResourceRecordSets']);
+    expect(await world.txt('_mrrctl-lock')).toEqual([]);
+    const history = await world.txt('_mrrctl-history');
+    expect(history.find((v) => v.includes('"kind=failover"'))).toContain('"checks=passed"');
+    expect(await world.weights()).toEqual({ [P]: 0, [S]: 100 });
+  });
+
+  it('after the last batch (the history and the unlock together): nothing is held, the move and its passing checks are on record; a re-run has nothing to do', async () => {
+    const world = afterHistory;
+    // The third change of the run: lock, DNS, then the history record and the lock's release in one batch.
+    await runAndKill(world.w, drill(S), crashEnv(world), applied('route53', 'ChangeResourceRecordSets', P), nth(3));
+    expect(await world.weights()).toEqual({ [P]: 0, [S]: 100 });
+    // One atomic batch: the lock went with the history, never one without the other.
+    expect(await world.txt('_mrrctl-lock')).toEqual([]);
     const recorded = await world.txt('_mrrctl-history');
     expect(recorded).toEqual([expect.stringContaining('"kind=failover"')]);
     expect(recorded[0]).toContain('"checks=passed"');
 
-    const r = await world.w.run([...drill(S), '--break-lock'], nextOp(world));
+    const seq = world.w.lastSeq();
+    const r = await world.w.run(drill(S), nextOp(world));
     expect(r.code, r.stderr).toBe(0);
-    expect(await world.weights()).toEqual({ [P]: 0, [S]: 100 });
-    expect(await world.txt('_mrrctl-lock')).toEqual([]);
-    const history = await world.txt('_mrrctl-history');
-    // The move is not recorded twice, and its checks are not re-run: they passed before the crash.
-    expect(history.map((v) => /kind=([a-z-]+)/.exec(v)?.[1]).sort()).toEqual(['break-lock', 'failover']);
-    expect(history.find((v) => v.includes('"kind=failover"'))).toBe(recorded[0]);
+    expect(world.w.writesSince(seq)).toEqual([]);
+    expect(await world.txt('_mrrctl-history')).toEqual(recorded);
   });
 });
 

@@ -3,8 +3,9 @@
  * `checks=passed`; the next `failover` to the same Region finds DNS already there, and instead of
  * "nothing to do" re-runs the DNS-answer check and the post-checks under the lock and marks the move
  * checked; only then does a run have nothing to do. The fault (the target's discovery document failing)
- * starts the moment the run's first TestDNSAnswer reaches Route 53, i.e. after the move: the plan's own
- * observation of the target saw it healthy.
+ * starts the moment the run's first GetChange reaches Route 53, i.e. after the move: the plan's own
+ * observation of the target saw it healthy (the post-checks start alongside the first TestDNSAnswer,
+ * so that call cannot be the trigger).
  * A second case: a history record without the field (as an older mrrctl wrote it) is proven by this
  * machine's journal (a failover whose DNS check and post-checks both passed), so nothing is re-run.
  */
@@ -34,7 +35,7 @@ const stepsOf = (r: { json(): any }) => (r.json().data.result.results as Array<{
 
 describe('failover resume: DNS already at the target', () => {
   it('records the move unchecked, then re-runs the DNS check and post-checks and marks it; then nothing to do', async () => {
-    const armed = faultsAfter(world.w.sb, { service: 'route53', operation: 'TestDNSAnswer' }, [{ service: 'oidc', operation: 'GetOpenIdConfiguration', kind: 'error', status: 500 }]);
+    const armed = faultsAfter(world.w.sb, { service: 'route53', operation: 'GetChange' }, [{ service: 'oidc', operation: 'GetOpenIdConfiguration', kind: 'error', status: 500 }]);
     const first = await failover().finally(() => armed.restore());
     expect(armed.fired()).toBe(true);
     await world.clearFaults();
@@ -44,15 +45,14 @@ describe('failover resume: DNS already at the target', () => {
     // JSON mode: the failed check is in the document (its step's output), stderr stays empty.
     expect(JSON.stringify(first.json().data)).toContain('does not answer: server_error (HTTP 500');
     expect(first.stderr).toBe('');
-    // The whole plan ran (history, lock release): a failed check is reported, not thrown.
+    // The whole plan ran (history and lock release, one batch): a failed check is reported, not thrown.
     expect(stepsOf(first)).toEqual([
       'route53.take-lock:applied',
       'route53.move-traffic:applied',
       'route53.wait-insync:applied',
       'route53.verify:applied',
       'oidc.post-checks:applied',
-      'route53.record-history:applied',
-      'route53.release-lock:applied',
+      'route53.record-history-and-unlock:applied',
     ]);
     expect(await world.weights()).toEqual({ [P]: 0, [S]: 100 });
     expect(await world.txt('_mrrctl-lock')).toEqual([]);
@@ -67,12 +67,12 @@ describe('failover resume: DNS already at the target', () => {
     expect(resume.code, resume.stderr).toBe(0);
     expect(resume.json().data.report.nothingToDo).toBe(false);
     expect(JSON.stringify(resume.json().data.plan.notes)).toContain('has no passing DNS check and post-checks on record: running them again and recording the move');
-    expect(stepsOf(resume)).toEqual(['route53.take-lock:applied', 'route53.verify:applied', 'oidc.post-checks:applied', 'route53.record-history:applied', 'route53.release-lock:applied']);
+    expect(stepsOf(resume)).toEqual(['route53.take-lock:applied', 'route53.verify:applied', 'oidc.post-checks:applied', 'route53.record-history-and-unlock:applied']);
     const calls = callsSince(seq);
     expect(calls.some((c) => c.operation === 'TestDNSAnswer' && ok(c))).toBe(true);
     expect(calls.some((c) => c.service === 'oidc' && c.operation === 'GetOpenIdConfiguration' && ok(c))).toBe(true);
-    // Lock CREATE, history UPSERT, lock DELETE: DNS and the replica untouched.
-    expect(calls.filter((c) => c.write).map((c) => c.operation)).toEqual(['ChangeResourceRecordSets', 'ChangeResourceRecordSets', 'ChangeResourceRecordSets']);
+    // Lock CREATE, then history UPSERT + lock DELETE in one batch: DNS and the replica untouched.
+    expect(calls.filter((c) => c.write).map((c) => c.operation)).toEqual(['ChangeResourceRecordSets', 'ChangeResourceRecordSets']);
     expect(await world.weights()).toEqual({ [P]: 0, [S]: 100 });
     expect(await world.txt('_mrrctl-lock')).toEqual([]);
     // The same move (time, actor, reason), now marked checked.

@@ -51,12 +51,12 @@ const ok = (c: CallRecord) => c.status >= 200 && c.status < 300;
 const dnsAt = (region: string) => ({ [P]: region === P ? 100 : 0, [S]: region === S ? 100 : 0 });
 const diag = (r: CliRun) => r.json().diagnostics[0] as { code: string; message: string };
 
-/** A completed move: the lock, the weights, the history and the unlock — four changes, each made once. */
+/** A completed move: the lock, the weights, then the history and the unlock in one batch — three changes, each made once. */
 async function expectMovedTo(region: string, seq: number, r: CliRun) {
   expect(r.code, r.stderr).toBe(0);
   expect(await world.weights()).toEqual(dnsAt(region));
   expect(await world.txt('_mrrctl-lock')).toEqual([]);
-  expect(callsSince(seq).filter((c) => c.operation === 'ChangeResourceRecordSets' && ok(c))).toHaveLength(4);
+  expect(callsSince(seq).filter((c) => c.operation === 'ChangeResourceRecordSets' && ok(c))).toHaveLength(3);
   const applied = (r.json().data.result.results as Array<{ stepId: string; status: string }>).filter((x) => x.status === 'applied').map((x) => x.stepId);
   expect(applied.filter((id, i) => applied.indexOf(id) !== i)).toEqual([]);
 }
@@ -140,11 +140,11 @@ describe.sequential('failover under faults (one chain: each cell starts where th
     expect(rerun.code, rerun.stderr).toBe(0);
     expect(rerun.json().data.report.nothingToDo).toBe(false);
     const steps = (rerun.json().data.result.results as Array<{ stepId: string; status: string }>).map((x) => `${x.stepId}:${x.status}`);
-    expect(steps).toEqual(['route53.take-lock:applied', 'route53.verify:applied', 'oidc.post-checks:applied', 'route53.record-history:applied', 'route53.release-lock:applied']);
+    expect(steps).toEqual(['route53.take-lock:applied', 'route53.verify:applied', 'oidc.post-checks:applied', 'route53.record-history-and-unlock:applied']);
     const calls = callsSince(again);
     expect(calls.some((c) => c.operation === 'TestDNSAnswer' && ok(c))).toBe(true);
-    // Writes: the lock CREATE, the history UPSERT, the lock DELETE; DNS itself untouched.
-    expect(calls.filter((c) => c.write).map((c) => c.operation)).toEqual(['ChangeResourceRecordSets', 'ChangeResourceRecordSets', 'ChangeResourceRecordSets']);
+    // Writes: the lock CREATE, then the history UPSERT and the lock DELETE in one batch; DNS itself untouched.
+    expect(calls.filter((c) => c.write).map((c) => c.operation)).toEqual(['ChangeResourceRecordSets', 'ChangeResourceRecordSets']);
     expect(await world.weights()).toEqual(dnsAt(S));
     expect(await world.txt('_mrrctl-lock')).toEqual([]);
     const after = await world.txt('_mrrctl-history');

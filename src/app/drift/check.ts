@@ -17,6 +17,12 @@ export interface CheckDriftOptions {
   failOn?: DriftSeverity;
   /** Wait before re-reading a replicated setting that differs (default 5000 ms). */
   recheckDelayMs?: number;
+  /**
+   * Calls in flight per Region (Cognito; the other services), default 3 and 4. The Cognito token
+   * buckets pace each quota category to its documented rate whatever this is: a small check (a guard's)
+   * may send its few reads in one wave instead of several.
+   */
+  concurrency?: { cognito?: number; other?: number };
 }
 
 export function driftReaders(env: Pick<MutationEnv, 'ports'>): DriftReaders {
@@ -45,6 +51,8 @@ async function runReport(env: MutationEnv, opts: CheckDriftOptions, reads?: Read
     deep: Boolean(opts.deep),
     failOn: opts.failOn ?? 'error',
     recheckDelayMs: opts.recheckDelayMs,
+    ...(opts.concurrency?.cognito !== undefined ? { cognitoConcurrency: opts.concurrency.cognito } : {}),
+    ...(opts.concurrency?.other !== undefined ? { otherConcurrency: opts.concurrency.other } : {}),
     clock: env.ctx.clock,
     signal: env.ctx.signal,
     allowances: env.config.drift.allow,

@@ -1,5 +1,6 @@
 /** What a failover observes through: the read ports, the probes, the journal's last move, the drift guard, and the pre-failover token. */
 import { oidcProbes, requestClientCredentialsToken } from '../../aws/oidc-probe.js';
+import { preloadParitySdks } from '../../aws/parity-reader.js';
 import type { DriftEvidence, LastMove } from '../../core/failover/guards.js';
 import type { FailoverPorts } from '../../core/failover/observe.js';
 import { FAILOVER_STEP } from '../../core/failover/steps.js';
@@ -39,9 +40,43 @@ async function journalChecksPassed(env: MutationEnv): Promise<{ time: string; to
   return last && typeof to === 'string' ? { time: last.time, to } : undefined;
 }
 
-/** Error-severity drift findings whose Region at fault is the target (the drift command's own check). */
-async function driftEvidence(env: MutationEnv, target: string): Promise<DriftEvidence> {
-  const report = await checkDrift(env, { failOn: 'error' });
+/** A call the drift guard did not send: the source Region turned out to be down (the result is discarded). */
+export class SourceDownError extends Error {
+  override name = 'SourceDownError';
+}
+
+/**
+ * The reader with every call in `source` (each method's first argument is the Region) held until the
+ * source's verdict: sent when it is up, never sent when it is down. Calls elsewhere go out at once.
+ */
+export function gatedBySource<T extends object>(reader: T, source: string, sourceUp: Promise<boolean>): T {
+  return new Proxy(reader, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver) as unknown;
+      if (typeof value !== 'function') return value;
+      return async (...args: unknown[]) => {
+        if (args[0] === source && !(await sourceUp)) throw new SourceDownError(`${source} is down: not asked`);
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+}
+
+/** Calls in flight per Region for the drift guard's check. */
+export const DRIFT_GUARD_CONCURRENCY = { cognito: 8, other: 8 } as const;
+
+/**
+ * Error-severity drift findings whose Region at fault is the target (the drift command's own check),
+ * started before the source's verdict: its source-Region calls wait for it (gatedBySource).
+ */
+async function driftEvidence(env: MutationEnv, target: string, sourceUp: Promise<boolean>): Promise<DriftEvidence> {
+  // Its SDK packages load together now, while its first calls are in flight, not one by one between its calls.
+  preloadParitySdks();
+  const source = target === env.topology.primaryRegion ? env.topology.secondaryRegion : env.topology.primaryRegion;
+  const ports = { ...env.ports, cognito: gatedBySource(env.ports.cognito, source, sourceUp), parity: gatedBySource(env.ports.parity, source, sourceUp) };
+  // Not --deep: about a dozen reads per Region, sent in one wave each (the Cognito token buckets still
+  // pace every quota category to its documented rate), not in waves of three or four.
+  const report = await checkDrift({ ...env, ports }, { failOn: 'error', concurrency: DRIFT_GUARD_CONCURRENCY });
   const errors = report.findings.filter((f) => f.severity === 'error' && f.region === target).map((f) => `${f.code} ${f.path}: ${f.message}`);
   return { required: true, checked: true, errors };
 }
@@ -59,7 +94,7 @@ export function failoverPorts(env: MutationEnv, target: string): FailoverPorts {
     signal: env.ctx.signal,
     journalLastMove: () => journalLastMove(env),
     journalChecksPassed: () => journalChecksPassed(env),
-    drift: () => driftEvidence(env, target),
+    drift: (sourceUp) => driftEvidence(env, target, sourceUp),
     mintSourceToken: credentials
       ? async (region, pool) => {
           const url = pool ? tokenEndpointIn(pool, region) : undefined;

@@ -66,6 +66,12 @@ export interface LockLease {
   /** Renews now if due; throws LockLostError once the lock was lost. */
   renewIfDue(signal?: AbortSignal): Promise<void>;
   handlers: Record<'AcquireLock' | 'ReleaseLock', WaitHandler>;
+  /**
+   * Releases the lock with `changes` in the same change batch (the DELETE of exactly the value this
+   * run last wrote goes last): all applied or none (aws-facts C3). When the lock is no longer this
+   * run's, the batch is refused as a whole and the run stops with LockLostError.
+   */
+  releaseWith(input: { HostedZoneId: string; LockId: string }, comment: string | undefined, changes: JsonObject[], signal?: AbortSignal): Promise<JsonObject>;
 }
 
 export function lockLease(deps: LeaseDeps): LockLease {
@@ -139,19 +145,23 @@ export function lockLease(deps: LeaseDeps): LockLease {
     return { status: 'applied', output: { ...(output as JsonObject), Lock: record as unknown as JsonValue } };
   };
 
-  const ReleaseLock: WaitHandler = async (step, signal) => {
+  async function releaseWith(input: { HostedZoneId: string; LockId: string }, comment: string | undefined, changes: JsonObject[], signal?: AbortSignal): Promise<JsonObject> {
     if (lost) throw lost;
-    const input = step.input as unknown as { HostedZoneId: string; LockId: string };
     if (!held || held.info.id !== input.LockId) throw new Error(`this run holds no lock with id ${input.LockId}`);
     try {
-      const output = await deps.change(input.HostedZoneId, `mrrctl ${held.info.command} unlock: ${held.info.holder}`, [recordChange('DELETE', held.record)], signal);
+      const output = await deps.change(input.HostedZoneId, comment ?? `mrrctl ${held.info.command} unlock: ${held.info.holder}`, [...changes, recordChange('DELETE', held.record)], signal);
       held = undefined;
-      return { status: 'applied', output: output as JsonObject };
+      return output as JsonObject;
     } catch (err) {
       if ((err as Error).name === 'InvalidChangeBatch') throw lose('releasing the lock', err as Error);
       throw err;
     }
+  }
+
+  const ReleaseLock: WaitHandler = async (step, signal) => {
+    const output = await releaseWith(step.input as unknown as { HostedZoneId: string; LockId: string }, undefined, [], signal);
+    return { status: 'applied', output };
   };
 
-  return { clock, renewIfDue, handlers: { AcquireLock, ReleaseLock } };
+  return { clock, renewIfDue, handlers: { AcquireLock, ReleaseLock }, releaseWith };
 }

@@ -8,10 +8,23 @@
 import type { DnsConfig } from '../config/schema.js';
 import type { Topology } from '../config/topology.js';
 import { discoveryUrl, issuerTypeOf, issuerUrl, jwksUrl, originalIssuerUrl } from '../issuer/urls.js';
-import type { Step } from '../plan/types.js';
+import type { JsonObject, Step } from '../plan/types.js';
 import type { FailoverObservation } from './observe.js';
 import { FAILOVER_STEP, ROUTE53_STEP_REGION } from './steps.js';
 import { answerValues } from './weights.js';
+
+/**
+ * The DNS check and the post-checks, which a failover runs after the move. They are independent (the
+ * post-checks ask the target's OIDC endpoints directly, not through the record), so the DNS check's
+ * input carries the post-checks' (`PostChecks`) and its handler starts them alongside; the post-checks
+ * step then reports their outcome (src/app/traffic/waits.ts). Two steps still, each journaled with its
+ * own outcome, so a resume and the history's checks=passed read them as before.
+ */
+export function checkSteps(t: Topology, dns: DnsConfig, o: Pick<FailoverObservation, 'target' | 'source' | 'toSecondary' | 'dns' | 'targetPool' | 'preToken'>, timeoutSeconds: number): [Step, Step] {
+  const post = postChecksStep(t, o);
+  const verify = verifyStep(dns, o, timeoutSeconds);
+  return [{ ...verify, summary: `${verify.summary}; the post-checks run alongside`, input: { ...(verify.input as JsonObject), PostChecks: post.input } }, post];
+}
 
 export function verifyStep(dns: DnsConfig, o: Pick<FailoverObservation, 'target' | 'toSecondary' | 'dns'>, timeoutSeconds: number): Step {
   if (dns.strategy === 'weighted') {

@@ -24,19 +24,23 @@ export function plannedLockId(plan: Pick<Plan, 'steps'>): string | undefined {
  */
 export function cleanupSteps(plan: Pick<Plan, 'steps'>, done: readonly string[], currentLock: HeldLock | undefined): Step[] {
   const steps: Step[] = [];
-  const history = plan.steps.find((s) => s.id === FAILOVER_STEP.history);
+  // The failover writes the history and releases the lock in one batch (historyAndUnlock); canary and
+  // plans saved by an earlier mrrctl in two steps (history, releaseLock).
+  const history = plan.steps.find((s) => s.id === FAILOVER_STEP.history || s.id === FAILOVER_STEP.historyAndUnlock);
   // Written without checks=passed: the run stopped before its checks finished (or one failed), so the
   // move is on record for the cooldown guards but not proven, and the next run re-runs the checks.
-  if (history && done.includes(FAILOVER_STEP.moveTraffic) && !done.includes(FAILOVER_STEP.history)) steps.push(plainHistoryStep(history));
-  const release = plan.steps.find((s) => s.id === FAILOVER_STEP.releaseLock);
+  if (history && done.includes(FAILOVER_STEP.moveTraffic) && !done.includes(history.id)) steps.push({ ...plainHistoryStep(history), id: FAILOVER_STEP.history });
+  const release = plan.steps.find((s) => s.id === FAILOVER_STEP.releaseLock || s.id === FAILOVER_STEP.historyAndUnlock);
   const ours = plannedLockId(plan);
-  if (release && ours && currentLock?.info?.id === ours && !done.includes(FAILOVER_STEP.releaseLock)) {
+  if (release && ours && currentLock?.info?.id === ours && !done.includes(release.id)) {
     const input = release.input as JsonObject;
     // A plain change batch (not the ReleaseLock pseudo-operation): the run's lease state may be gone.
     steps.push({
       ...release,
+      id: FAILOVER_STEP.releaseLock,
       operation: 'ChangeResourceRecordSets',
       summary: 'release the failover lock (a DELETE of exactly the record as read)',
+      action: 'delete',
       input: { HostedZoneId: input.HostedZoneId ?? '', ChangeBatch: { Comment: `mrrctl unlock after a stop: ${currentLock.info?.holder ?? 'unknown'}`, Changes: [recordChange('DELETE', currentLock.record)] } },
     });
   }

@@ -4,6 +4,13 @@
  * nothing unless its own health check says it is up (then: drift, and a token minted before the
  * failover). So a failover away from a Region that is down never waits on, or calls, that Region.
  * Each piece is observed on its own; a failed read becomes evidence, not an exception.
+ *
+ * The independent reads overlap (docs/failover.md, "Order"): the health checks the config names, the
+ * journal, the target's pool reads and probe (its check named in the config) and the drift guard start
+ * with the zone read; the checks found only in the zone's records, and the anti-flap evidence, start
+ * as soon as the zone is read. The drift guard starts before the source's
+ * verdict is known, so it is handed that verdict as a promise: its calls in the source Region wait for
+ * it (ports.drift gates them) and never go out when the source is down; its result is then discarded.
  */
 import type { ArcRuleIndex } from './arc-overrides.js';
 import type { DnsConfig, GuardsConfig } from '../config/schema.js';
@@ -40,8 +47,12 @@ export interface FailoverPorts {
   journalLastMove(): Promise<LastMove | undefined>;
   /** The newest run in this machine's journal whose DNS check and post-checks both passed, and its target. */
   journalChecksPassed?(): Promise<{ time: string; to: string } | undefined>;
-  /** Error-severity drift for the target; called only while the source Region is up. */
-  drift(): Promise<DriftEvidence>;
+  /**
+   * Error-severity drift for the target. Started before the source's health is known: `sourceUp`
+   * resolves once it is, and every call the check makes in the source Region must wait for it and,
+   * when it resolves false, fail without being sent. Its result is used only while the source is up.
+   */
+  drift(sourceUp: Promise<boolean>): Promise<DriftEvidence>;
   /** Mints a token from the source before the failover (kept in memory by the caller); called only while the source is up. */
   mintSourceToken?(region: string, pool: UserPool | undefined): Promise<{ minted: boolean; detail: string }>;
   /** arc-routing-control: the cluster, its endpoints in rotation (src/aws/arc-cluster.ts). */
@@ -127,61 +138,111 @@ export async function observeFailover(ports: FailoverPorts, req: FailoverRequest
   const toSecondary = target === t.secondaryRegion;
   const source = toSecondary ? t.primaryRegion : t.secondaryRegion;
 
+  // The source's verdict, for the reads started before it is known (the drift guard's source calls).
+  let settleSource: (up: boolean) => void = () => {};
+  const sourceUp = new Promise<boolean>((resolve) => (settleSource = resolve));
+  try {
+    return await observe(ports, req, { regions, toSecondary, source, sourceUp, settleSource });
+  } finally {
+    // Whatever happened, nothing may wait on the verdict for ever (a no-op once settled).
+    settleSource(false);
+  }
+}
+
+interface Shared {
+  regions: { primary: string; secondary: string };
+  toSecondary: boolean;
+  source: string;
+  sourceUp: Promise<boolean>;
+  settleSource(up: boolean): void;
+}
+
+async function observe(ports: FailoverPorts, req: FailoverRequest, sh: Shared): Promise<FailoverObservation> {
+  const { topology: t, dns, target } = req;
+  const { regions, toSecondary, source } = sh;
+
+  // First the source's verdict's path (each client loads on its first call, so what is asked first
+  // goes out first): the health checks the config names (dns.records.<region>.healthCheckId) are read
+  // with the zone, not after it; a check found only in the zone's records is read once the zone is.
+  const early = new Map<string, Promise<HealthCheckReading | undefined>>();
+  for (const region of new Set([t.primaryRegion, source])) {
+    const id = healthCheckFor(dns, region, regions);
+    if (id && !early.has(id) && dns.strategy !== 'cognito-domain') early.set(id, readCheck(ports, id));
+  }
   // A control plane that does not answer is evidence, not an exception: the plan is still shown, with
   // the control-plane guard refusing (weighted, cognito-domain) or the ARC path going on without it.
-  const zone = await observeZone(ports.route53, dns).then(
+  const zoneP = observeZone(ports.route53, dns).then(
     (z) => ({ ...z, error: undefined as string | undefined }),
     (err: unknown) => ({ records: [] as RecordSet[], lock: undefined, history: [] as HistoryEvent[], primaryCheck: undefined, error: errorText(err) }),
   );
-  const arc = arcConfigOf(dns);
-  const primaryCheckId = healthCheckFor(dns, t.primaryRegion, regions, zone.records);
-  const sourceCheckId = healthCheckFor(dns, source, regions, zone.records);
-  const [primaryReading, sourceReading, replicas, pool, mfa, idps] = await Promise.all([
-    readCheck(ports, primaryCheckId, zone.primaryCheck),
-    sourceCheckId === primaryCheckId ? Promise.resolve(undefined) : readCheck(ports, sourceCheckId),
-    // Read in the target: when the primary is down, the secondary still answers.
+
+  // Started with the zone read: what needs neither the zone nor the source's verdict.
+  // Read in the target: when the primary is down, the secondary still answers.
+  const targetReadsP = Promise.all([
     orUndefined(() => ports.cognito.listReplicas(target, t.userPoolId)),
     orUndefined(() => ports.cognito.describeUserPool(target, t.userPoolId)),
     orUndefined(() => ports.cognito.getMfaConfig(target, t.userPoolId)),
     orUndefined(() => ports.cognito.listIdentityProviders(target, t.userPoolId)),
   ]);
-  const arcSide = arc ? await observeArcSide(ports, { arc, regions, source, userPoolId: t.userPoolId, sourceCheck: sourceCheckId === primaryCheckId ? primaryReading : sourceReading }) : undefined;
-  const sourceHealth = arcSide?.sourceHealth ?? (sourceCheckId === primaryCheckId ? primaryReading : sourceReading);
-  const sourceReachable = endpointHealthy(sourceHealth) !== false;
-  const dnsState = arc && arcSide ? arcDnsState(arc, regions, arcSide.states) : dnsStateOf(dns, regions, zone.records, zone.primaryCheck, primaryReading);
+  // The target's probe: at once when the config names the target's check (the id the zone would give).
+  const targetProbe = (healthCheckId: string | undefined) =>
+    probeRegionHealth(ports, { region: target, role: toSecondary ? 'secondary' : 'primary', userPoolId: t.userPoolId, primaryRegion: t.primaryRegion, healthCheckId, credentials: req.credentials });
+  const configuredTargetCheck = dns.strategy === 'cognito-domain' ? undefined : healthCheckFor(dns, target, regions);
+  const earlyTargetProbe = configuredTargetCheck ? targetProbe(configuredTargetCheck) : undefined;
+  const journalMoveP = ports.journalLastMove().catch(() => undefined);
+  const journalCheckedP = ports.journalChecksPassed ? ports.journalChecksPassed().catch(() => undefined) : Promise.resolve(undefined);
+  const driftP: Promise<DriftEvidence> | undefined = req.guards.requireDriftClean
+    ? ports.drift(sh.sourceUp).catch((err): DriftEvidence => ({ required: true, checked: false, errors: [], reason: errorText(err) }))
+    : undefined;
 
+  const zone = await zoneP;
+  const arc = arcConfigOf(dns);
+  const primaryCheckId = healthCheckFor(dns, t.primaryRegion, regions, zone.records);
+  const sourceCheckId = healthCheckFor(dns, source, regions, zone.records);
+  // Started as soon as the zone names the checks.
+  const checkReading = (id: string | undefined, known?: HealthCheck) => (id && early.get(id)) || readCheck(ports, id, known);
+  const primaryReadingP = checkReading(primaryCheckId, zone.primaryCheck);
+  const sourceReadingP = sourceCheckId === primaryCheckId ? Promise.resolve(undefined) : checkReading(sourceCheckId);
+  const targetHealthP = earlyTargetProbe ?? targetProbe(healthCheckFor(dns, target, regions, zone.records));
+  // Failover: the primary must have been unhealthy for the window; failback: healthy for it.
+  const want = toSecondary ? ('unhealthy' as const) : ('healthy' as const);
+  // Its first reading is the primary's reading above (one GetHealthCheckStatus, not two); a live watch re-reads.
+  let firstRead = true;
   const antiFlapPorts = {
     metrics: ports.metrics,
-    read: async () => (await readCheck(ports, primaryCheckId, zone.primaryCheck)) ?? readingError(primaryCheckId ?? '', new Error('no health check')),
+    read: async () => {
+      const reading = firstRead ? await primaryReadingP : await readCheck(ports, primaryCheckId, zone.primaryCheck);
+      firstRead = false;
+      return reading ?? readingError(primaryCheckId ?? '', new Error('no health check'));
+    },
     clock: ports.clock,
     emit: ports.emit,
     signal: ports.signal,
   };
+  const routeAntiFlap = () => antiFlapEvidence(antiFlapPorts, { region: t.primaryRegion, healthCheckId: primaryCheckId, want, windowSeconds: req.guards.minUnhealthySeconds });
+  const earlyAntiFlapP = arc ? undefined : routeAntiFlap();
+
+  const [primaryReading, sourceReading] = await Promise.all([primaryReadingP, sourceReadingP]);
+  const arcSide = arc ? await observeArcSide(ports, { arc, regions, source, userPoolId: t.userPoolId, sourceCheck: sourceCheckId === primaryCheckId ? primaryReading : sourceReading }) : undefined;
+  const sourceHealth = arcSide?.sourceHealth ?? (sourceCheckId === primaryCheckId ? primaryReading : sourceReading);
+  const sourceReachable = endpointHealthy(sourceHealth) !== false;
+  sh.settleSource(sourceReachable);
+  const dnsState = arc && arcSide ? arcDnsState(arc, regions, arcSide.states) : dnsStateOf(dns, regions, zone.records, zone.primaryCheck, primaryReading);
+
+  const [replicas, pool, mfa, idps] = await targetReadsP;
   const skipped = (why: string) => Promise.resolve({ minted: false, detail: why });
   const [targetHealth, antiFlap, journalMove, journalChecked, drift, preToken] = await Promise.all([
-    probeRegionHealth(ports, {
-      region: target,
-      role: toSecondary ? 'secondary' : 'primary',
-      userPoolId: t.userPoolId,
-      primaryRegion: t.primaryRegion,
-      healthCheckId: healthCheckFor(dns, target, regions, zone.records),
-      credentials: req.credentials,
-    }),
-    // Failover: the primary must have been unhealthy for the window; failback: healthy for it.
-    arcSide && arcSide.antiFlapFromProbes(primaryReading)
-      ? arcSide.antiFlap(t.primaryRegion, toSecondary ? 'unhealthy' : 'healthy', req.guards.minUnhealthySeconds, primaryCheckId, primaryReading)
-      : antiFlapEvidence(antiFlapPorts, {
-          region: t.primaryRegion,
-          healthCheckId: primaryCheckId,
-          want: toSecondary ? 'unhealthy' : 'healthy',
-          windowSeconds: req.guards.minUnhealthySeconds,
-        }),
-    ports.journalLastMove().catch(() => undefined),
-    ports.journalChecksPassed ? ports.journalChecksPassed().catch(() => undefined) : Promise.resolve(undefined),
-    !req.guards.requireDriftClean
+    targetHealthP,
+    earlyAntiFlapP ??
+      (arcSide && arcSide.antiFlapFromProbes(primaryReading)
+        ? arcSide.antiFlap(t.primaryRegion, want, req.guards.minUnhealthySeconds, primaryCheckId, primaryReading)
+        : routeAntiFlap()),
+    journalMoveP,
+    journalCheckedP,
+    !driftP
       ? Promise.resolve<DriftEvidence>({ required: false, checked: false, errors: [] })
       : sourceReachable
-        ? ports.drift().catch((err): DriftEvidence => ({ required: true, checked: false, errors: [], reason: errorText(err) }))
+        ? driftP
         : Promise.resolve<DriftEvidence>({ required: true, checked: false, sourceDown: true, errors: [], reason: `${source} is down and drift compares it with ${target}` }),
     !ports.mintSourceToken
       ? skipped('no probe client configured (probe.clientId and MRRCTL_PROBE_CLIENT_SECRET)')

@@ -2,7 +2,7 @@
  * The failover plan, a pure function of the observation: take the lock → activate the replica if
  * needed and wait → change DNS (weighted: one compare-and-swap batch; cognito-domain: invert the
  * primary's health check with its version as an optimistic lock) → wait for INSYNC → verify → post-
- * checks → history record → release the lock. Failback is the same plan towards the primary.
+ * checks → history record and lock release (one atomic batch). Failback is the same plan towards the primary.
  */
 import type { DnsConfig, GuardsConfig } from '../config/schema.js';
 import type { Topology } from '../config/topology.js';
@@ -15,8 +15,8 @@ import { arcGuards, overridesOf, planArcFailover } from './arc-plan.js';
 import { historyRecordSet, type HistoryEvent } from './history.js';
 import { failoverImpact, impactFacts, type ImpactFacts } from './impact.js';
 import type { FailoverObservation } from './observe.js';
-import { batchNotes, breakEvent, changeStep, checkedHistoryStep, FAILOVER_STEP, insyncStep, lockRequest, releaseLockStep, ROUTE53_STEP_REGION, takeLockStep } from './steps.js';
-import { postChecksStep, verifyStep } from './check-steps.js';
+import { batchNotes, breakEvent, changeStep, FAILOVER_STEP, historyAndReleaseStep, insyncStep, lockRequest, ROUTE53_STEP_REGION, takeLockStep } from './steps.js';
+import { checkSteps } from './check-steps.js';
 import { resumeDecision, resumePlan } from './resume.js';
 import { weightChangeBatch } from './weights.js';
 import { recordChange, whyBreakable } from './lock.js';
@@ -173,7 +173,7 @@ export function planFailover(
         { trafficMoving: true },
       ),
       insyncStep(opts.timeoutSeconds),
-      verifyStep(dns, o, opts.timeoutSeconds),
+      ...checkSteps(t, dns, o, opts.timeoutSeconds),
     );
   } else {
     const hc = o.dns.healthCheck;
@@ -190,7 +190,7 @@ export function planFailover(
         destructive: false,
         trafficMoving: true,
       },
-      verifyStep(dns, o, opts.timeoutSeconds),
+      ...checkSteps(t, dns, o, opts.timeoutSeconds),
     );
     notes.push(
       'cognito-domain: traffic moves through Route 53 health checking (data plane), which keeps answering when the Route 53 control plane is impaired; see docs/runbook.md',
@@ -198,10 +198,8 @@ export function planFailover(
     );
   }
 
-  steps.push(postChecksStep(t, o));
-
   const event: HistoryEvent = { kind: direction, time: id.now.toISOString(), from: source, to: target, actor: id.actor, reason };
-  steps.push(checkedHistoryStep(dns, event, broke ? [broke, ...o.history] : o.history, comment), releaseLockStep(dns, lock));
+  steps.push(historyAndReleaseStep(dns, event, broke ? [broke, ...o.history] : o.history, comment, lock));
 
   notes.push(`pre-failover token: ${o.preToken.detail}`, ...batchNotes(steps));
   if (dns.strategy === 'weighted') {

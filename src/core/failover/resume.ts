@@ -11,12 +11,12 @@
 import type { DnsConfig } from '../config/schema.js';
 import type { Topology } from '../config/topology.js';
 import type { GuardResult } from '../plan/types.js';
-import { postChecksStep, verifyStep } from './check-steps.js';
+import { checkSteps } from './check-steps.js';
 import type { FailoverPlanParts, FailoverOptions, PlanIdentity } from './plan.js';
 import { lastTrafficMove, type HistoryEvent } from './history.js';
 import type { FailoverObservation } from './observe.js';
 import { refuses } from './guards.js';
-import { batchNotes, checkedHistoryStep, lockRequest, releaseLockStep, takeLockStep } from './steps.js';
+import { batchNotes, historyAndReleaseStep, lockRequest, takeLockStep } from './steps.js';
 
 export type ResumeDecision = { resume: false; why: string } | { resume: true; why: string; moveTime: string; recorded?: HistoryEvent };
 
@@ -69,10 +69,8 @@ export function resumePlan(
   const comment = `mrrctl ${kind} resume (checks) → ${o.target} by ${id.actor}: ${reason}`;
   const steps = [
     takeLockStep(dns, lock),
-    verifyStep(dns, o, opts.timeoutSeconds),
-    postChecksStep(t, o),
-    checkedHistoryStep(dns, event, earlier, comment),
-    releaseLockStep(dns, lock),
+    ...checkSteps(t, dns, o, opts.timeoutSeconds),
+    historyAndReleaseStep(dns, event, earlier, comment, lock),
   ];
   const notes = [
     `resume: ${decision.why}`,

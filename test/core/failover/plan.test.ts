@@ -14,7 +14,7 @@ const changesOf = (step: { input: unknown }) => ((step.input as JsonObject).Chan
 const guard = (parts: ReturnType<typeof planFailover>, id: string) => parts.guards.find((g) => g.id === id)!;
 
 describe('planFailover (weighted)', () => {
-  it('plans lock → DNS CAS batch → INSYNC → verify → post-checks → history → unlock', () => {
+  it('plans lock → DNS CAS batch → INSYNC → verify (post-checks alongside) → post-checks → history + unlock in one batch', () => {
     const parts = planFailover(T, config, observation(), options({ reason: 'outage' }), ID);
     expect(parts.refused).toBe(false);
     expect(parts.steps.map((s) => s.id)).toEqual([
@@ -23,14 +23,18 @@ describe('planFailover (weighted)', () => {
       FAILOVER_STEP.waitInsync,
       FAILOVER_STEP.verify,
       FAILOVER_STEP.postChecks,
-      FAILOVER_STEP.history,
-      FAILOVER_STEP.releaseLock,
+      FAILOVER_STEP.historyAndUnlock,
     ]);
+    // The DNS check carries the post-checks' input, so its handler starts them alongside.
+    const verify = parts.steps.find((s) => s.id === FAILOVER_STEP.verify)!;
+    const post = parts.steps.find((s) => s.id === FAILOVER_STEP.postChecks)!;
+    expect((verify.input as JsonObject).PostChecks).toEqual(post.input);
+    expect((post.input as JsonObject).Region).toBe('eu-west-1');
     const route53 = parts.steps.filter((s) => s.service === 'route53');
     expect(new Set(route53.map((s) => s.region))).toEqual(new Set(['us-east-1']));
     expect(parts.steps.find((s) => s.id === FAILOVER_STEP.moveTraffic)?.trafficMoving).toBe(true);
     // Reasons reach the journal through the step inputs.
-    expect(JSON.stringify(parts.steps.find((s) => s.id === FAILOVER_STEP.history)?.input)).toContain('reason=outage');
+    expect(JSON.stringify(parts.steps.find((s) => s.id === FAILOVER_STEP.historyAndUnlock)?.input)).toContain('reason=outage');
     expect(parts.steps[0].input).toMatchObject({ Reason: 'outage' });
   });
 
@@ -57,7 +61,9 @@ describe('planFailover (weighted)', () => {
     });
     // Nothing time-dependent in the plan: no since, no expiry — a saved plan carries no stale lease.
     expect(JSON.stringify(parts.steps[0].input)).not.toMatch(/since|expires|2026-/);
-    expect(parts.steps.at(-1)).toMatchObject({ id: 'route53.release-lock', operation: 'ReleaseLock', input: { HostedZoneId: 'Z0DEMO', RecordName: '_mrrctl-lock.auth.example.com', LockId: 'lock-1' } });
+    // The last step writes the history and releases the lock (the DELETE of the value taken, made by the lease) in one batch.
+    expect(parts.steps.at(-1)).toMatchObject({ id: 'route53.record-history-and-unlock', operation: 'RecordHistoryAndReleaseLock', input: { HostedZoneId: 'Z0DEMO', RecordName: '_mrrctl-lock.auth.example.com', LockId: 'lock-1' } });
+    expect(parts.notes).toContain('route53.record-history-and-unlock: DELETE _mrrctl-lock.auth.example.com TXT (exactly the value this run wrote last, id=lock-1) — in the same atomic batch');
     expect(parts.notes.find((n) => n.startsWith('route53.take-lock: CREATE'))).toContain('"lease=60" — renewed every 20 s while the run lives');
   });
 
@@ -166,7 +172,7 @@ describe('guards and waivers', () => {
       { Value: '"mrrctl-history=1" "kind=break-lock" "time=2026-06-10T03:10:00.000Z" "from=" "to=" "actor=ana@ops" "reason=removed the lock of bo@ops: its expiry passed at 2026-06-10T01:25:00.000Z; bo crashed"' },
     ]);
     // The move's own history entry keeps the break under it.
-    const history = changesOf(parts.steps.find((s) => s.id === FAILOVER_STEP.history)!)[0].ResourceRecordSet as JsonObject;
+    const history = changesOf(parts.steps.find((s) => s.id === FAILOVER_STEP.historyAndUnlock)!)[0].ResourceRecordSet as JsonObject;
     expect((history.ResourceRecords as JsonObject[]).map((r) => /kind=(\S+?)"/.exec(String(r.Value))?.[1])).toEqual(['failover', 'break-lock']);
   });
 

@@ -72,7 +72,7 @@ describe('resumeDecision', () => {
 });
 
 describe('planFailover with DNS already at the target', () => {
-  it('plans lock → verify → post-checks → history (the move marked) → release, and no move guards refuse', () => {
+  it('plans lock → verify → post-checks → history (the move marked) and release in one batch, and no move guards refuse', () => {
     // The cooldown and anti-flap would refuse a move; a resume moves nothing.
     const o = observation({ ...atSecondary(), history: [MOVE], lastMoves: [fromHistory(MOVE)], antiFlap: { ...observation().antiFlap, ok: false } });
     const parts = planFailover(T, { dns: WEIGHTED, guards: GUARDS }, o, options({ reason: 'resume' }), ID);
@@ -83,10 +83,9 @@ describe('planFailover with DNS already at the target', () => {
       'route53.take-lock AcquireLock',
       'route53.verify VerifyDnsAnswer',
       'oidc.post-checks VerifyFailoverTokens',
-      'route53.record-history RecordHistory',
-      'route53.release-lock ReleaseLock',
+      'route53.record-history-and-unlock RecordHistoryAndReleaseLock',
     ]);
-    const history = parts.steps.find((s) => s.id === FAILOVER_STEP.history)!;
+    const history = parts.steps.find((s) => s.id === FAILOVER_STEP.historyAndUnlock)!;
     // The recorded move itself, unmarked in the plan: the handler marks it once both checks pass.
     expect((changes(history)[0].ResourceRecordSet as JsonObject).ResourceRecords).toEqual([{ Value: encodeEvent(MOVE) }]);
     expect((history.input as JsonObject).ChecksPassed).toEqual([
@@ -105,11 +104,24 @@ describe('planFailover with DNS already at the target', () => {
 describe('a failover plan records checks', () => {
   it('its history step refers to the verify and post-check outcomes; the stop-cleanup writes it unmarked', () => {
     const plan = planFailover(T, { dns: WEIGHTED, guards: GUARDS }, observation(), options({ reason: 'outage' }), ID);
-    const history = plan.steps.find((s) => s.id === FAILOVER_STEP.history)!;
-    expect(history.operation).toBe('RecordHistory');
+    const history = plan.steps.find((s) => s.id === FAILOVER_STEP.historyAndUnlock)!;
+    expect(history.operation).toBe('RecordHistoryAndReleaseLock');
     const cleanup = cleanupSteps(plan, [FAILOVER_STEP.takeLock, FAILOVER_STEP.moveTraffic], undefined);
     expect(cleanup).toHaveLength(1);
-    expect(cleanup[0].operation).toBe('ChangeResourceRecordSets');
+    // The history alone, as a plain batch: no ChecksPassed, no lock release (the lock was not this run's to release here).
+    expect(cleanup[0]).toMatchObject({ id: 'route53.record-history', operation: 'ChangeResourceRecordSets' });
     expect(cleanup[0].input).toEqual({ HostedZoneId: 'Z0DEMO', ChangeBatch: (history.input as JsonObject).ChangeBatch });
+    expect(cleanup[0].summary).not.toContain('release');
+  });
+
+  it('the stop-cleanup of a run stopped before its last batch writes the history and releases its own lock', () => {
+    const plan = planFailover(T, { dns: WEIGHTED, guards: GUARDS }, observation(), options({ reason: 'outage' }), ID);
+    const ours = { record: { Name: '_mrrctl-lock.auth.example.com.', Type: 'TXT', TTL: 60, ResourceRecords: [{ Value: '"mrrctl-lock=1" "id=lock-1"' }] }, info: { holder: 'ana@ops', reason: 'outage', since: '', expires: '', command: 'failover', id: 'lock-1' } };
+    const done = [FAILOVER_STEP.takeLock, FAILOVER_STEP.moveTraffic, FAILOVER_STEP.waitInsync, FAILOVER_STEP.verify, FAILOVER_STEP.postChecks];
+    const cleanup = cleanupSteps(plan, done, ours);
+    expect(cleanup.map((s) => `${s.id} ${s.operation}`)).toEqual(['route53.record-history ChangeResourceRecordSets', 'route53.release-lock ChangeResourceRecordSets']);
+    expect(((cleanup[1].input as JsonObject).ChangeBatch as JsonObject).Changes).toEqual([{ Action: 'DELETE', ResourceRecordSet: ours.record }]);
+    // Once the batch was applied, nothing is left to clean up.
+    expect(cleanupSteps(plan, [...done, FAILOVER_STEP.historyAndUnlock], ours)).toEqual([]);
   });
 });
