@@ -3,7 +3,7 @@
  * CI: the lock must install on every Node.js major that package.json's `engines.node` promises.
  *
  * npm only warns (EBADENGINE) when a locked package does not support the running Node, and the AWS SDK
- * v3 drops Node 20 with its releases after the first week of January 2027 (aws-facts G7). So an
+ * v3 drops Node 20 with its releases after the first week of January 2027 (aws-conformance G7). So an
  * innocent `npm update` could lock an SDK that breaks every Node 20 install, and CI on Node 20 would
  * still pass on the warning. This check fails instead: every runtime package in package-lock.json must
  * accept the lowest version of each range in our `engines.node` (20.19.0, 22.12.0, 24.0.0), and every

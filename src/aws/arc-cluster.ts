@@ -1,6 +1,6 @@
 /**
  * The Route 53 ARC cluster adapter: every call is tried against the cluster's Regional endpoints in
- * rotation until one answers (ARC's documented practice; aws-facts G3). Each endpoint gets its own SDK
+ * rotation until one answers (ARC's documented practice; aws-conformance G3). Each endpoint gets its own SDK
  * client (its URL and its Region), one attempt and short timeouts, so five endpoints of which two are
  * down still answer within seconds. Errors that another endpoint would answer the same way (a safety
  * rule, access denied, an unknown ARN) stop the rotation as an ArcRefusal; the rest move on.

@@ -1,5 +1,5 @@
 /**
- * The few reads mrrctl makes from ARC's control-config API (restJson1, us-west-2 only; aws-facts G3):
+ * The few reads mrrctl makes from ARC's control-config API (restJson1, us-west-2 only; aws-conformance G3):
  * DescribeCluster (the endpoints), ListSafetyRules (names ↔ ARNs), DescribeRoutingControl and
  * ListAssociatedRoute53HealthChecks (preflight). The SDK client for this API is a devDependency only
  * (the registry's newest is 3.332 from 2023 and pulls 85 packages, over the runtime budget), so each

@@ -2,7 +2,7 @@
  * The one AWS client factory: one client per service and Region, created on first use and cached.
  * Each SDK package is imported only when a command first needs it, so start-up stays fast.
  * Every client gets the same credentials, endpoint, bounded retries and timeouts that really abort
- * (a dead Region must fail within seconds, not hang — aws-facts D5). Credentials and endpoints come
+ * (a dead Region must fail within seconds, not hang — aws-conformance D5). Credentials and endpoints come
  * from the command's injected environment (credentials.ts, endpoints.ts), never from process.env.
  */
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
@@ -22,7 +22,7 @@ import { credentialsFrom } from './credentials.js';
 import { endpointFor } from './endpoints.js';
 import type { AwsEnv, AwsTarget } from './target.js';
 
-/** Route 53's control plane signs for us-east-1 whatever Region the caller works in (aws-facts C1). */
+/** Route 53's control plane signs for us-east-1 whatever Region the caller works in (aws-conformance C1). */
 export const ROUTE53_REGION = 'us-east-1';
 
 export interface AwsClientOptions {
@@ -67,7 +67,7 @@ const SDK_SERVICE_IDS: Record<string, string> = {
   'route53-recovery-control-config': 'Route53 Recovery Control Config',
 };
 
-/** ARC's control-config API answers in US West (Oregon) only (aws-facts G3). */
+/** ARC's control-config API answers in US West (Oregon) only (aws-conformance G3). */
 export const ARC_CONTROL_CONFIG_REGION = 'us-west-2';
 const ARC_CONTROL_CONFIG_URL = 'https://route53-recovery-control-config.us-west-2.amazonaws.com';
 
@@ -134,7 +134,7 @@ export class AwsClients {
 
   /**
    * One Route 53 ARC cluster endpoint: the client is per endpoint (its URL and its Region), not per
-   * Region (aws-facts G3). One attempt and short timeouts: a dead endpoint costs seconds, then the
+   * Region (aws-conformance G3). One attempt and short timeouts: a dead endpoint costs seconds, then the
    * caller rotates to the next one (src/aws/arc-cluster.ts). Against the sandbox, a URL outside it is
    * replaced by the sandbox's own (the Region in the signature picks the endpoint there).
    */

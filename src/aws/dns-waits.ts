@@ -1,6 +1,6 @@
 /**
  * The DNS pseudo-operations of failover and canary plans:
- * - WaitForChangeInsync: poll GetChange until the change is INSYNC (aws-facts C5; the SDK waiter's
+ * - WaitForChangeInsync: poll GetChange until the change is INSYNC (aws-conformance C5; the SDK waiter's
  *   30 s minimum delay is too slow for an operator watching), with live progress; WaitTimeoutError
  *   (exit 6) after TimeoutSeconds — the change may still complete.
  * - VerifyDnsAnswer: TestDNSAnswer until Route 53 answers as the record set that should answer says
@@ -8,7 +8,7 @@
  * - VerifyHealthCheckStatus: until the check's own status is the expected one (cognito-domain
  *   strategy: the inverted check is what moves the custom domain). The status is derived by the
  *   check's Type (core/health/status.ts): the checkers' endpoint observations with the 18 % rule,
- *   Disabled and Inverted applied here — GetHealthCheckStatus never applies them (aws-facts G1) — or
+ *   Disabled and Inverted applied here — GetHealthCheckStatus never applies them (aws-conformance G1) — or
  *   the CloudWatch HealthCheckStatus metric for checks without an endpoint.
  * The two verifications never throw for a mismatch: their output says ok: false and the command's
  * verification reports it, because by then traffic has moved and the plan must still finish (history,
@@ -35,7 +35,7 @@ export interface DnsWaitDeps {
 }
 
 /**
- * GetHealthCheckStatus refills one request a second per account (aws-facts C9; burst 4) and is
+ * GetHealthCheckStatus refills one request a second per account (aws-conformance C9; burst 4) and is
  * documented as not for high query rates: the health verification never polls it faster.
  */
 export const HEALTH_POLL_MIN_MS = 1_000;
@@ -61,9 +61,9 @@ interface HealthInput {
 
 /**
  * The gap between two GetChange reads while waiting for INSYNC: 250 ms (4 reads a second) for the
- * first minute — the window in which Route 53 documents that changes generally propagate (aws-facts
+ * first minute — the window in which Route 53 documents that changes generally propagate (aws-conformance
  * C5), so the one in which the wait usually ends — then 500 ms (2 a second). The account-wide bucket
- * refills 10 requests a second and is shared by every caller (aws-facts C9): the fast phase uses 40 %
+ * refills 10 requests a second and is shared by every caller (aws-conformance C9): the fast phase uses 40 %
  * of it for at most 240 reads, the slow phase 20 %. On average the wait's end is seen half a gap late
  * (125 ms instead of 250 ms), at most one gap late. docs/aws-conformance.md records this reasoning.
  */

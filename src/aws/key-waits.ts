@@ -1,6 +1,6 @@
 /**
  * The WaitForKeyReplica pseudo-operation: a new replica key starts Creating and is unusable until
- * Enabled (aws-facts B3), so the plan waits before anything relies on it. Polls DescribeKey in the
+ * Enabled (aws-conformance B3), so the plan waits before anything relies on it. Polls DescribeKey in the
  * step's Region with backoff; times out with WaitTimeoutError (exit 6). A replica that settles in a
  * state other than Enabled fails at once instead of waiting out the timeout.
  */

@@ -1,7 +1,7 @@
 /**
  * Polling with backoff until a condition holds, for states AWS reaches asynchronously (replica
  * CREATING → INACTIVE, key Creating → Enabled, change PENDING → INSYNC). No SDK waiter exists for
- * most of these (aws-facts D6). Times out with WaitTimeoutError (exit 6): the change may still complete.
+ * most of these (aws-conformance D6). Times out with WaitTimeoutError (exit 6): the change may still complete.
  */
 import { WaitTimeoutError } from '../core/errors.js';
 import type { Clock } from '../core/clock.js';

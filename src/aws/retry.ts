@@ -1,7 +1,7 @@
 /**
  * Bounded retries with two corrections to the SDK's defaults:
  * - Cognito's and KMS's LimitExceededException is a quota error (a second replica, too many keys),
- *   not throttling — retrying it only wastes the operator's time (aws-facts D4).
+ *   not throttling — retrying it only wastes the operator's time (aws-conformance D4).
  * - A call that exceeded the request timeout is not retried. The request was sent, so for a write
  *   the outcome is unknown (a retried CreateKey makes a second key; a retried lock CREATE reports
  *   our own lock as someone else's), and a Region that accepted the connection but did not answer in

@@ -29,7 +29,7 @@ export interface SandboxSettings {
   syncDelayMs: number;
   /** Added to every AWS call. */
   latencyMs: number;
-  /** Optional Cognito-like per-category request quotas (aws-facts A13); off by default. */
+  /** Optional Cognito-like per-category request quotas (aws-conformance A13); off by default. */
   quotas: { enabled: boolean; scale: number };
 }
 

@@ -37,7 +37,48 @@ export function rowsInLedger(text: string): Record<string, number> {
   return counts;
 }
 
+/** Labels in the Sources table, e.g. 'A2', 'A3', 'A4' from the row '| A2, A3, A4 | …'. */
+export function sourceLabels(text: string): Set<string> {
+  const section = text.split('## Sources')[1] ?? '';
+  const labels = new Set<string>();
+  for (const line of section.split('\n')) {
+    const m = /^\| ([A-G]\d+(?:, [A-G]\d+)*) \|/.exec(line);
+    for (const label of m ? m[1].split(', ') : []) labels.add(label);
+  }
+  return labels;
+}
+
+/** Every 'aws-conformance X1' (code comments) and 'source X1' (docs) citation under the given roots. */
+function citations(): Array<{ file: string; label: string }> {
+  const roots = ['src', 'test', 'bench', 'scripts', 'docs'].map((d) => join(ROOT, d));
+  const all = roots.flatMap((root) => filesOf(root, /\.(tsx?|mjs|md)$/));
+  return all.flatMap((path) => {
+    const text = readFileSync(path, 'utf8');
+    return [...text.matchAll(/(?:aws-conformance(?:\.md)?|source) ([A-G]\d+)\b/g)].map((m) => ({ file: relative(ROOT, path), label: m[1] }));
+  });
+}
+
+function filesOf(dir: string, pattern: RegExp): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    if (name === 'node_modules' || name === 'snapshots') return [];
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesOf(path, pattern) : pattern.test(name) ? [path] : [];
+  });
+}
+
 describe('docs/aws-conformance.md', () => {
+  it('names every source label the code and the docs cite, and nothing cites the internal fact sheet', () => {
+    const labels = sourceLabels(LEDGER);
+    const missing = citations().filter((c) => !labels.has(c.label));
+    expect(missing).toEqual([]);
+    const stray = filesOf(join(ROOT, 'src'), /\.tsx?$/).filter((path) => readFileSync(path, 'utf8').includes('aws-facts'));
+    expect(stray.map((p) => relative(ROOT, p))).toEqual([]);
+    // The check notices a label the table lacks.
+    expect(sourceLabels('## Sources\n\n| A2, A3 | x | y |\n| C9 | x | y |\n').has('A4')).toBe(false);
+    expect([...sourceLabels('## Sources\n\n| A2, A3 | x | y |\n| C9 | x | y |\n')]).toEqual(['A2', 'A3', 'C9']);
+  });
+
+
   it('has one row per [INF] marker in src, file by file', () => {
     expect(rowsInLedger(LEDGER)).toEqual(markersInCode());
   });

@@ -1,6 +1,6 @@
 /**
  * Weighted ALIAS records (A records aliased to CloudFront distributions, as a Cognito custom domain
- * is): TestDNSAnswer answers them with addresses, not the target's name (aws-facts G2), so the
+ * is): TestDNSAnswer answers them with addresses, not the target's name (aws-conformance G2), so the
  * verification must decide from the record set what should answer. Before, it compared names and
  * every failover over alias records failed its check after 60 s.
  */

@@ -44,7 +44,7 @@ describe('failover with the cognito-domain strategy', () => {
     const r = await world.w.run(['failover', '--to', world.secondary, '--yes', '--planned', '--reason', 'drill'], { env: world.env });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('✓ health check reports unhealthy (expected unhealthy)');
-    // The checkers keep seeing a healthy endpoint (aws-facts G1); the client applies Inverted itself, so
+    // The checkers keep seeing a healthy endpoint (aws-conformance G1); the client applies Inverted itself, so
     // the verification is satisfied at once instead of waiting out its timeout (default 600 s).
     const observed = await world.route53.send(new GetHealthCheckStatusCommand({ HealthCheckId: world.w.summary.healthChecks[world.primary] }));
     expect(observed.HealthCheckObservations!.every((o) => o.StatusReport!.Status === 'Success: HTTP Status Code 200, OK')).toBe(true);

@@ -159,7 +159,7 @@ describe('GetHealthCheckStatus', () => {
     expect((await statuses(created.HealthCheck!.Id!)).every((s) => s.startsWith('Failure:'))).toBe(true);
   });
 
-  it('reports the endpoint, not the check: Inverted and Disabled do not change the observations (aws-facts G1)', async () => {
+  it('reports the endpoint, not the check: Inverted and Disabled do not change the observations (aws-conformance G1)', async () => {
     const id = await healthCheck('us-east-1');
     await r53.send(new UpdateHealthCheckCommand({ HealthCheckId: id, Inverted: true }));
     // Inverted, the check itself is unhealthy (DNS and CloudWatch), but the checkers see a healthy endpoint.

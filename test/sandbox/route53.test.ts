@@ -29,7 +29,7 @@ let r53: Route53Client;
 beforeEach(async () => {
   now = Date.UTC(2025, 5, 1, 12);
   sb = await startTestSandbox({ dnsDelayMs: DNS_DELAY }, { clock: { now: () => now } });
-  // Route 53 signs for us-east-1; an emulator endpoint must be given that Region (aws-facts C1).
+  // Route 53 signs for us-east-1; an emulator endpoint must be given that Region (aws-conformance C1).
   r53 = sandboxClient(Route53Client, sb, 'us-east-1');
 });
 afterEach(async () => {

@@ -1,7 +1,7 @@
 /**
  * The CI guard that keeps the lock installable on every Node.js the package supports
  * (scripts/check-engines.mjs): its range reading, and that it names a locked package that drops a
- * supported Node — the way an AWS SDK v3 release after early January 2027 drops Node 20 (aws-facts G7).
+ * supported Node — the way an AWS SDK v3 release after early January 2027 drops Node 20 (aws-conformance G7).
  */
 import { describe, expect, it } from 'vitest';
 

@@ -68,7 +68,7 @@ export interface LockLease {
   handlers: Record<'AcquireLock' | 'ReleaseLock', WaitHandler>;
   /**
    * Releases the lock with `changes` in the same change batch (the DELETE of exactly the value this
-   * run last wrote goes last): all applied or none (aws-facts C3). When the lock is no longer this
+   * run last wrote goes last): all applied or none (aws-conformance C3). When the lock is no longer this
    * run's, the batch is refused as a whole and the run stops with LockLostError.
    */
   releaseWith(input: { HostedZoneId: string; LockId: string }, comment: string | undefined, changes: JsonObject[], signal?: AbortSignal): Promise<JsonObject>;

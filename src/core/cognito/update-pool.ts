@@ -1,5 +1,5 @@
 /**
- * UpdateUserPool resets every writable field the request omits (aws-facts A8). Losing Lambda triggers
+ * UpdateUserPool resets every writable field the request omits (aws-conformance A8). Losing Lambda triggers
  * or MFA settings that way would be an outage, so every UpdateUserPool mrrctl sends is a full
  * read-modify-write: the fields below are copied from DescribeUserPool, then the change is applied.
  */

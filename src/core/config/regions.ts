@@ -51,13 +51,13 @@ export function partitionOfRegion(region: string): string {
 /**
  * The Regions where Cognito multi-Region replication exists, as data. Source: AWS What's New
  * "Amazon Cognito now supports multi-Region replication" (2026-06-03), quoted by a third party
- * (docs/aws-facts.md A1) — confidence [3P]; Osaka (ap-northeast-3) was not in the launch list.
+ * (docs/aws-conformance.md A1) — confidence [3P]; Osaka (ap-northeast-3) was not in the launch list.
  * Every Region is in the `aws` partition. Review on each AWS launch: a Region missing here is refused
  * with exit 2 (the message names this list), which is safer than replicating into a Region (or a
  * partition) where the API does not exist.
  */
 export const REPLICATION_REGIONS = {
-  source: 'AWS What\'s New, "Amazon Cognito now supports multi-Region replication", 2026-06-03 (docs/aws-facts.md A1)',
+  source: 'AWS What\'s New, "Amazon Cognito now supports multi-Region replication", 2026-06-03 (docs/aws-conformance.md A1)',
   confidence: '3P',
   partition: 'aws',
   regions: [

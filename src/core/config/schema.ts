@@ -117,7 +117,7 @@ const arcEndpointSchema = z.strictObject(
 );
 
 /**
- * Route 53 ARC routing controls (docs/aws-facts.md G3). The endpoints are recorded ahead of time so
+ * Route 53 ARC routing controls (docs/aws-conformance.md G3). The endpoints are recorded ahead of time so
  * that a failover never has to ask the us-west-2 control-config API during an event; the Region keys of
  * `routingControls` are checked against the topology in arc-checks.ts.
  */

@@ -1,6 +1,6 @@
 /**
  * The Route 53 ARC cluster's price, added by `cost` when dns.strategy is arc-routing-control
- * (aws-facts G3): a cluster is billed per hour whatever the traffic, and one cluster can serve several
+ * (aws-conformance G3): a cluster is billed per hour whatever the traffic, and one cluster can serve several
  * accounts through AWS RAM, so the price is per cluster, not per pool. The hourly figure is [INF]:
  * about 2.50 USD, to be checked on the ARC pricing page; it lives here so a correction is one line.
  */

@@ -1,5 +1,5 @@
 /**
- * The monthly add-on cost of keeping a replica Region (aws-facts A6). Prices change: they live in
+ * The monthly add-on cost of keeping a replica Region (aws-conformance A6). Prices change: they live in
  * one table with their source and date, so a wrong or stale figure is a one-line fix.
  */
 export type Tier = 'essentials' | 'plus';

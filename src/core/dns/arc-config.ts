@@ -6,7 +6,7 @@
 import type { ArcConfig, ArcEndpointConfig, DnsConfig } from '../config/schema.js';
 
 export type { ArcConfig } from '../config/schema.js';
-/** One Regional cluster endpoint: its URL and the Region a request to it is signed for (aws-facts G3). */
+/** One Regional cluster endpoint: its URL and the Region a request to it is signed for (aws-conformance G3). */
 export type ArcEndpoint = ArcEndpointConfig;
 
 export const ARC_STRATEGY = 'arc-routing-control';

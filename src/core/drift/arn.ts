@@ -52,7 +52,7 @@ export function resourceName(value: string): string {
 
 /**
  * The same multi-Region KMS key: related multi-Region keys share their key id (`mrk-…`) and differ
- * only in the ARN's Region (aws-facts B5), so a secondary may report its Regional replica's ARN. A
+ * only in the ARN's Region (aws-conformance B5), so a secondary may report its Regional replica's ARN. A
  * single-Region key has no counterpart elsewhere: only the identical ARN is the same key.
  */
 export function sameMultiRegionKey(a: unknown, b: unknown): boolean {

@@ -1,6 +1,6 @@
 /**
  * The replicated configuration must really match: every DescribeUserPool field except the Regional
- * and computed ones (aws-facts A3), the app clients, resource servers, identity providers, groups,
+ * and computed ones (aws-conformance A3), the app clients, resource servers, identity providers, groups,
  * the domain, and the replicated parts of the risk and MFA configurations. A difference means
  * replication lag or failure; the caller re-reads once after a wait before reporting (see run.ts).
  */
@@ -10,7 +10,7 @@ import { sameMultiRegionKey } from './arn.js';
 import { sameJson, show, type FindingCollector } from './collector.js';
 import type { DriftObservation } from './types.js';
 
-/** Kept per Region (aws-facts A3): compared by the Regional checks, not here. */
+/** Kept per Region (aws-conformance A3): compared by the Regional checks, not here. */
 export const REGIONAL_POOL_FIELDS = ['LambdaConfig', 'EmailConfiguration', 'SmsConfiguration', 'UserPoolTags'];
 /** Read-only or computed: they differ between Regions by nature. */
 export const COMPUTED_POOL_FIELDS = [

@@ -1,7 +1,7 @@
 /**
  * The client's own copy of Cognito's documented request-rate quotas for the operations mrrctl reads,
  * and the pace it keeps under them. Source: "Quotas in Amazon Cognito", user pools API operation
- * categories (https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html; aws-facts A13):
+ * categories (https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html; aws-conformance A13):
  * quotas are per account and Region, per category, summed over all user pools. Deliberately not
  * imported from the sandbox (src/sandbox/quotas): both must follow AWS's page, not each other.
  */

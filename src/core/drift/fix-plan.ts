@@ -177,7 +177,7 @@ function riskStep(o: DriftObservation, cannot: string[], notes: string[]): Step 
     notes.push(`the threat-protection settings have not reached ${S} yet; run drift fix again once replication catches up`);
     return undefined;
   }
-  // Only NotifyConfiguration.SourceArn/From may differ in a secondary (aws-facts A3): send the rest back unchanged.
+  // Only NotifyConfiguration.SourceArn/From may differ in a secondary (aws-conformance A3): send the rest back unchanged.
   const input: JsonObject = { UserPoolId: o.userPoolId, ...base };
   input.AccountTakeoverRiskConfiguration = { ...ato, NotifyConfiguration: { ...(ato.NotifyConfiguration as JsonObject), ...desired } };
   return {

@@ -1,6 +1,6 @@
 /**
  * A whole drift check: observe both Regions, compare, re-read the replicated configuration once after
- * a short wait when it differs (replication is eventually consistent, aws-facts A2.5), apply the
+ * a short wait when it differs (replication is eventually consistent, aws-conformance A2.5), apply the
  * allowances, and build the report. The clock is injected so the wait is testable without sleeping.
  */
 import type { DriftAllowance } from '../config/schema.js';

@@ -1,5 +1,5 @@
 /**
- * What a TestDNSAnswer must show for the record set that should now answer (aws-facts G2: the answer
+ * What a TestDNSAnswer must show for the record set that should now answer (aws-conformance G2: the answer
  * is what a resolver gets, so an alias A/AAAA record answers with IP ADDRESSES, never its target's
  * name). Three cases, decided from the record set itself:
  * - a record with values (CNAME, A with addresses, …): the answer is exactly those values;

@@ -77,7 +77,7 @@ export function dnsStateOf(
 /**
  * cognito-domain moves traffic by inverting the primary's health check, which only some types allow:
  * Route 53 refuses any UpdateHealthCheck of a RECOVERY_CONTROL check (it follows its ARC routing
- * control; aws-facts G1), and Inverted on a CLOUDWATCH_METRIC or CALCULATED check inverts what its
+ * control; aws-conformance G1), and Inverted on a CLOUDWATCH_METRIC or CALCULATED check inverts what its
  * alarm or children say — allowed, and read back from CloudWatch. Undefined when the type allows it.
  */
 export function healthCheckTypeGuard(state: DnsState): { id: string; ok: false; evidence: string; remedy: string } | undefined {

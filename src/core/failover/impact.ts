@@ -1,5 +1,5 @@
 /**
- * What users notice while the secondary serves them (aws-facts A4), from the pool's actual
+ * What users notice while the secondary serves them (aws-conformance A4), from the pool's actual
  * configuration as the target Region reports it: a secondary creates no users, resets no passwords,
  * supports no TOTP MFA, and keeps its own failed-sign-in counters.
  *

@@ -2,7 +2,7 @@
  * The failover lock: a TXT record `_mrrctl-lock.<recordName>` in the zone. It is taken with a Route 53
  * CREATE, which fails (InvalidChangeBatch) when the record exists, so of two operators racing exactly
  * one wins; it is released with a DELETE of exactly the record as last written (a DELETE is a
- * compare-and-swap, aws-facts C3), so nobody releases someone else's lock by accident.
+ * compare-and-swap, aws-conformance C3), so nobody releases someone else's lock by accident.
  *
  * The lock is a LEASE: it names its owner (user@host, pid, run id) and ends LEASE_SECONDS after it was
  * last renewed; the run renews it every RENEW_EVERY_SECONDS with one change batch (DELETE the exact old

@@ -11,7 +11,7 @@ import { historyRecordSet, type HistoryEvent } from './history.js';
 import { LEASE_SECONDS, LOCK_TTL, lockRecordName, recordChange, RENEW_EVERY_SECONDS, type HeldLock } from './lock.js';
 import { describeChanges } from './weights.js';
 
-/** Route 53's control plane (and so every Route 53 step) is in us-east-1 (aws-facts C1). */
+/** Route 53's control plane (and so every Route 53 step) is in us-east-1 (aws-conformance C1). */
 export const ROUTE53_STEP_REGION = 'us-east-1';
 
 export const FAILOVER_STEP = {
@@ -136,7 +136,7 @@ export function checkedHistoryStep(dns: DnsConfig, event: HistoryEvent, earlier:
  * The failover's last step (the RecordHistoryAndReleaseLock pseudo-operation): the history UPSERT of
  * checkedHistoryStep and the lock's release — a DELETE of exactly the lock record this run wrote last,
  * which only the run's lease knows (it renews the lock) — in ONE change batch. Route 53 applies a batch
- * wholly or not at all (aws-facts C3): the history is never written without the lock going, nor the
+ * wholly or not at all (aws-conformance C3): the history is never written without the lock going, nor the
  * other way round, and when the lock is no longer this run's (broken after its lease ended, retaken by
  * someone else), the DELETE does not match, the whole batch is refused and nobody else's lock is touched.
  * One round trip instead of two at the end of the move.

@@ -1,5 +1,5 @@
 /**
- * The weighted-strategy change batch, written as a compare-and-swap (aws-facts C3): DELETE each
+ * The weighted-strategy change batch, written as a compare-and-swap (aws-conformance C3): DELETE each
  * Region's record exactly as it was last read, then CREATE it with its new weight, in ONE batch.
  * Route 53 applies a batch all or nothing, and a DELETE whose values differ from the stored ones
  * fails — so a concurrent edit makes this change fail instead of being overwritten.

@@ -1,5 +1,5 @@
 /**
- * A Route 53 health check's status, derived the way Route 53 derives it (aws-facts G1):
+ * A Route 53 health check's status, derived the way Route 53 derives it (aws-conformance G1):
  * - GetHealthCheckStatus returns one observation per checker Region; each is the checker's view of
  *   the ENDPOINT ("Success: …"/"Failure: …"), before Inverted and Disabled.
  * - The endpoint counts as healthy when MORE than 18 % of the checkers report it healthy.

@@ -28,13 +28,13 @@ export interface RegionHealth {
   problems: string[];
   /** The pool as this Region describes it (for callers that need its issuer or MFA settings). */
   pool?: UserPool;
-  /** URLs probed whose behaviour AWS does not document (a secondary's prefix-domain host, aws-facts G6). */
+  /** URLs probed whose behaviour AWS does not document (a secondary's prefix-domain host, aws-conformance G6). */
   unverified?: string[];
 }
 
 /** Why a secondary's prefix-domain URL is only a guess. */
 export const SECONDARY_PREFIX_DOMAIN_UNVERIFIED =
-  'a secondary prefix-domain URL is unverified: AWS documents prefix domains as Region-specific and does not say whether a replica answers on one (aws-facts G6)';
+  'a secondary prefix-domain URL is unverified: AWS documents prefix domains as Region-specific and does not say whether a replica answers on one (source G6 in docs/aws-conformance.md)';
 
 /** A prefix-domain host that does not exist (or is not served) in this Region: no answer on that name at all. */
 function noSuchHost(token: ClientCredentialsCheck): boolean {

@@ -1,5 +1,5 @@
 /**
- * Reading a health check's status, by its Type (aws-facts G1, C7):
+ * Reading a health check's status, by its Type (aws-conformance G1, C7):
  * - endpoint checks (HTTP, HTTPS, *_STR_MATCH, TCP): GetHealthCheckStatus's per-checker observations
  *   of the endpoint, with the 18 % rule, Disabled and Inverted applied here (checkers.ts);
  * - CALCULATED, CLOUDWATCH_METRIC and RECOVERY_CONTROL checks have no endpoint to observe, and

@@ -18,7 +18,7 @@ export type ResourceKind =
   | 'kms-key'
   /**
    * KMS reads: any key of the account in both Regions. Adoption reads the pool's current key, which
-   * need not be multi-Region, so `key/mrk-*` would deny it (aws-facts G5).
+   * need not be multi-Region, so `key/mrk-*` would deny it (aws-conformance G5).
    */
   | 'kms-key-read'
   /** The configured alias in both Regions. */

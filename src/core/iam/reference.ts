@@ -50,7 +50,7 @@ const UPDATE_USER_POOL: RequiredAction[] = [
     resources: ['sms-role'],
     when: 'SmsConfiguration.SnsCallerArn',
     because: 'UpdateUserPool passes the SMS role (SmsConfiguration.SnsCallerArn) to Cognito',
-    // [INF] aws-facts G5: the reference's operation table for UpdateUserPool "may need" it; the role is the pool's.
+    // [INF] aws-conformance G5: the reference's operation table for UpdateUserPool "may need" it; the role is the pool's.
     source: 'inf',
   },
   {
@@ -58,7 +58,7 @@ const UPDATE_USER_POOL: RequiredAction[] = [
     resources: ['userpool'],
     when: 'UserPoolTags',
     because: 'UpdateUserPool with UserPoolTags sets the pool tags',
-    // [INF] aws-facts G5 ("may need the tagging actions"), as CreateUserPool's row has them.
+    // [INF] aws-conformance G5 ("may need the tagging actions"), as CreateUserPool's row has them.
     source: 'inf',
   },
   {
@@ -170,7 +170,7 @@ export const OPERATION_ACTIONS: Readonly<Record<string, readonly RequiredAction[
   ],
   'wafv2:AssociateWebACL': [
     own('wafv2:AssociateWebACL', 'waf-webacl', 'userpool'),
-    // aws-facts G5: the Cognito reference lists AssociateWebACL on userpool* AND webacl*.
+    // aws-conformance G5: the Cognito reference lists AssociateWebACL on userpool* AND webacl*.
     {
       action: 'cognito-idp:AssociateWebACL',
       // Same order as wafv2's own row, so both share one statement (the policy's size is limited).

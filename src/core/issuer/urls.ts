@@ -1,5 +1,5 @@
 /**
- * The OIDC URLs of a user pool (aws-facts A5). With the ORIGINAL issuer every Region that hosts the
+ * The OIDC URLs of a user pool (aws-conformance A5). With the ORIGINAL issuer every Region that hosts the
  * pool has its own issuer (and JWKS), so a token is bound to the Region that minted it. With UPDATED
  * there is one issuer, named after the PRIMARY Region, served by every Region that hosts the pool.
  */

@@ -1,6 +1,6 @@
 /**
  * What makes a KMS key fit to encrypt a user pool that will be replicated, and the names mrrctl gives
- * the key it creates (aws-facts A2, A8, B2–B5).
+ * the key it creates (aws-conformance A2, A8, B2–B5).
  */
 import type { KeyMetadata } from '../ports/kms.js';
 import type { AccountRef } from './policy.js';

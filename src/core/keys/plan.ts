@@ -1,5 +1,5 @@
 /**
- * Phase 1 as a plan: only what is missing, in the order AWS needs it (aws-facts E1–E2) — the key,
+ * Phase 1 as a plan: only what is missing, in the order AWS needs it (aws-conformance E1–E2) — the key,
  * its alias, rotation, the replica with its own policy, the wait for the replica, the replica's
  * alias, the Cognito statement where an adopted key lacks it, and last the pool's KeyConfiguration
  * (a full read-modify-write). Pure: a function of the observation.

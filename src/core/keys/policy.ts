@@ -2,7 +2,7 @@
  * Key policies for the Cognito key: the statements mrrctl writes, and the reading of existing
  * policies (does Cognito have its statement? are there broad principals?). Pure text-in/text-out.
  *
- * A key policy is per key: the replica never inherits the primary's (aws-facts B1, B3), so every
+ * A key policy is per key: the replica never inherits the primary's (aws-conformance B1, B3), so every
  * Region gets the same document written explicitly.
  */
 import { canonicalJson } from '../plan/canonical-json.js';
@@ -10,7 +10,7 @@ import { canonicalJson } from '../plan/canonical-json.js';
 export const COGNITO_SERVICE_PRINCIPAL = 'cognito-idp.amazonaws.com';
 export const COGNITO_STATEMENT_SID = 'Allow Amazon Cognito to use this key';
 const ADMIN_STATEMENT_SID = 'Enable IAM User Permissions';
-/** What Cognito must be allowed to do: it works through grants it creates for itself (aws-facts B13). */
+/** What Cognito must be allowed to do: it works through grants it creates for itself (aws-conformance B13). */
 const COGNITO_ACTIONS = ['kms:CreateGrant', 'kms:DescribeKey'];
 
 export interface AccountRef {
@@ -21,7 +21,7 @@ export interface AccountRef {
 export type PolicyStatement = Record<string, unknown>;
 
 /**
- * The one place the Cognito statement is defined. [INF] aws-facts B13: the actions come from a
+ * The one place the Cognito statement is defined. [INF] aws-conformance B13: the actions come from a
  * third-party acceptance test, and the `aws:SourceAccount` condition is a hardening guess (Cognito is
  * expected to call KMS on the pool owner's behalf with that context key set). If AWS disagrees, change
  * it here: planning, PutKeyPolicy and the policy lint all use this builder.

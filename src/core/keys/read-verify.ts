@@ -67,7 +67,7 @@ export async function observeKeyForVerify(readers: { cognito: KeyReaders['cognit
   const primary = await read('key', kmsAt('DescribeKey', P), () => kms.describeKey(P, keyRef));
   if (primary) return { ...base, key: await observeVerifyKey(read, readers.kms, topology, primary) };
   if (!unread.key) return base;
-  // The primary key could not be read: a multi-Region key's replica has the same key id (aws-facts B5).
+  // The primary key could not be read: a multi-Region key's replica has the same key id (aws-conformance B5).
   const keyId = keyRef.split('/').pop() ?? keyRef;
   const replica = await read('replica', kmsAt('DescribeKey', S), () => kms.describeKey(S, keyId));
   const replicaPolicy = replica ? await read('replicaPolicy', kmsAt('GetKeyPolicy', S), () => kms.getKeyPolicy(S, replica.KeyId)) : undefined;

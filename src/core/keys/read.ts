@@ -20,7 +20,7 @@ export interface KeyReaders {
 export interface ObservedKey {
   primary: KeyMetadata;
   primaryPolicy?: string;
-  /** Rotation is shared by related multi-Region keys and managed on the primary (aws-facts B8). */
+  /** Rotation is shared by related multi-Region keys and managed on the primary (aws-conformance B8). */
   rotation?: boolean;
   /** The related key in the secondary Region, when there is one. */
   replica?: KeyMetadata;
@@ -73,7 +73,7 @@ export async function readAliases(kms: KmsReader, topology: Topology, aliasName:
   return { primary, secondary };
 }
 
-/** The key's policies, rotation and its replica in the secondary (same key id: aws-facts B5). */
+/** The key's policies, rotation and its replica in the secondary (same key id: aws-conformance B5). */
 export async function observeKey(kms: KmsReader, topology: Topology, primary: KeyMetadata): Promise<ObservedKey> {
   const [primaryPolicy, rotation, replica] = await Promise.all([
     kms.getKeyPolicy(topology.primaryRegion, primary.KeyId),

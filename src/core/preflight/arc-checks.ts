@@ -1,7 +1,7 @@
 /**
  * preflight's checks for dns.strategy arc-routing-control (pure, from ArcPreflightObservation): every
  * configured cluster endpoint answers (one down is a warning while at least three of five answer: ARC
- * keeps three available, aws-facts G3), the records at dns.recordName carry RECOVERY_CONTROL health
+ * keeps three available, aws-conformance G3), the records at dns.recordName carry RECOVERY_CONTROL health
  * checks bound to the configured routing controls, the configured safety rules exist, and endpoints
  * missing from the config are read with DescribeCluster into a remedy line. What could not be read is
  * said as "unreadable: <service> <operation> in <Region>: <error>".

@@ -2,7 +2,7 @@
  * Every prerequisite for MRR and for a safe failover, as a checklist computed from what preflight
  * observed (pure). A fail makes preflight exit 3, and so does a check that could not be read
  * ('unreadable'); warnings are the limits an operator must know before relying on the secondary
- * (aws-facts A2, A4), each with the evidence found in the pool.
+ * (aws-conformance A2, A4), each with the evidence found in the pool.
  */
 import type { Topology } from '../config/topology.js';
 import { hasCognitoStatement } from '../keys/policy.js';

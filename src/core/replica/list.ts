@@ -1,6 +1,6 @@
 /**
  * `replica list` read as far as it can be: ListUserPoolReplicas in the primary, else in the secondary
- * (any Region that hosts the pool answers it [INF: aws-facts A7 "either"]), saying which Region
+ * (any Region that hosts the pool answers it [INF: aws-conformance A7 "either"]), saying which Region
  * answered and that a secondary's view may lag the primary's. A failed read is an unreadable finding.
  */
 import type { Topology } from '../config/topology.js';

@@ -2,7 +2,7 @@
  * `data.dns.serving`: the Region users are routed to NOW, for every DNS strategy, computed here and
  * only here. Each strategy reads its own evidence:
  * - weighted: the weight of each Region's record (Route 53 answers in proportion to the weights; with
- *   every weight 0 it answers with all records equally — aws-facts C);
+ *   every weight 0 it answers with all records equally — aws-conformance C4);
  * - cognito-domain: the custom domain's failover routing follows the primary's health check — its
  *   status (after Inverted) healthy → the primary, unhealthy → the secondary. The status is READ
  *   (checkers, or CloudWatch for checks without an endpoint); when it cannot be read the answer is

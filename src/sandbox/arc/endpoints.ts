@@ -14,7 +14,7 @@ export const ARC_PATH_PREFIX = '/_arc/';
  */
 export const ARC_ENDPOINT_REGIONS = ['us-east-1', 'ap-southeast-2', 'eu-west-1', 'us-west-2', 'ap-northeast-1'] as const;
 
-/** The control-config API is answered in us-west-2 only (aws-facts G3). */
+/** The control-config API is answered in us-west-2 only (aws-conformance G3). */
 export const ARC_CONFIG_REGION = 'us-west-2';
 
 export interface ArcEndpointPath {

@@ -1,6 +1,6 @@
 /**
  * The user directory: groups and users. Replicated from the primary; a secondary can read them but
- * never create users (neither AdminCreateUser nor SignUp — aws-facts A4). No passwords or sign-in
+ * never create users (neither AdminCreateUser nor SignUp — aws-conformance A4). No passwords or sign-in
  * flows are modelled: mrrctl only needs the directory to exist and to replicate.
  */
 import { createHmac } from 'node:crypto';

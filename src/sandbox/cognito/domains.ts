@@ -129,7 +129,7 @@ export function deleteUserPoolDomain(scope: OperationScope, input: JsonObject): 
 
 /**
  * AWS answers an unknown domain with an empty DomainDescription, not an error. Domains are described
- * from the primary Region's endpoint only (aws-facts A3); elsewhere they look unknown. [INF]
+ * from the primary Region's endpoint only (aws-conformance A3); elsewhere they look unknown. [INF]
  */
 export function describeUserPoolDomain(scope: OperationScope, input: JsonObject): JsonObject {
   const domain = requireString(input, 'Domain', { min: 1, max: 253 });

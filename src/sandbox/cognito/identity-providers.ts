@@ -1,6 +1,6 @@
 /**
  * Federated identity providers (SAML, OIDC, social). Replicated; written in the primary only
- * (federated users can use a secondary only after signing in through the primary — aws-facts A4).
+ * (federated users can use a secondary only after signing in through the primary — aws-conformance A4).
  */
 import { SandboxError, type JsonObject } from '../types.js';
 import { paginate } from './pagination.js';

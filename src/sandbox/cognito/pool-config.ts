@@ -17,7 +17,7 @@ export const GLOBAL_WRITABLE = [
   'KeyConfiguration', 'IssuerConfiguration', 'AcrConfiguration',
 ] as const;
 
-/** Writable and kept per Region (aws-facts A3). */
+/** Writable and kept per Region (aws-conformance A3). */
 export const REGIONAL_WRITABLE = ['EmailConfiguration', 'SmsConfiguration', 'LambdaConfig', 'UserPoolTags'] as const;
 
 /** Set at creation only; replicated. */

@@ -1,5 +1,5 @@
 /**
- * Settings each Region keeps for itself and that a secondary may change (aws-facts A3):
+ * Settings each Region keeps for itself and that a secondary may change (aws-conformance A3):
  * log delivery, the threat-protection notification sender (NotifyConfiguration.SourceArn/From of
  * the risk configuration; the rest of it is global and must match), and resource tags.
  */

@@ -1,5 +1,5 @@
 /**
- * The four replica operations (aws-facts A7). Lifecycle: CREATING → INACTIVE after replicaDelayMs;
+ * The four replica operations (aws-conformance A7). Lifecycle: CREATING → INACTIVE after replicaDelayMs;
  * INACTIVE ⇄ ACTIVE by UpdateUserPoolReplica; DELETING (only from INACTIVE, only from the primary)
  * → gone after replicaDelayMs. A pool has at most one secondary. Choices where AWS is silent are
  * marked [INF] in docs/sandbox-cognito.md.

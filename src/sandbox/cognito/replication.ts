@@ -91,7 +91,7 @@ export function hostedPool(pools: Record<string, PoolRecord>, poolId: string, ct
   return hosted;
 }
 
-/** Writes to replicated data are the primary's alone (aws-facts A4). */
+/** Writes to replicated data are the primary's alone (aws-conformance A4). */
 export function requirePrimary(hosted: HostedPool, operation: string): void {
   if (hosted.role === 'SECONDARY') {
     throw notEnabled(

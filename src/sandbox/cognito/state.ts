@@ -35,7 +35,7 @@ export interface GlobalData {
   lastModified: number;
 }
 
-/** Settings each hosting Region keeps for itself (aws-facts A3). */
+/** Settings each hosting Region keeps for itself (aws-conformance A3). */
 export interface RegionalSettings {
   EmailConfiguration: JsonObject;
   SmsConfiguration?: JsonObject;

@@ -1,7 +1,7 @@
 /**
  * KMS aliases: Region-scoped names (`alias/...`, never `alias/aws/...`) pointing at one key of that
  * Region. The same alias name may exist in several Regions; aliases are never shared by related
- * multi-Region keys (aws-facts B5, B9).
+ * multi-Region keys (aws-conformance B5, B9).
  */
 import { SandboxError, type CallContext } from '../types.js';
 import { aliasArn, epochSeconds } from './key-record.js';

@@ -1,6 +1,6 @@
 /**
  * Creating, describing, replicating, enabling and deleting keys. The multi-Region rules follow
- * aws-facts B2–B4 and B10: ReplicateKey runs in the primary's Region on a primary key, one replica per
+ * aws-conformance B2–B4 and B10: ReplicateKey runs in the primary's Region on a primary key, one replica per
  * Region, the replica gets the default policy unless one is given, and a primary with replicas waits
  * in PendingReplicaDeletion until the last replica is gone.
  */
@@ -92,7 +92,7 @@ const replicateKey: KmsHandler = (store, input, ctx) => {
     keySpec: primary.keySpec,
     keyUsage: primary.keyUsage,
     origin: primary.origin,
-    // Not a copy of the primary's policy: KMS applies its default (aws-facts B3).
+    // Not a copy of the primary's policy: KMS applies its default (aws-conformance B3).
     policy: input.Policy === undefined ? defaultKeyPolicy(primary.accountId) : validateKeyPolicy(input.Policy),
     tags: validateTags(input.Tags),
     enabled: true,

@@ -1,6 +1,6 @@
 /**
  * Per-key settings: key policy, automatic rotation and tags. Policies and tags belong to each key of
- * a multi-Region family separately; rotation is shared and managed on the primary only (aws-facts B1, B8).
+ * a multi-Region family separately; rotation is shared and managed on the primary only (aws-conformance B1, B8).
  */
 import { SandboxError } from '../types.js';
 import { checkPolicyName, DEFAULT_POLICY_NAME, validateKeyPolicy } from './key-policy.js';

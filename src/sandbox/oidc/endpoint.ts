@@ -128,7 +128,7 @@ export class OidcEndpoint {
     if (!view && target.kind === 'prefix') return null;
     if (ctx.isRegionDown(region, SERVICE)) return unavailable({ region, unavailable: `${region} is unavailable` });
     if (!view || view.status !== 'ACTIVE') {
-      // An INACTIVE replica refuses end-user requests (aws-facts A7).
+      // An INACTIVE replica refuses end-user requests (aws-conformance A7).
       return unavailable({ region, unavailable: `the user pool replica in ${region} is not ACTIVE` });
     }
     const response = await clientCredentialsToken(view, req, ctx.now, (v) => this.privateKey(v));

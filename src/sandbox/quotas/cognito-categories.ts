@@ -1,5 +1,5 @@
 /**
- * Cognito user-pool API request-rate categories (aws-facts A13). Default RPS per category come from
+ * Cognito user-pool API request-rate categories (aws-conformance A13). Default RPS per category come from
  * the archived Cognito developer guide (≈2023); the operation → category mapping is documented only
  * for UserCreation and UserAuthentication, the rest is [INF] from the category descriptions.
  * Kept as plain data so a corrected table is a one-line change.

@@ -1,6 +1,6 @@
 /**
  * ChangeResourceRecordSets is transactional: every change is checked against the zone as it evolves
- * through the batch, and the batch applies whole or not at all (aws-facts C3). Problems with the
+ * through the batch, and the batch applies whole or not at all (aws-conformance C3). Problems with the
  * zone's contents are collected and answered together as InvalidChangeBatch with a `messages` list;
  * malformed changes are InvalidInput and stop at the first.
  */

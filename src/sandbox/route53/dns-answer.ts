@@ -2,10 +2,10 @@
  * TestDNSAnswer: what Route 53 would answer for a name and type, with health checks applied.
  * Real weighted answers are random in proportion to weight; the sandbox answers deterministically
  * with the highest-weight eligible record (ties: the smallest SetIdentifier) so that tests and
- * rehearsals are reproducible. Failover follows aws-facts C4. Latency, geolocation and multivalue
+ * rehearsals are reproducible. Failover follows aws-conformance C4. Latency, geolocation and multivalue
  * records answer the first healthy record by SetIdentifier.
  *
- * Like a resolver (aws-facts G2), an alias A/AAAA record answers with ADDRESSES, never the alias
+ * Like a resolver (aws-conformance G2), an alias A/AAAA record answers with ADDRESSES, never the alias
  * target's name: an alias into a zone of this account answers that record's data; an alias to
  * anything else (CloudFront, a load balancer, …) answers two stable synthetic addresses derived from
  * the target's name — the same target always gets the same addresses, different targets differ.

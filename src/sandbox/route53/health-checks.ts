@@ -101,7 +101,7 @@ export class HealthCheckStore {
   update(id: string, body: JsonObject, now: number): HealthCheckRecord {
     const record = this.get(id);
     if (record.config.Type === 'RECOVERY_CONTROL') {
-      // Observed in a real account (terraform-provider-aws #44247, aws-facts G1): a routing-control
+      // Observed in a real account (terraform-provider-aws #44247, aws-conformance G1): a routing-control
       // check is not updated; it follows its ARC routing control.
       throw new SandboxError('InvalidInput', 'Invalid parameter : Update is not supported for this health check type.');
     }

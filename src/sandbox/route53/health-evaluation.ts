@@ -46,7 +46,7 @@ export function observeRaw(config: HealthCheckConfig, moment: HealthMoment, id: 
       raw = config.InsufficientDataHealthStatus !== 'Unhealthy';
       break;
     case 'RECOVERY_CONTROL':
-      // The check is healthy exactly while its routing control is On (aws-facts G3).
+      // The check is healthy exactly while its routing control is On (aws-conformance G3).
       raw = moment.routingControlOn(config.RoutingControlArn);
       break;
     default:

@@ -1,7 +1,7 @@
 /**
  * GetHealthCheckStatus: one observation per health-checker Region, each with a free-text status
  * that starts with "Success:" or "Failure:" as Route 53's does. Each is "the status of the health
- * check endpoint as reported by one of the health checkers" (API reference, StatusReport; aws-facts
+ * check endpoint as reported by one of the health checkers" (API reference, StatusReport; aws-conformance
  * G1): the raw observation of the endpoint. Inverted and Disabled are NOT applied here — they act on
  * the check's own status (DNS routing, the CloudWatch HealthCheckStatus metric), which a reader must
  * derive itself. In the sandbox every checker agrees (an outage is Region-wide).
@@ -24,7 +24,7 @@ function endpointReport(type: string, up: boolean): string {
   return 'HTTP Status Code 200, OK';
 }
 
-/** One checker's report of the endpoint: never mentions Inverted or Disabled (aws-facts G1). [INF] */
+/** One checker's report of the endpoint: never mentions Inverted or Disabled (aws-conformance G1). [INF] */
 export function statusText(type: string, up: boolean): string {
   return `${up ? 'Success' : 'Failure'}: ${endpointReport(type, up)}`;
 }

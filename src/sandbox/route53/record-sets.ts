@@ -140,7 +140,7 @@ function valuesOf(record: RecordSet): string[] | undefined {
 /**
  * DELETE is a compare-and-swap: the values sent must be the stored ones. Compared strictly (a field
  * present on one side only differs): TTL, values (as a set), Weight, Failover, Region, GeoLocation,
- * HealthCheckId and AliasTarget. MultiValueAnswer is not compared (aws-facts C3).
+ * HealthCheckId and AliasTarget. MultiValueAnswer is not compared (aws-conformance C3).
  */
 export function sameValues(stored: RecordSet, sent: RecordSet): boolean {
   const pick = (record: RecordSet) =>

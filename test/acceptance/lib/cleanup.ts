@@ -109,7 +109,7 @@ export async function cleanupRun(clients: AwsClients, ledger: Ledger, opts: Clea
         };
         const current = await status();
         if (!current || current === 'DELETING' || current === 'DELETED') return 'already gone';
-        // A replica must be INACTIVE before it can be deleted (aws-facts A: DeleteUserPoolReplica).
+        // A replica must be INACTIVE before it can be deleted (aws-conformance A7: DeleteUserPoolReplica).
         if (current !== 'INACTIVE') {
           await waitFor((st) => st !== 'CREATING' && st !== 'ACTIVATING' && st !== 'DEACTIVATING');
           if ((await status()) === 'ACTIVE') await cognito.send(new cog.UpdateUserPoolReplicaCommand({ UserPoolId: poolId, RegionName: replica.region, Status: 'INACTIVE' }));

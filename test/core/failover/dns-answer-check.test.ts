@@ -1,4 +1,4 @@
-/** What TestDNSAnswer must show, decided from the record set (aws-facts G2). */
+/** What TestDNSAnswer must show, decided from the record set (aws-conformance G2). */
 import { describe, expect, it } from 'vitest';
 import { answerMatches, expectationFor, expectsAlias } from '../../../src/core/failover/dns-answer-check.js';
 import type { DnsAnswer, RecordSet, Route53Reader } from '../../../src/core/ports/route53.js';

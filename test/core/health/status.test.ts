@@ -1,7 +1,7 @@
 /**
  * Reading a check by its Type: endpoint checks from the checkers' observations (Inverted applied by
  * the client), CALCULATED and other endpoint-less checks from the CloudWatch metric — never from
- * GetHealthCheckStatus, which Route 53 refuses for CALCULATED checks (aws-facts G1).
+ * GetHealthCheckStatus, which Route 53 refuses for CALCULATED checks (aws-conformance G1).
  */
 import { describe, expect, it } from 'vitest';
 import { readHealthCheck } from '../../../src/core/health/status.js';

@@ -63,7 +63,7 @@ describe('readingOf', () => {
   });
 
   it('applies Inverted and Disabled to the check status, never to the endpoint the checkers observe', () => {
-    // Route 53's checkers report the endpoint (aws-facts G1); the client applies the settings.
+    // Route 53's checkers report the endpoint (aws-conformance G1); the client applies the settings.
     expect(readingOf('hc', obs(8, 8), { Inverted: true })).toMatchObject({ endpointHealthy: true, healthy: false, inverted: true });
     expect(readingOf('hc', obs(0, 8), { Inverted: true })).toMatchObject({ endpointHealthy: false, healthy: true });
     expect(readingOf('hc', obs(0, 8), { Disabled: true })).toMatchObject({ endpointHealthy: false, healthy: true, disabled: true });
