@@ -56,6 +56,26 @@ describe('bench call-log analysis', () => {
   });
 });
 
+describe('bench failover phases', () => {
+  it('splits a run into start-up, observation, INSYNC lateness, the end and the exit', async () => {
+    const { failoverPhases } = await lib('call-log.mjs');
+    const at = (ms: number) => new Date(Date.parse('2026-01-01T00:00:00Z') + ms).toISOString();
+    const r53 = (operation: string, endMs: number) => record(operation, at(endMs), 20, { service: 'route53' });
+    const calls = [
+      r53('ListResourceRecordSets', 520),
+      r53('ChangeResourceRecordSets', 790), // the lock
+      r53('ChangeResourceRecordSets', 820), // the weights: the change D counts from
+      r53('GetChange', 845),
+      r53('GetChange', 5920),
+      r53('TestDNSAnswer', 5950),
+      r53('ChangeResourceRecordSets', 5990),
+    ];
+    const started = Date.parse('2026-01-01T00:00:00Z');
+    expect(failoverPhases(calls, started, 6030, 5000)).toEqual({ startup: 500, observation: 320, insyncLate: 100, afterInsync: 70, exit: 40 });
+    expect(failoverPhases(calls.slice(0, 3), started, 900, 5000)).toBeUndefined();
+  });
+});
+
 describe('bench table', () => {
   it('marks each figure met or missed against its target', async () => {
     const { renderTable } = await lib('report.mjs');

@@ -52,3 +52,26 @@ export function summarizeCalls(records) {
     writes: records.filter((r) => r.write).length,
   };
 }
+
+/**
+ * Where one failover's time went, from the call log and the moment the run started (ms since the
+ * epoch): start-up until the first call, observation and lock until the DNS change is accepted, how
+ * late the last GetChange saw INSYNC (after the change's end plus D), the checks and the last batch
+ * after it, and the time from the last call to the process's exit.
+ */
+export function failoverPhases(records, startedAtMs, totalMs, dMs) {
+  const spans = records.map((r) => ({ op: `${r.service}.${r.operation}`, ...span(r) })).sort((a, b) => a.start - b.start);
+  const firstGetChange = spans.findIndex((s) => s.op === 'route53.GetChange');
+  if (spans.length === 0 || firstGetChange < 1) return undefined;
+  const change = spans.slice(0, firstGetChange).filter((s) => s.op === 'route53.ChangeResourceRecordSets').at(-1);
+  const lastGetChange = spans.filter((s) => s.op === 'route53.GetChange').at(-1);
+  const lastEnd = Math.max(...spans.map((s) => s.end));
+  if (!change) return undefined;
+  return {
+    startup: spans[0].start - startedAtMs,
+    observation: change.end - spans[0].start,
+    insyncLate: lastGetChange.end - (change.end + dMs),
+    afterInsync: lastEnd - lastGetChange.end,
+    exit: startedAtMs + totalMs - lastEnd,
+  };
+}

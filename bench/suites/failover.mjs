@@ -9,7 +9,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { runMrrctl } from '../lib/child.mjs';
-import { summarizeCalls } from '../lib/call-log.mjs';
+import { failoverPhases, summarizeCalls } from '../lib/call-log.mjs';
 import { inProcessCli, makeFailoverReady } from '../lib/clean-world.mjs';
 import { interleave, medianOf, round } from '../lib/stats.mjs';
 import { startWorld } from '../lib/world.mjs';
@@ -37,8 +37,10 @@ export async function benchFailover({ rounds = 5, log }) {
     const measured = (run) => async () => {
       fresh();
       const since = w.lastSeq();
+      const startedAt = Date.now();
       const r = await run();
-      return { ...r, ...summarizeCalls(w.callsSince(since)) };
+      const calls = w.callsSince(since);
+      return { ...r, ...summarizeCalls(calls), phases: failoverPhases(calls, startedAt, r.ms, D_MS) };
     };
     const check = (r, how) => {
       if (r.code !== 0) throw new Error(`failover (${how}) exited ${r.code}:\n${r.stderr}\n${r.stdout}`);
@@ -106,6 +108,14 @@ export async function benchFailover({ rounds = 5, log }) {
         target: 'informative',
         met: null,
       },
+      ...PHASES.map(([key, what]) => ({
+        id: `failover.phase.${key}`,
+        figure: `process, ${what}`,
+        value: round(medianOf(samples['failover process'].map((x) => x.phases ?? {}), key)),
+        unit: 'ms',
+        target: 'informative',
+        met: null,
+      })),
     ];
     return { rows, details: { dMs: D_MS, latencyMs: LATENCY_MS, driftCleanBefore: ready.driftExit === 0, samples: strip(samples) } };
   } finally {
@@ -113,6 +123,16 @@ export async function benchFailover({ rounds = 5, log }) {
   }
 }
 
+/** The phases of a process run (bench/lib/call-log.mjs failoverPhases), in the order they happen. */
+const PHASES = [
+  ['startup', 'start-up until the first AWS call'],
+  ['observation', 'observation, guards and lock until the DNS change is accepted'],
+  ['insyncLate', 'INSYNC seen after the change + D (GetChange cadence)'],
+  ['afterInsync', 'DNS answer and post-checks, then history and unlock in one batch'],
+  ['exit', 'from the last call to the exit'],
+];
+
 function strip(samples) {
-  return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, v.map((s) => ({ ms: round(s.ms), calls: s.calls, throttled: s.throttled, writes: s.writes }))]));
+  const phases = (s) => (s.phases ? { phases: Object.fromEntries(Object.entries(s.phases).map(([k, v]) => [k, round(v)])) } : {});
+  return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, v.map((s) => ({ ms: round(s.ms), calls: s.calls, throttled: s.throttled, writes: s.writes, ...phases(s) }))]));
 }
