@@ -2,7 +2,9 @@
  * Observing both Regions for drift through the read ports, in parallel but bounded: Cognito calls go
  * through a per-Region limiter (few in flight; every request, each page of a list included, paced by
  * its quota category's bucket at just under the documented rate: cognito-quotas.ts); the other
- * services through their own per-Region limiter. Nothing here writes.
+ * services through their own per-Region limiter. Each read starts as soon as what it needs is known
+ * (a Region's web ACL once its pool answers, a resource once the setting naming it has), not stage by
+ * stage: the chain of dependent calls is what docs/status.md's step table lists. Nothing here writes.
  */
 import { InputError } from '../errors.js';
 import type { Topology } from '../config/topology.js';
@@ -12,8 +14,8 @@ import type { ParityReader } from '../ports/parity.js';
 import type { ReadLog, ReadSite, UnreadableFinding } from '../unreadable.js';
 import { cognitoReadCategory, pacedRate, type CognitoReadCategory } from './cognito-quotas.js';
 import { createKeyedLimiter, createLimiter, pagesPacedBy, type KeyedLimiter, type Limiter } from './limiter.js';
-import { wantedResources } from './resources.js';
-import { resourceKey, unreadKey, type DriftClock, type DriftObservation, type RegionSnapshot, type ResourceKind, type ResourceSnapshot, type SnapshotField } from './types.js';
+import { startResourceReads, type SnapshotPiece } from './resource-reads.js';
+import type { DriftClock, DriftObservation, RegionSnapshot, ResourceSnapshot, SnapshotField } from './types.js';
 
 export interface DriftReaders {
   cognito: CognitoReader;
@@ -103,6 +105,14 @@ async function riskOrUndefined(p: Promise<JsonObject | undefined>): Promise<Json
   }
 }
 
+/** Hands on a piece of a Region's snapshot that names resources, as it arrives (resource-reads.ts). */
+type Learn = (piece: SnapshotPiece) => void;
+
+/** Passes a read's value on when it arrives; its failure is left to whoever awaits the read. */
+function tell<T>(p: Promise<T>, use: (value: T) => void): void {
+  p.then(use, () => undefined);
+}
+
 /** The replicated pieces of one Region's pool (re-read after a wait when they differ). */
 export async function snapshotReplicated(
   readers: DriftReaders,
@@ -112,29 +122,39 @@ export async function snapshotReplicated(
   limit: Limiters,
   knownPool?: UserPool,
 ): Promise<RegionSnapshot> {
+  return readReplicated(readers, region, userPoolId, opts, limit, knownPool).snapshot;
+}
+
+/** Starts the replicated reads; `pool` and `risk` settle as they arrive, `snapshot` once all have. */
+function readReplicated(readers: DriftReaders, region: string, userPoolId: string, opts: ObserveOptions, limit: Limiters, knownPool?: UserPool) {
   const c = limit.cognito(region);
   const cognito = readers.cognito;
   const unread: Partial<Record<SnapshotField, UnreadableFinding>> = {};
   const read = <T>(field: SnapshotField, operation: string, fn: () => Promise<T>) =>
     tracked(opts, cognitoSite(operation, region), () => c(operation, fn), (u) => (unread[field] ??= u));
-  const [pool, risk, mfa, clients, resourceServers, identityProviders, groups] = await Promise.all([
-    knownPool ?? read('pool', 'DescribeUserPool', () => cognito.describeUserPool(region, userPoolId)),
-    read('risk', 'DescribeRiskConfiguration', () => riskOrUndefined(cognito.describeRiskConfiguration(region, userPoolId))),
-    read('mfa', 'GetUserPoolMfaConfig', () => cognito.getMfaConfig(region, userPoolId)),
-    read('clients', 'ListUserPoolClients', () => cognito.listAppClients(region, userPoolId, pagesPacedBy(c, 'ListUserPoolClients'))),
-    read('resourceServers', 'ListResourceServers', () => cognito.listResourceServers(region, userPoolId, pagesPacedBy(c, 'ListResourceServers'))),
-    read('identityProviders', 'ListIdentityProviders', () => cognito.listIdentityProviders(region, userPoolId, pagesPacedBy(c, 'ListIdentityProviders'))),
-    read('groups', 'ListGroups', () => cognito.listGroups(region, userPoolId, pagesPacedBy(c, 'ListGroups'))),
-  ]);
-  const snapshot: RegionSnapshot = { region, pool, risk, mfa, clients: clients ?? [], resourceServers: resourceServers ?? [], identityProviders: identityProviders ?? [], groups: groups ?? [] };
-  if (opts.deep && clients) {
-    const details = await Promise.all(
-      clients.map(async (client) => [client.ClientId, (await read('clientDetails', 'DescribeUserPoolClient', () => cognito.describeAppClient(region, userPoolId, client.ClientId))) ?? null] as const),
-    );
-    snapshot.clientDetails = Object.fromEntries(details) as Record<string, AppClient | null>;
-  }
-  if (Object.keys(unread).length > 0) snapshot.unread = unread;
-  return snapshot;
+  const pool = knownPool ? Promise.resolve(knownPool) : read('pool', 'DescribeUserPool', () => cognito.describeUserPool(region, userPoolId));
+  const risk = read('risk', 'DescribeRiskConfiguration', () => riskOrUndefined(cognito.describeRiskConfiguration(region, userPoolId)));
+  const snapshot = (async (): Promise<RegionSnapshot> => {
+    const [poolValue, riskValue, mfa, clients, resourceServers, identityProviders, groups] = await Promise.all([
+      pool,
+      risk,
+      read('mfa', 'GetUserPoolMfaConfig', () => cognito.getMfaConfig(region, userPoolId)),
+      read('clients', 'ListUserPoolClients', () => cognito.listAppClients(region, userPoolId, pagesPacedBy(c, 'ListUserPoolClients'))),
+      read('resourceServers', 'ListResourceServers', () => cognito.listResourceServers(region, userPoolId, pagesPacedBy(c, 'ListResourceServers'))),
+      read('identityProviders', 'ListIdentityProviders', () => cognito.listIdentityProviders(region, userPoolId, pagesPacedBy(c, 'ListIdentityProviders'))),
+      read('groups', 'ListGroups', () => cognito.listGroups(region, userPoolId, pagesPacedBy(c, 'ListGroups'))),
+    ]);
+    const snap: RegionSnapshot = { region, pool: poolValue, risk: riskValue, mfa, clients: clients ?? [], resourceServers: resourceServers ?? [], identityProviders: identityProviders ?? [], groups: groups ?? [] };
+    if (opts.deep && clients) {
+      const details = await Promise.all(
+        clients.map(async (client) => [client.ClientId, (await read('clientDetails', 'DescribeUserPoolClient', () => cognito.describeAppClient(region, userPoolId, client.ClientId))) ?? null] as const),
+      );
+      snap.clientDetails = Object.fromEntries(details) as Record<string, AppClient | null>;
+    }
+    if (Object.keys(unread).length > 0) snap.unread = unread;
+    return snap;
+  })();
+  return { pool, risk, snapshot };
 }
 
 /** What every read of one observation shares: the ports, the options and the per-Region limiters. */
@@ -144,19 +164,30 @@ interface ObserveScope {
   limit: Limiters;
 }
 
-/** Everything drift compares in one Region: the replicated pieces, log delivery and the pool's web ACL. */
-async function snapshotRegion({ readers, opts, limit }: ObserveScope, region: string, userPoolId: string, knownPool?: UserPool): Promise<RegionSnapshot> {
-  const more: Partial<Record<SnapshotField, UnreadableFinding>> = {};
-  const [replicated, logDelivery] = await Promise.all([
-    snapshotReplicated(readers, region, userPoolId, opts, limit, knownPool),
-    tracked(opts, cognitoSite('GetLogDeliveryConfiguration', region), () => limit.cognito(region)('GetLogDeliveryConfiguration', () => readers.cognito.getLogDelivery(region, userPoolId)), (u) => (more.logDelivery = u)),
-  ]);
-  const arn = replicated.pool?.Arn;
-  const webAcl = arn
-    ? await tracked(opts, { service: 'wafv2', operation: 'GetWebACLForResource', region }, () => limit.other(region)(() => readers.parity.getWebAclForResource(region, arn)), (u) => (more.webAcl = u))
-    : undefined;
-  const unread = { ...replicated.unread, ...more };
-  return { ...replicated, logDelivery, webAcl, ...(Object.keys(unread).length > 0 ? { unread } : {}) };
+/**
+ * Everything drift compares in one Region: the replicated pieces, log delivery and the pool's web ACL.
+ * Each piece that names resources goes to `learn` as it arrives, and the web ACL is asked as soon as
+ * the pool's ARN is known, not after the Region's other reads.
+ */
+async function snapshotRegion({ readers, opts, limit }: ObserveScope, region: string, userPoolId: string, learn: Learn, knownPool?: UserPool): Promise<RegionSnapshot> {
+  let logUnread: UnreadableFinding | undefined;
+  let webAclUnread: UnreadableFinding | undefined;
+  // First in the Region's Cognito queue: its answer names the log groups and streams to read next.
+  const logDeliveryP = tracked(opts, cognitoSite('GetLogDeliveryConfiguration', region), () => limit.cognito(region)('GetLogDeliveryConfiguration', () => readers.cognito.getLogDelivery(region, userPoolId)), (u) => (logUnread = u));
+  const replicated = readReplicated(readers, region, userPoolId, opts, limit, knownPool);
+  const webAclP = replicated.pool.then((pool) => {
+    const arn = pool?.Arn;
+    return arn ? tracked(opts, { service: 'wafv2', operation: 'GetWebACLForResource', region }, () => limit.other(region)(() => readers.parity.getWebAclForResource(region, arn)), (u) => (webAclUnread = u)) : undefined;
+  });
+  tell(replicated.pool, (pool) => learn({ pool }));
+  tell(replicated.risk, (risk) => learn({ risk }));
+  tell(logDeliveryP, (logDelivery) => learn({ logDelivery }));
+  tell(webAclP, (webAcl) => learn({ webAcl }));
+  const [snapshot, logDelivery] = await Promise.all([replicated.snapshot, logDeliveryP]);
+  // Awaited after the Cognito reads, as before: a guard sees their failure first.
+  const webAcl = await webAclP;
+  const unread = { ...snapshot.unread, ...(logUnread ? { logDelivery: logUnread } : {}), ...(webAclUnread ? { webAcl: webAclUnread } : {}) };
+  return { ...snapshot, logDelivery, webAcl, ...(Object.keys(unread).length > 0 ? { unread } : {}) };
 }
 
 function emptySnapshot(region: string): RegionSnapshot {
@@ -167,41 +198,6 @@ const SERVING = new Set(['ACTIVE', 'INACTIVE']);
 
 export function secondaryReplica(replicas: ReplicaInfo[], region: string): ReplicaInfo | undefined {
   return replicas.find((r) => r.Role === 'SECONDARY' && r.RegionName === region);
-}
-
-async function observeResources(readers: DriftReaders, o: Omit<DriftObservation, 'resources'>, limit: Limiters, opts: ObserveOptions): Promise<ResourceSnapshot> {
-  const wanted = wantedResources(o);
-  const p = readers.parity;
-  const resources: ResourceSnapshot = { functions: {}, emailIdentities: {}, logGroups: {}, deliveryStreams: {}, webAcls: {} };
-  const unread: Record<string, UnreadableFinding> = {};
-  const tasks: Array<Promise<unknown>> = [];
-  // One resource, one tracked read: a failure marks that resource unknown and the others go on.
-  const look = (kind: ResourceKind, region: string, name: string, site: Omit<ReadSite, 'region'>, read: () => Promise<void>) =>
-    tasks.push(tracked(opts, { ...site, region }, () => limit.other(region)(read), (u) => (unread[unreadKey(kind, region, name)] = u)));
-  for (const { region, arn } of wanted.functions) {
-    look('function', region, arn, { service: 'lambda', operation: 'GetFunction' }, async () => {
-      const info = await p.getFunction(region, arn);
-      const policy = info ? await p.getFunctionPolicy(region, arn) : undefined;
-      resources.functions[resourceKey(region, arn)] = info ? { info, ...(policy ? { policy } : {}) } : null;
-    });
-  }
-  for (const { region, identity } of wanted.emailIdentities) {
-    look('emailIdentity', region, identity, { service: 'ses', operation: 'GetEmailIdentity' }, async () => void (resources.emailIdentities[resourceKey(region, identity)] = (await p.getEmailIdentity(region, identity)) ?? null));
-  }
-  for (const { region, name } of wanted.logGroups) {
-    look('logGroup', region, name, { service: 'logs', operation: 'DescribeLogGroups' }, async () => void (resources.logGroups[resourceKey(region, name)] = (await p.getLogGroup(region, name)) ?? null));
-  }
-  for (const { region, name } of wanted.deliveryStreams) {
-    look('deliveryStream', region, name, { service: 'firehose', operation: 'DescribeDeliveryStream' }, async () => void (resources.deliveryStreams[resourceKey(region, name)] = (await p.getDeliveryStream(region, name)) ?? null));
-  }
-  for (const { region, name } of wanted.webAcls) {
-    look('webAcl', region, name, { service: 'wafv2', operation: 'ListWebACLs' }, async () => {
-      const match = (await p.listWebAcls(region)).find((acl) => acl.Name === name);
-      resources.webAcls[resourceKey(region, name)] = match ? ((await p.getWebAcl(region, match.ARN)) ?? null) : null;
-    });
-  }
-  await Promise.all(tasks);
-  return Object.keys(unread).length > 0 ? { ...resources, unread } : resources;
 }
 
 /** ListUserPoolReplicas in the primary, else (with a ReadLog) in the secondary: a replica's Region answers it too. */
@@ -220,14 +216,28 @@ async function readReplicas(readers: DriftReaders, topology: Topology, opts: Obs
   return { unread: a.failed[0] };
 }
 
+/**
+ * Both Regions' snapshots and the resources they name. Each read starts as soon as what it needs is
+ * known: the primary's snapshot, web ACL and the resources its pool names once its pool answers
+ * (without waiting for the replica listing); the secondary's once its replica is known to serve; each
+ * resource once the piece naming it arrives (resource-reads.ts). The primary unreadable still stops
+ * everything; a replica neither ACTIVE nor INACTIVE is still not read.
+ */
 export async function observeDrift(readers: DriftReaders, topology: Topology, opts: ObserveOptions, limit = createLimiters(opts)): Promise<DriftObservation> {
   const { userPoolId, primaryRegion, secondaryRegion } = topology;
+  const scope: ObserveScope = { readers, opts, limit };
   const c = limit.cognito(primaryRegion);
+  const resourceReads = startResourceReads(
+    { parity: readers.parity, run: (site, read, unread) => tracked(opts, site, () => limit.other(site.region)(read), unread) },
+    { primaryRegion, secondaryRegion },
+  );
   let poolUnread: UnreadableFinding | undefined;
-  const [pool, listed] = await Promise.all([
-    tracked(opts, cognitoSite('DescribeUserPool', primaryRegion), () => c('DescribeUserPool', () => readers.cognito.describeUserPool(primaryRegion, userPoolId)), (u) => (poolUnread = u)),
-    readReplicas(readers, topology, opts, limit),
-  ]);
+  const poolP = tracked(opts, cognitoSite('DescribeUserPool', primaryRegion), () => c('DescribeUserPool', () => readers.cognito.describeUserPool(primaryRegion, userPoolId)), (u) => (poolUnread = u));
+  const listedP = readReplicas(readers, topology, opts, limit);
+  const primaryP = poolP.then((pool) => (pool ? snapshotRegion(scope, primaryRegion, userPoolId, (piece) => resourceReads.learn('primary', piece), pool) : undefined));
+  // Awaited below, after the replica listing: a guard sees the listing's failure first, as before.
+  primaryP.catch(() => undefined);
+  const [pool, listed] = await Promise.all([poolP, listedP]);
   const replica = listed.replicas ? secondaryReplica(listed.replicas, secondaryRegion) : undefined;
   if (poolUnread) {
     // Nothing to compare against: the report says so and that the primary could not be read.
@@ -239,9 +249,9 @@ export async function observeDrift(readers: DriftReaders, topology: Topology, op
   }
   const serving = replica !== undefined && SERVING.has(replica.Status);
   const [primary, secondary] = await Promise.all([
-    snapshotRegion({ readers, opts, limit }, primaryRegion, userPoolId, pool),
-    serving ? snapshotRegion({ readers, opts, limit }, secondaryRegion, userPoolId) : Promise.resolve(emptySnapshot(secondaryRegion)),
+    primaryP as Promise<RegionSnapshot>,
+    serving ? snapshotRegion(scope, secondaryRegion, userPoolId, (piece) => resourceReads.learn('secondary', piece)) : Promise.resolve(emptySnapshot(secondaryRegion)),
   ]);
   const base = { userPoolId, primaryRegion, secondaryRegion, ...(replica ? { replica } : {}), ...(listed.unread ? { replicasUnread: listed.unread } : {}), primary, secondary };
-  return { ...base, resources: await observeResources(readers, base, limit, opts) };
+  return { ...base, resources: await resourceReads.finish(base) };
 }
