@@ -41,8 +41,10 @@ describe('mutation registry', () => {
   it('binds the options of a saved failover plan', async () => {
     const handle = await MUTATIONS.failover();
     const saved = { to: 'eu-west-1', planned: true, force: false, forceUnhealthyTarget: false, breakLock: false, reason: 'drill', timeoutSeconds: 600, identity: { actor: 'a@h', lockId: 'l-1', plannedAt: '2025-01-01T00:00:00.000Z' } };
-    // A plan saved before --override-safety-rule existed binds with no override.
-    expect(handle.fromSaved(saved).options).toEqual({ ...saved, overrideSafetyRules: [] });
+    // A plan saved before --override-safety-rule existed binds with no override; one saved before the
+    // lock rode in the DNS change's batch re-plans to its two steps (take the lock, then change DNS).
+    expect(handle.fromSaved(saved).options).toEqual({ ...saved, overrideSafetyRules: [], lockInMoveBatch: false });
+    expect(handle.fromSaved({ ...saved, lockInMoveBatch: true }).options).toMatchObject({ lockInMoveBatch: true });
   });
 
   it('refuses a saved option of the wrong type with exit 2, naming the field', async () => {

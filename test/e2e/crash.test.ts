@@ -174,16 +174,15 @@ describe('failover killed at a step boundary, then recovered with --break-lock a
   const TIMEOUT = 5;
   const drill = (to: string) => ['failover', '--to', to, '--yes', '--planned', '--reason', 'crash drill', '--timeout', String(TIMEOUT)];
   // One world per crash point: each starts from a clean zone.
-  let afterLock: FailoverWorld;
-  let afterDns: FailoverWorld;
+  let afterBatch: FailoverWorld;
   let afterChecks: FailoverWorld;
   let afterHistory: FailoverWorld;
 
   beforeAll(async () => {
-    [afterLock, afterDns, afterChecks, afterHistory] = await Promise.all([0, 1, 2, 3].map(() => failoverWorld({ activate: true, guards: { cooldownSeconds: 0 } })));
+    [afterBatch, afterChecks, afterHistory] = await Promise.all([0, 1, 2].map(() => failoverWorld({ activate: true, guards: { cooldownSeconds: 0 } })));
   }, PROCESS_TEST_TIMEOUT_MS);
   afterAll(async () => {
-    await Promise.all([afterLock?.stop(), afterDns?.stop(), afterChecks?.stop(), afterHistory?.stop()]);
+    await Promise.all([afterBatch?.stop(), afterChecks?.stop(), afterHistory?.stop()]);
   });
 
   const crashEnv = (world: FailoverWorld) => ({ USER: 'crashed-op', ...world.env });
@@ -191,11 +190,16 @@ describe('failover killed at a step boundary, then recovered with --break-lock a
   /** The killed child's pid, as its lock names it. */
   const lockPid = (lock: string) => Number(/"pid=(\d+)"/.exec(lock)?.[1]);
 
-  it('after the lock was taken: DNS untouched; the lock names the dead pid; --break-lock removes it at once and the move converges', async () => {
-    const world = afterLock;
+  it('after the first batch (the lock and the DNS change together): DNS wholly moved and the lock held, never one without the other; the lock names the dead pid; --break-lock removes it at once and records the move; the next run re-checks and marks it', async () => {
+    const world = afterBatch;
     const started = Date.now();
-    await runAndKill(world.w, drill(S), crashEnv(world), applied('route53', 'ChangeResourceRecordSets', P));
-    expect(await world.weights()).toEqual({ [P]: 100, [S]: 0 });
+    // The run's first change: the lock's CREATE and the weights in one batch.
+    const killed = await runAndKill(world.w, drill(S), crashEnv(world), applied('route53', 'ChangeResourceRecordSets', P));
+    expect(killed.at.operation).toBe('ChangeResourceRecordSets');
+    // The dead CLI never learned the batch went through: its journal does not have it.
+    expect(journaledApplied(world.w)).not.toContain('route53.move-traffic');
+    expect(await world.weights()).toEqual({ [P]: 0, [S]: 100 });
+    expect(await world.dnsAnswer()).toEqual([world.w.summary.records[S].value]);
     const [lock] = await world.txt('_mrrctl-lock');
     expect(lock).toContain('holder=crashed-op@');
     expect(lock).toContain(`"host=${hostname()}"`);
@@ -203,51 +207,43 @@ describe('failover killed at a step boundary, then recovered with --break-lock a
     // A 60 s lease: the lock of a dead run on another host ends within a minute.
     expect(Date.parse(/expires=([^"]+)/.exec(lock)![1]) - Date.parse(/since=([^"]+)/.exec(lock)![1])).toBe(60_000);
     expect(lockPid(lock)).toBeGreaterThan(0);
-
-    // Without --break-lock: exit 4, but the refusal says the owner is gone and how to break it.
-    const seq = world.w.lastSeq();
-    const blocked = await world.w.run(drill(S), nextOp(world));
-    expect(blocked.code).toBe(4);
-    expect(blocked.stderr).toContain(`its owner's process is gone (pid ${lockPid(lock)} on ${hostname()}, this host, is not running): \`mrrctl failover --to eu-west-1 --planned --break-lock --reason "…"\` removes it`);
-    expect(world.w.writesSince(seq)).toEqual([]);
-
-    // With it, at once (the real clock: no lease has to end), and well within 90 s of the crash.
-    const r = await world.w.run([...drill(S), '--break-lock'], nextOp(world));
-    expect(r.code, r.stderr).toBe(0);
-    expect(Date.now() - started).toBeLessThan(90_000);
-    expect(r.stderr).toContain('take the failover lock, replacing the lock of crashed-op@');
-    expect(await world.weights()).toEqual({ [P]: 0, [S]: 100 });
-    expect(await world.dnsAnswer()).toEqual([world.w.summary.records[S].value]);
-    expect(await world.txt('_mrrctl-lock')).toEqual([]);
-    const history = await world.txt('_mrrctl-history');
-    expect(history).toEqual([expect.stringContaining('"kind=failover"'), expect.stringContaining('"kind=break-lock"')]);
-    expect(history[1]).toContain(`removed the lock of crashed-op@${hostname()} (pid ${lockPid(lock)}): its owner's process is gone`);
-    // And the journal has the break: the take-lock step with the record it replaced.
-    const taken = journalEntries(world.w).find((e) => e.kind === 'step' && e.stepId === 'route53.take-lock' && e.status === 'applied');
-    expect(taken.input.Replacing.ResourceRecords[0].Value).toBe(lock);
-  });
-
-  it('after DNS changed (lock still held, no history): DNS is wholly as planned; --break-lock removes the lock at once and records the move and the break', async () => {
-    const world = afterDns;
-    // The second change of the run: the lock was the first.
-    await runAndKill(world.w, drill(S), crashEnv(world), applied('route53', 'ChangeResourceRecordSets', P), nth(2));
-    // One atomic batch: DNS is wholly at the target, never half-changed.
-    expect(await world.weights()).toEqual({ [P]: 0, [S]: 100 });
-    expect(await world.txt('_mrrctl-lock')).toEqual([expect.stringContaining('holder=crashed-op@')]);
     expect(await world.txt('_mrrctl-history')).toEqual([]);
 
+    // Without --break-lock: exit 4, no write; it sees the moved records and says the owner is gone and how to break it.
     const seq = world.w.lastSeq();
     const blocked = await world.w.run(drill(S), nextOp(world));
     expect(blocked.code).toBe(4);
     expect(blocked.stdout).toContain('DNS already sends every user to eu-west-1');
+    expect(blocked.stderr).toContain(`its owner's process is gone (pid ${lockPid(lock)} on ${hostname()}, this host, is not running): \`mrrctl failover --to eu-west-1 --planned --break-lock --reason "…"\` removes it`);
     expect(world.w.writesSince(seq)).toEqual([]);
 
+    // With it, at once (the real clock: no lease has to end), and well within 90 s of the crash: the
+    // lock goes in one batch with the history of the break and of the dead run's move; DNS is not touched.
+    const broke = world.w.lastSeq();
     const r = await world.w.run([...drill(S), '--break-lock'], nextOp(world));
     expect(r.code, r.stderr).toBe(0);
+    expect(Date.now() - started).toBeLessThan(90_000);
+    expect(world.w.writesSince(broke).map((c) => c.operation)).toEqual(['ChangeResourceRecordSets']);
     expect(await world.weights()).toEqual({ [P]: 0, [S]: 100 });
     expect(await world.txt('_mrrctl-lock')).toEqual([]);
     const history = await world.txt('_mrrctl-history');
     expect(history.map((v) => /kind=([a-z-]+)/.exec(v)?.[1])).toEqual(['break-lock', 'failover']);
+    expect(history[0]).toContain(`removed the lock of crashed-op@${hostname()} (pid ${lockPid(lock)}): its owner's process is gone`);
+    // The dead run's checks never ran: its move is on record, not proven.
+    expect(history[1]).not.toContain('checks=');
+    // And the journal has the break: the removal with the exact record it deleted.
+    const removal = journalEntries(world.w).find((e) => e.kind === 'step' && e.stepId === 'route53.remove-expired-lock' && e.status === 'applied');
+    expect(removal.input.ChangeBatch.Changes[0]).toMatchObject({ Action: 'DELETE', ResourceRecordSet: { ResourceRecords: [{ Value: lock }] } });
+
+    // The next run goes on from there: DNS is where it was asked to go, so it moves nothing, re-runs the
+    // checks under a lock of its own and marks the move (lock, then history + unlock: two batches).
+    const again = world.w.lastSeq();
+    const resumed = await world.w.run(drill(S), nextOp(world));
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(world.w.writesSince(again).map((c) => c.operation)).toEqual(['ChangeResourceRecordSets', 'ChangeResourceRecordSets']);
+    expect(await world.txt('_mrrctl-lock')).toEqual([]);
+    expect((await world.txt('_mrrctl-history')).find((v) => v.includes('"kind=failover"'))).toContain('"checks=passed"');
+    expect(await world.weights()).toEqual({ [P]: 0, [S]: 100 });
   });
 
   it('after INSYNC, during the DNS check and post-checks, before the last batch: --break-lock records the move unchecked; the next run re-runs the checks and marks it', async () => {
@@ -284,8 +280,8 @@ describe('failover killed at a step boundary, then recovered with --break-lock a
 
   it('after the last batch (the history and the unlock together): nothing is held, the move and its passing checks are on record; a re-run has nothing to do', async () => {
     const world = afterHistory;
-    // The third change of the run: lock, DNS, then the history record and the lock's release in one batch.
-    await runAndKill(world.w, drill(S), crashEnv(world), applied('route53', 'ChangeResourceRecordSets', P), nth(3));
+    // The second change of the run: the lock with DNS, then the history record and the lock's release in one batch.
+    await runAndKill(world.w, drill(S), crashEnv(world), applied('route53', 'ChangeResourceRecordSets', P), nth(2));
     expect(await world.weights()).toEqual({ [P]: 0, [S]: 100 });
     // One atomic batch: the lock went with the history, never one without the other.
     expect(await world.txt('_mrrctl-lock')).toEqual([]);

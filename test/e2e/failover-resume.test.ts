@@ -47,7 +47,6 @@ describe('failover resume: DNS already at the target', () => {
     expect(first.stderr).toBe('');
     // The whole plan ran (history and lock release, one batch): a failed check is reported, not thrown.
     expect(stepsOf(first)).toEqual([
-      'route53.take-lock:applied',
       'route53.move-traffic:applied',
       'route53.wait-insync:applied',
       'route53.verify:applied',

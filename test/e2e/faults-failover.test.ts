@@ -1,7 +1,7 @@
 /**
  * `failover` (and failback) under the sandbox's faults, as one chain on one world — each cell moves
- * DNS, so each starts where the previous one left it: Route 53's API down (before and after the lock
- * is taken), a transient 5xx burst, a throttling burst, a persistent 5xx mid-plan and its re-run, a
+ * DNS, so each starts where the previous one left it: Route 53's API down (before the run, and right
+ * after its lock-and-move batch), a transient 5xx burst, a throttling burst, a persistent 5xx mid-plan and its re-run, a
  * latency spike, and the primary Region's Cognito and KMS down. The world is judged through the SDK
  * (weights, lock and history records) and the sandbox's call log.
  */
@@ -51,12 +51,15 @@ const ok = (c: CallRecord) => c.status >= 200 && c.status < 300;
 const dnsAt = (region: string) => ({ [P]: region === P ? 100 : 0, [S]: region === S ? 100 : 0 });
 const diag = (r: CliRun) => r.json().diagnostics[0] as { code: string; message: string };
 
-/** A completed move: the lock, the weights, then the history and the unlock in one batch — three changes, each made once. */
-async function expectMovedTo(region: string, seq: number, r: CliRun) {
+/**
+ * A completed move, each change made once: the lock and the weights in one batch, then the history and
+ * the unlock in one batch (2 changes); with a replica to activate first, the lock is taken on its own (3).
+ */
+async function expectMovedTo(region: string, seq: number, r: CliRun, changes: 2 | 3 = 2) {
   expect(r.code, r.stderr).toBe(0);
   expect(await world.weights()).toEqual(dnsAt(region));
   expect(await world.txt('_mrrctl-lock')).toEqual([]);
-  expect(callsSince(seq).filter((c) => c.operation === 'ChangeResourceRecordSets' && ok(c))).toHaveLength(3);
+  expect(callsSince(seq).filter((c) => c.operation === 'ChangeResourceRecordSets' && ok(c))).toHaveLength(changes);
   const applied = (r.json().data.result.results as Array<{ stepId: string; status: string }>).filter((x) => x.status === 'applied').map((x) => x.stepId);
   expect(applied.filter((id, i) => applied.indexOf(id) !== i)).toEqual([]);
 }
@@ -95,7 +98,7 @@ describe.sequential('failover under faults (one chain: each cell starts where th
     const r = await run(planned(S));
     await clear();
     expect(callsSince(seq).filter((c) => !ok(c)).map((c) => c.operation)).toEqual(expect.arrayContaining(['UpdateUserPoolReplica', 'ChangeResourceRecordSets']));
-    await expectMovedTo(S, seq, r);
+    await expectMovedTo(S, seq, r, 3);
     expect(callsSince(seq).filter((c) => c.operation === 'UpdateUserPoolReplica' && ok(c))).toHaveLength(1);
   });
 
@@ -116,7 +119,7 @@ describe.sequential('failover under faults (one chain: each cell starts where th
     expect(r.code).toBe(1);
     expect(diag(r)).toMatchObject({ code: 'MRR_APPLY_E001' });
     expect(diag(r).message).toMatch(/^step route53\.wait-insync failed: InternalFailure: /);
-    expect(diag(r).message).toContain('already applied: route53.take-lock, route53.move-traffic;');
+    expect(diag(r).message).toContain('already applied: route53.move-traffic;');
     // What the command finishes after the stop: the history (traffic did move) and the lock.
     // JSON mode: they are in the document (data.afterStop), and stderr stays empty.
     const afterStop = (r.json().data.afterStop as string[]).join('\n');
@@ -180,10 +183,10 @@ describe.sequential('failover under faults (one chain: each cell starts where th
     expect(intoPrimary).toEqual([]);
   });
 
-  it('Route 53 API down right after the lock was taken: exit 1 naming the step, DNS unchanged, lock left to its 60 s lease; --break-lock after that converges', async () => {
-    const before = await world.weights();
-    expect(before).toEqual(dnsAt(S));
-    // Route 53's API goes down the moment the lock's change batch reaches it: the lock is taken, nothing after.
+  it('Route 53 API down right after the lock-and-move batch: exit 1 naming the INSYNC wait, DNS wholly moved, the lock left to its 60 s lease; --break-lock after that records the move', async () => {
+    expect(await world.weights()).toEqual(dnsAt(S));
+    // Route 53's API goes down the moment the lock's change batch reaches it: that batch (the lock and
+    // the weights together) is applied, nothing after it.
     const armed = faultsAfter(world.w.sb, { service: 'route53', operation: 'ChangeResourceRecordSets' }, [{ service: 'route53', kind: 'outage' }]);
     const seq = since();
     // In text mode, as the on-call reads it: the plan (with its notes) on stderr, then the error.
@@ -191,15 +194,15 @@ describe.sequential('failover under faults (one chain: each cell starts where th
     expect(armed.fired()).toBe(true);
     await clear();
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/error: step route53\.move-traffic failed: \w+: .*; already applied: route53\.take-lock; not run: /);
+    expect(r.stderr).toMatch(/error: step route53\.wait-insync failed: \w+: .*; already applied: route53\.move-traffic; not run: /);
     // The plan named the way out before it started, and the stop says what is left.
     expect(r.stderr).toContain('ChangeResourceRecordSets is a Route 53 control-plane call (us-east-1); if it fails, the data-plane alternative is in docs/runbook.md');
     // What is left after the stop is part of the result (stdout), said once.
     expect(r.stdout).toContain('the lock could not be released');
     expect(r.stdout).toContain('its lease ends within a minute, then --break-lock removes it');
     expect(r.stderr).not.toContain('after the stop');
-    // No half-changed DNS: the one change batch never reached Route 53.
-    expect(await world.weights()).toEqual(before);
+    // One batch: DNS wholly at the target and the lock held, never one without the other.
+    expect(await world.weights()).toEqual(dnsAt(P));
     expect(callsSince(seq).filter((c) => c.operation === 'ChangeResourceRecordSets' && ok(c))).toHaveLength(1);
     const [lock] = await world.txt('_mrrctl-lock');
     // A lease, not a long expiry: nobody renews it after the run stopped, so it ends 60 s after it was taken.
@@ -216,5 +219,7 @@ describe.sequential('failover under faults (one chain: each cell starts where th
     expect(r2.code, r2.stderr).toBe(0);
     expect(await world.weights()).toEqual(dnsAt(P));
     expect(await world.txt('_mrrctl-lock')).toEqual([]);
+    // The lock went with the history of the break and of the stopped run's move (one batch).
+    expect((await world.txt('_mrrctl-history')).slice(0, 2).map((v) => /kind=([a-z-]+)/.exec(v)?.[1])).toEqual(['break-lock', 'failback']);
   });
 });

@@ -101,7 +101,7 @@ describe('a forged failover plan', () => {
     expect(r.code, r.stderr).toBe(0);
     genuine = JSON.parse(readFileSync(file, 'utf8')).plan;
     expect(genuine.endpoint).toEqual({ url: world.w.sb.url, partition: 'aws' });
-    expect(Object.keys(genuine.options).sort()).toEqual(['breakLock', 'force', 'forceUnhealthyTarget', 'identity', 'overrideSafetyRules', 'planned', 'reason', 'timeoutSeconds', 'to']);
+    expect(Object.keys(genuine.options).sort()).toEqual(['breakLock', 'force', 'forceUnhealthyTarget', 'identity', 'lockInMoveBatch', 'overrideSafetyRules', 'planned', 'reason', 'timeoutSeconds', 'to']);
   });
 
   it.each(FORGERIES)('$field edited (checksum recomputed): exit $code, nothing written', async ({ edit, flags, code, says }) => {

@@ -53,6 +53,7 @@ export function failoverOptions(flags: FailoverFlags): FailoverOptions {
     reason,
     timeoutSeconds: parseTimeout(flags.timeout),
     overrideSafetyRules: overrides,
+    lockInMoveBatch: true,
   };
 }
 
@@ -72,6 +73,8 @@ export const failover = defineMutation<FailoverOptions, FailoverFlags>({
       reason: savedString(saved, 'reason'),
       timeoutSeconds: savedNumber(saved, 'timeoutSeconds'),
       overrideSafetyRules: savedOverrides(saved),
+      // Absent in a plan saved before the lock rode in the DNS change's batch: re-plan its two steps.
+      lockInMoveBatch: Object.hasOwn(saved, 'lockInMoveBatch') ? savedBoolean(saved, 'lockInMoveBatch') : false,
       ...(identity ? { identity } : {}),
     };
   },

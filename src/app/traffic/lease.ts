@@ -6,7 +6,9 @@
  * the plan was made: a saved plan applied later carries no stale lease. Renewal is a compare-and-swap —
  * one change batch that DELETEs exactly the value last written and CREATEs the new one — so when someone
  * else broke or replaced the lock (its lease had ended), Route 53 refuses the batch (InvalidChangeBatch)
- * and the run stops with LockLostError (exit 4, MRR_FAILOVER_E006). Renewal rides on the waits' sleeps
+ * and the run stops with LockLostError (exit 4, MRR_FAILOVER_E006). The lock is taken by AcquireLock
+ * (its own batch) or by AcquireLockAndChange (its CREATE in the same batch as the DNS change: the
+ * lease starts with that batch and is renewed the same way). Renewal rides on the waits' sleeps
  * (the only long parts of a traffic plan) and on the start of each pseudo-operation: no background
  * timer, so a virtual clock in tests drives it exactly.
  */
@@ -65,7 +67,7 @@ export interface LockLease {
   clock: Clock;
   /** Renews now if due; throws LockLostError once the lock was lost. */
   renewIfDue(signal?: AbortSignal): Promise<void>;
-  handlers: Record<'AcquireLock' | 'ReleaseLock', WaitHandler>;
+  handlers: Record<'AcquireLock' | 'AcquireLockAndChange' | 'ReleaseLock', WaitHandler>;
   /**
    * Releases the lock with `changes` in the same change batch (the DELETE of exactly the value this
    * run last wrote goes last): all applied or none (aws-conformance C3). When the lock is no longer this
@@ -117,8 +119,11 @@ export function lockLease(deps: LeaseDeps): LockLease {
     },
   };
 
-  const AcquireLock: WaitHandler = async (step, signal) => {
-    const input = step.input as unknown as AcquireInput;
+  /**
+   * Takes the lock: one batch of the lock's changes (the replaced lock's DELETE, the CREATE, the
+   * break's history UPSERT) and `more` (the DNS change of AcquireLockAndChange), all or nothing.
+   */
+  async function acquire(input: AcquireInput, comment: string | undefined, more: JsonObject[], signal?: AbortSignal) {
     const now = nowMs();
     const leaseMs = input.LeaseSeconds * 1000;
     const { holder, host, pid, run } = deps.owner;
@@ -139,10 +144,19 @@ export function lockLease(deps: LeaseDeps): LockLease {
       ...(input.Replacing ? [recordChange('DELETE', input.Replacing)] : []),
       recordChange('CREATE', record),
       ...(input.History ? [recordChange('UPSERT', input.History)] : []),
+      ...more,
     ];
-    const output = await deps.change(input.HostedZoneId, `mrrctl ${input.Command} lock: ${holder}`, changes, signal);
+    const output = await deps.change(input.HostedZoneId, comment ?? `mrrctl ${input.Command} lock: ${holder}`, changes, signal);
     held = { zone: input.HostedZoneId, name: input.RecordName, info, record, leaseMs, renewAt: now + RENEW_EVERY_SECONDS * 1000 };
-    return { status: 'applied', output: { ...(output as JsonObject), Lock: record as unknown as JsonValue } };
+    return { status: 'applied' as const, output: { ...(output as JsonObject), Lock: record as unknown as JsonValue } };
+  }
+
+  const AcquireLock: WaitHandler = (step, signal) => acquire(step.input as unknown as AcquireInput, undefined, [], signal);
+
+  /** The lock and the DNS change in one batch (core/failover/steps.ts lockAndMoveStep); its output carries ChangeInfo for the INSYNC wait. */
+  const AcquireLockAndChange: WaitHandler = (step, signal) => {
+    const input = step.input as unknown as { HostedZoneId: string; ChangeBatch: { Comment?: string; Changes: JsonObject[] }; Lock: Omit<AcquireInput, 'HostedZoneId'> };
+    return acquire({ ...input.Lock, HostedZoneId: input.HostedZoneId }, input.ChangeBatch.Comment, input.ChangeBatch.Changes, signal);
   };
 
   async function releaseWith(input: { HostedZoneId: string; LockId: string }, comment: string | undefined, changes: JsonObject[], signal?: AbortSignal): Promise<JsonObject> {
@@ -163,5 +177,5 @@ export function lockLease(deps: LeaseDeps): LockLease {
     return { status: 'applied', output };
   };
 
-  return { clock, renewIfDue, handlers: { AcquireLock, ReleaseLock }, releaseWith };
+  return { clock, renewIfDue, handlers: { AcquireLock, AcquireLockAndChange, ReleaseLock }, releaseWith };
 }

@@ -6,7 +6,7 @@
  */
 import { createAwsExecutor } from '../../aws/step-executor.js';
 import type { DiagnosticCode } from '../../core/codes.js';
-import { cleanupSteps } from '../../core/failover/cleanup.js';
+import { cleanupSteps, plannedLockId } from '../../core/failover/cleanup.js';
 import { describeLock, findLock, lockRecordName } from '../../core/failover/lock.js';
 import { FAILOVER_STEP } from '../../core/failover/steps.js';
 import { applyPlan } from '../../core/plan/apply.js';
@@ -46,6 +46,20 @@ export function trafficHooks(command: string): StopHooks {
         const dns = requireDns(env);
         const lock = findLock(await env.ports.route53.listRecordSets(dns.hostedZoneId, lockRecordName(dns.recordName)).catch(() => []));
         return diagnostic('MRR_FAILOVER_E004', `another operator took the lock first: ${lock ? describeLock(lock) : 'it is held (and was released since)'}; nothing was changed`);
+      }
+      // The lock and the DNS change in one batch (AcquireLockAndChange), refused whole: a lock that
+      // someone took since it was read is the reason that names a holder (exit 4, as a lost CREATE).
+      const batched = plan.steps.find((s) => s.id === failed?.stepId && s.operation === 'AcquireLockAndChange');
+      if (batched && failed?.error?.name === 'InvalidChangeBatch') {
+        const dns = requireDns(env);
+        const lock = findLock(await env.ports.route53.listRecordSets(dns.hostedZoneId, lockRecordName(dns.recordName)).catch(() => []));
+        const named = failed.error.message.includes(lockRecordName(dns.recordName));
+        // Our own lock: the batch was applied by an attempt whose answer was lost, and a retry was
+        // refused. Not a race: the step's own error is reported (exit 1), and the stop-cleanup records the move.
+        if (lock && lock.info?.id === plannedLockId(plan)) return undefined;
+        if (lock || named) {
+          return diagnostic('MRR_FAILOVER_E004', `another operator took the lock first: ${lock ? describeLock(lock) : 'it is held (and was released since)'}; nothing was changed`);
+        }
       }
       if (failed?.stepId === FAILOVER_STEP.moveTraffic && CAS_CONFLICTS.has(failed.error?.name ?? '')) {
         return diagnostic(

@@ -11,10 +11,12 @@ import type { JsonObject, Plan, Step } from '../plan/types.js';
 import { recordChange, type HeldLock } from './lock.js';
 import { FAILOVER_STEP, plainHistoryStep } from './steps.js';
 
-/** The lock id the plan's take-lock step CREATEs, if it has one. */
+/** The lock id the plan CREATEs (its take-lock step, or the lock in the move's batch), if it has one. */
 export function plannedLockId(plan: Pick<Plan, 'steps'>): string | undefined {
   const take = plan.steps.find((s) => s.id === FAILOVER_STEP.takeLock);
-  const id = (take?.input as JsonObject | undefined)?.LockId;
+  const batched = plan.steps.find((s) => s.id === FAILOVER_STEP.moveTraffic && s.operation === 'AcquireLockAndChange');
+  const input = (take?.input ?? ((batched?.input as JsonObject | undefined)?.Lock)) as JsonObject | undefined;
+  const id = input?.LockId;
   return typeof id === 'string' && id ? id : undefined;
 }
 
@@ -27,11 +29,15 @@ export function cleanupSteps(plan: Pick<Plan, 'steps'>, done: readonly string[],
   // The failover writes the history and releases the lock in one batch (historyAndUnlock); canary and
   // plans saved by an earlier mrrctl in two steps (history, releaseLock).
   const history = plan.steps.find((s) => s.id === FAILOVER_STEP.history || s.id === FAILOVER_STEP.historyAndUnlock);
+  const ours = plannedLockId(plan);
+  // When the lock rode in the move's batch, our lock in the zone proves the batch was applied (it is
+  // atomic), even if the step is not recorded as done (its answer was lost and a retry was refused).
+  const batched = plan.steps.some((s) => s.id === FAILOVER_STEP.moveTraffic && s.operation === 'AcquireLockAndChange');
+  const moved = done.includes(FAILOVER_STEP.moveTraffic) || (batched && ours !== undefined && currentLock?.info?.id === ours);
   // Written without checks=passed: the run stopped before its checks finished (or one failed), so the
   // move is on record for the cooldown guards but not proven, and the next run re-runs the checks.
-  if (history && done.includes(FAILOVER_STEP.moveTraffic) && !done.includes(history.id)) steps.push({ ...plainHistoryStep(history), id: FAILOVER_STEP.history });
+  if (history && moved && !done.includes(history.id)) steps.push({ ...plainHistoryStep(history), id: FAILOVER_STEP.history });
   const release = plan.steps.find((s) => s.id === FAILOVER_STEP.releaseLock || s.id === FAILOVER_STEP.historyAndUnlock);
-  const ours = plannedLockId(plan);
   if (release && ours && currentLock?.info?.id === ours && !done.includes(release.id)) {
     const input = release.input as JsonObject;
     // A plain change batch (not the ReleaseLock pseudo-operation): the run's lease state may be gone.

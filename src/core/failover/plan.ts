@@ -2,7 +2,9 @@
  * The failover plan, a pure function of the observation: take the lock → activate the replica if
  * needed and wait → change DNS (weighted: one compare-and-swap batch; cognito-domain: invert the
  * primary's health check with its version as an optimistic lock) → wait for INSYNC → verify → post-
- * checks → history record and lock release (one atomic batch). Failback is the same plan towards the primary.
+ * checks → history record and lock release (one atomic batch). Weighted with nothing to activate: the
+ * lock and the DNS change go in ONE atomic batch (steps.ts lockAndMoveStep). Failback is the same plan
+ * towards the primary.
  */
 import type { DnsConfig, GuardsConfig } from '../config/schema.js';
 import type { Topology } from '../config/topology.js';
@@ -15,7 +17,7 @@ import { arcGuards, overridesOf, planArcFailover } from './arc-plan.js';
 import { historyRecordSet, type HistoryEvent } from './history.js';
 import { failoverImpact, impactFacts, type ImpactFacts } from './impact.js';
 import type { FailoverObservation } from './observe.js';
-import { batchNotes, breakEvent, changeStep, FAILOVER_STEP, historyAndReleaseStep, insyncStep, lockRequest, ROUTE53_STEP_REGION, takeLockStep } from './steps.js';
+import { batchNotes, breakEvent, changeStep, FAILOVER_STEP, historyAndReleaseStep, insyncStep, lockAndMoveStep, lockRequest, ROUTE53_STEP_REGION, takeLockStep } from './steps.js';
 import { checkSteps } from './check-steps.js';
 import { resumeDecision, resumePlan } from './resume.js';
 import { weightChangeBatch } from './weights.js';
@@ -34,6 +36,12 @@ export interface FailoverOptions {
   timeoutSeconds: number;
   /** arc-routing-control: safety rules to override (break-glass), names or ARNs; absent = none. */
   overrideSafetyRules: string[];
+  /**
+   * Weighted, nothing to activate: take the lock in the DNS change's batch (one step). Every new plan
+   * sets it; a plan file saved by an mrrctl from before it lacks it and re-plans (apply FILE) to the
+   * two steps it holds — take the lock, then change DNS — so it still applies.
+   */
+  lockInMoveBatch: boolean;
 }
 
 /** Who plans, when, and the new lock's id: inputs, so the planner stays pure. */
@@ -155,23 +163,29 @@ export function planFailover(
   const lock = lockRequest(id, 'failover', reason);
   const why = opts.breakLock && o.lock && waived.find((g) => g.id === 'lock')?.ok === true ? whyBreakable(o.lock, id.checkedAt ?? id.now) : undefined;
   const broke = why && o.lock ? breakEvent(o.lock, why, id, reason) : undefined;
-  const steps: Step[] = [takeLockStep(dns, lock, broke && o.lock ? { lock: o.lock, history: historyRecordSet(dns.recordName, broke, o.history) } : undefined)];
+  const breaking = broke && o.lock ? { lock: o.lock, history: historyRecordSet(dns.recordName, broke, o.history) } : undefined;
+  const activate = toSecondary && o.replicaStatus === 'INACTIVE';
+  // Weighted with nothing to activate: the lock rides in the move's batch (one round trip, and a held
+  // lock refuses the move itself). Activating first, or moving through a health check (another API),
+  // needs the lock taken on its own before.
+  const oneBatch = dns.strategy === 'weighted' && !activate && opts.lockInMoveBatch;
+  const steps: Step[] = oneBatch ? [] : [takeLockStep(dns, lock, breaking)];
 
-  if (toSecondary && o.replicaStatus === 'INACTIVE') steps.push(...activationSteps(t, target, opts.timeoutSeconds));
+  if (activate) steps.push(...activationSteps(t, target, opts.timeoutSeconds));
 
   const comment = `mrrctl ${direction} ${source} → ${target} by ${id.actor}: ${reason}`;
   if (dns.strategy === 'weighted') {
     const weights = { [source]: 0, [target]: fullWeight(o.dns.weights) };
-    const targetRecord = records[target];
+    const move = changeStep(
+      FAILOVER_STEP.moveTraffic,
+      dns,
+      `move all traffic to ${target}: ${source} weight ${o.dns.weights?.[source] ?? '?'} → 0, ${target} weight ${o.dns.weights?.[target] ?? '?'} → ${weights[target]} (one atomic compare-and-swap batch)`,
+      comment,
+      weightChangeBatch(records, weights, comment).Changes as JsonObject[],
+      { trafficMoving: true },
+    );
     steps.push(
-      changeStep(
-        FAILOVER_STEP.moveTraffic,
-        dns,
-        `move all traffic to ${target}: ${source} weight ${o.dns.weights?.[source] ?? '?'} → 0, ${target} weight ${o.dns.weights?.[target] ?? '?'} → ${weights[target]} (one atomic compare-and-swap batch)`,
-        comment,
-        weightChangeBatch(records, weights, comment).Changes as JsonObject[],
-        { trafficMoving: true },
-      ),
+      oneBatch ? lockAndMoveStep(dns, lock, move, breaking) : move,
       insyncStep(opts.timeoutSeconds),
       ...checkSteps(t, dns, o, opts.timeoutSeconds),
     );

@@ -1,8 +1,9 @@
 /**
  * The Route 53 steps failover and canary plans share: take the lock (AcquireLock: a CREATE, then a
- * lease the run renews), move the weights (one compare-and-swap batch), wait for INSYNC, record the
- * history (UPSERT), release the lock (ReleaseLock: a DELETE of exactly the record last written). Each step carries the exact request, so `--dry-run` shows it and the
- * journal records it.
+ * lease the run renews), move the weights (one compare-and-swap batch) — for a weighted failover both
+ * in ONE batch (AcquireLockAndChange) — wait for INSYNC, record the history (UPSERT), release the lock
+ * (ReleaseLock: a DELETE of exactly the record last written). Each step carries the exact request, so
+ * `--dry-run` shows it and the journal records it.
  */
 import type { DnsConfig } from '../config/schema.js';
 import type { JsonObject, Step } from '../plan/types.js';
@@ -91,6 +92,29 @@ export function takeLockStep(dns: DnsConfig, lock: LockRequest, breaking?: { loc
       : `take the ${lock.command} lock (a CREATE: fails if anyone holds it; a ${lock.leaseSeconds} s lease, renewed every ${RENEW_EVERY_SECONDS} s)`,
     action: 'create',
     destructive: breaking !== undefined,
+  };
+}
+
+/**
+ * Take the lock AND move traffic in one change batch (the AcquireLockAndChange pseudo-operation): the
+ * lock's CREATE (with `breaking`: the DELETE of the lock as read and the history UPSERT too, exactly as
+ * takeLockStep) and the move's changes. Route 53 applies a batch wholly or not at all (aws-conformance
+ * C3): when anyone holds the lock, the CREATE fails and the whole batch is refused — nothing moved; when
+ * DNS changed since it was read, the move's DELETE does not match and no lock is left behind. One round
+ * trip instead of two before the wait for INSYNC. Keeps the move's id (`route53.move-traffic`: the
+ * INSYNC wait, the journal's record of moves and the stop-cleanup find it there); the lock's request
+ * goes in `Lock`, its value is made when the batch is sent (src/app/traffic/lease.ts).
+ */
+export function lockAndMoveStep(dns: DnsConfig, lock: LockRequest, move: Step, breaking?: { lock: HeldLock; history: RecordSet }): Step {
+  const take = takeLockStep(dns, lock, breaking);
+  const { HostedZoneId: _zone, ...lockInput } = take.input as JsonObject;
+  const moveInput = move.input as JsonObject;
+  return {
+    ...move,
+    operation: 'AcquireLockAndChange',
+    input: { HostedZoneId: moveInput.HostedZoneId ?? dns.hostedZoneId, ChangeBatch: moveInput.ChangeBatch ?? null, Lock: lockInput },
+    summary: `${take.summary}, and ${move.summary.replace(/ \(one atomic compare-and-swap batch\)$/, '')}: ONE atomic change batch — refused whole (nothing moves) if anyone holds the lock or DNS changed since it was read`,
+    destructive: take.destructive || move.destructive,
   };
 }
 
@@ -184,13 +208,12 @@ export function batchNotes(steps: Step[]): string[] {
   return steps.flatMap((s) => {
     const input = s.input as JsonObject;
     if (s.operation === 'ChangeResourceRecordSets' || s.operation === 'RecordHistory') return describeChanges(input.ChangeBatch as JsonObject).map((line) => `${s.id}: ${line}`);
-    if (s.operation === 'AcquireLock') {
-      const changes: JsonObject[] = [];
-      if (input.Replacing) changes.push(recordChange('DELETE', input.Replacing as unknown as RecordSet));
-      if (input.History) changes.push(recordChange('UPSERT', input.History as unknown as RecordSet));
+    if (s.operation === 'AcquireLock') return lockNotes(s.id, input);
+    if (s.operation === 'AcquireLockAndChange') {
       return [
-        ...describeChanges({ Changes: changes }).map((line) => `${s.id}: ${line}`),
-        `${s.id}: CREATE ${String(input.RecordName)} TXT TTL ${LOCK_TTL} "mrrctl-lock=1" "holder=<user@host>" "reason=${String(input.Reason)}" "since=<when taken>" "expires=<since + ${String(input.LeaseSeconds)} s>" "command=${String(input.Command)}" "id=${String(input.LockId)}" "host=…" "pid=…" "run=…" "lease=${String(input.LeaseSeconds)}" — renewed every ${RENEW_EVERY_SECONDS} s while the run lives (one batch: DELETE the exact old value + CREATE the new one)`,
+        ...lockNotes(s.id, input.Lock as JsonObject),
+        ...describeChanges(input.ChangeBatch as JsonObject).map((line) => `${s.id}: ${line}`),
+        `${s.id}: (the lock's changes and the move's go in the same atomic batch)`,
       ];
     }
     if (s.operation === 'ReleaseLock') return [`${s.id}: DELETE ${String(input.RecordName)} TXT (exactly the value this run wrote last, id=${String(input.LockId)})`];
@@ -202,4 +225,15 @@ export function batchNotes(steps: Step[]): string[] {
     }
     return [];
   });
+}
+
+/** The lock's changes (the break's DELETE and history UPSERT when replacing, then the CREATE), as notes. */
+function lockNotes(id: string, input: JsonObject): string[] {
+  const changes: JsonObject[] = [];
+  if (input.Replacing) changes.push(recordChange('DELETE', input.Replacing as unknown as RecordSet));
+  if (input.History) changes.push(recordChange('UPSERT', input.History as unknown as RecordSet));
+  return [
+    ...describeChanges({ Changes: changes }).map((line) => `${id}: ${line}`),
+    `${id}: CREATE ${String(input.RecordName)} TXT TTL ${LOCK_TTL} "mrrctl-lock=1" "holder=<user@host>" "reason=${String(input.Reason)}" "since=<when taken>" "expires=<since + ${String(input.LeaseSeconds)} s>" "command=${String(input.Command)}" "id=${String(input.LockId)}" "host=…" "pid=…" "run=…" "lease=${String(input.LeaseSeconds)}" — renewed every ${RENEW_EVERY_SECONDS} s while the run lives (one batch: DELETE the exact old value + CREATE the new one)`,
+  ];
 }

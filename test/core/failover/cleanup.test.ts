@@ -6,7 +6,10 @@ import { FAILOVER_STEP, planFailover } from '../../../src/core/failover/plan.js'
 import type { JsonObject } from '../../../src/core/plan/types.js';
 import { GUARDS, ID, NOW, observation, options, T, WEIGHTED } from './fixtures.js';
 
-const plan = planFailover(T, { dns: WEIGHTED, guards: GUARDS }, observation(), options({ reason: 'outage' }), ID);
+/** A plan saved before the lock rode in the move's batch: take-lock, then the move. */
+const plan = planFailover(T, { dns: WEIGHTED, guards: GUARDS }, observation(), options({ reason: 'outage', lockInMoveBatch: false }), ID);
+/** Today's plan: the lock and the move in one batch (route53.move-traffic, AcquireLockAndChange). */
+const batched = planFailover(T, { dns: WEIGHTED, guards: GUARDS }, observation(), options({ reason: 'outage' }), ID);
 const ourLock = findLock([{ ...lockRecordSet('auth.example.com', { holder: 'ana@ops', reason: 'outage', since: NOW.toISOString(), expires: new Date(NOW.getTime() + 1_500_000).toISOString(), command: 'failover', id: 'lock-1' }), Name: '_mrrctl-lock.auth.example.com.' }]);
 const othersLock = findLock([lockRecordSet('auth.example.com', { holder: 'bo@ops', reason: 'drill', since: NOW.toISOString(), expires: NOW.toISOString(), command: 'failover', id: 'lock-2' })]);
 
@@ -14,6 +17,20 @@ describe('cleanupSteps', () => {
   it('knows the id of the lock its plan creates', () => {
     expect(plannedLockId(plan)).toBe('lock-1');
     expect(plannedLockId({ steps: [] })).toBeUndefined();
+    expect(batched.steps[0].operation).toBe('AcquireLockAndChange');
+    expect(plannedLockId(batched)).toBe('lock-1');
+  });
+
+  it('the lock in the move\'s batch: after the batch, a stop records the history and releases our lock; a refused batch leaves the zone\'s lock alone', () => {
+    expect(cleanupSteps(batched, [FAILOVER_STEP.moveTraffic], ourLock).map((s) => s.id)).toEqual([FAILOVER_STEP.history, FAILOVER_STEP.releaseLock]);
+    // Refused whole: nothing moved, no lock of ours; the lock in the zone is the other run's.
+    expect(cleanupSteps(batched, [], othersLock)).toEqual([]);
+    expect(cleanupSteps(batched, [], undefined)).toEqual([]);
+    // Our lock in the zone though the step is not done (its answer lost, a retry refused): the batch is
+    // atomic, so traffic moved with it — the history is written too, then the lock released.
+    expect(cleanupSteps(batched, [], ourLock).map((s) => s.id)).toEqual([FAILOVER_STEP.history, FAILOVER_STEP.releaseLock]);
+    // A plan that took the lock on its own proves nothing about the move by its lock.
+    expect(cleanupSteps(plan, [], ourLock).map((s) => s.id)).toEqual([FAILOVER_STEP.releaseLock]);
   });
 
   it('releases our lock, as read, when a step after it failed', () => {

@@ -37,7 +37,7 @@ export const NOW = new Date('2026-06-10T03:10:00.000Z');
 export const ID: PlanIdentity = { actor: 'ana@ops', lockId: 'lock-1', now: NOW };
 
 export function options(patch: Partial<FailoverOptions> = {}): FailoverOptions {
-  return { to: 'eu-west-1', planned: false, force: false, forceUnhealthyTarget: false, breakLock: false, reason: '', timeoutSeconds: 600, overrideSafetyRules: [], ...patch };
+  return { to: 'eu-west-1', planned: false, force: false, forceUnhealthyTarget: false, breakLock: false, reason: '', timeoutSeconds: 600, overrideSafetyRules: [], lockInMoveBatch: true, ...patch };
 }
 
 /** Everything healthy and green for a failover to eu-west-1 after a long primary outage. */

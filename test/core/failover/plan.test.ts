@@ -14,11 +14,10 @@ const changesOf = (step: { input: unknown }) => ((step.input as JsonObject).Chan
 const guard = (parts: ReturnType<typeof planFailover>, id: string) => parts.guards.find((g) => g.id === id)!;
 
 describe('planFailover (weighted)', () => {
-  it('plans lock → DNS CAS batch → INSYNC → verify (post-checks alongside) → post-checks → history + unlock in one batch', () => {
+  it('plans lock + DNS CAS in one batch → INSYNC → verify (post-checks alongside) → post-checks → history + unlock in one batch', () => {
     const parts = planFailover(T, config, observation(), options({ reason: 'outage' }), ID);
     expect(parts.refused).toBe(false);
     expect(parts.steps.map((s) => s.id)).toEqual([
-      FAILOVER_STEP.takeLock,
       FAILOVER_STEP.moveTraffic,
       FAILOVER_STEP.waitInsync,
       FAILOVER_STEP.verify,
@@ -35,7 +34,7 @@ describe('planFailover (weighted)', () => {
     expect(parts.steps.find((s) => s.id === FAILOVER_STEP.moveTraffic)?.trafficMoving).toBe(true);
     // Reasons reach the journal through the step inputs.
     expect(JSON.stringify(parts.steps.find((s) => s.id === FAILOVER_STEP.historyAndUnlock)?.input)).toContain('reason=outage');
-    expect(parts.steps[0].input).toMatchObject({ Reason: 'outage' });
+    expect(parts.steps[0].input).toMatchObject({ Lock: { Reason: 'outage' } });
   });
 
   it('writes the DNS change as DELETE of exactly the records read + CREATE with new weights, in one batch', () => {
@@ -50,28 +49,42 @@ describe('planFailover (weighted)', () => {
     expect(parts.notes).toContain('route53.move-traffic: DELETE auth.example.com. CNAME [us-east-1] weight 100 TTL 60 primary.example.net health check hc-p');
   });
 
-  it('takes the lock with the AcquireLock pseudo-operation: stable inputs only (the value is made when taken), a 60 s lease', () => {
+  it('takes the lock in the DNS change\'s batch (AcquireLockAndChange): stable inputs only (the value is made when taken), a 60 s lease', () => {
     const parts = planFailover(T, config, observation(), options({ reason: 'x', timeoutSeconds: 100 }), ID);
     expect(parts.steps[0]).toMatchObject({
-      id: 'route53.take-lock',
+      id: 'route53.move-traffic',
       service: 'route53',
-      operation: 'AcquireLock',
+      operation: 'AcquireLockAndChange',
       destructive: false,
-      input: { HostedZoneId: 'Z0DEMO', RecordName: '_mrrctl-lock.auth.example.com', LockId: 'lock-1', Command: 'failover', Reason: 'x', LeaseSeconds: 60 },
+      trafficMoving: true,
+      input: { HostedZoneId: 'Z0DEMO', Lock: { RecordName: '_mrrctl-lock.auth.example.com', LockId: 'lock-1', Command: 'failover', Reason: 'x', LeaseSeconds: 60 } },
     });
+    expect(changesOf(parts.steps[0]).map((c) => c.Action)).toEqual(['DELETE', 'DELETE', 'CREATE', 'CREATE']);
+    expect(parts.steps[0].summary).toMatch(/^take the failover lock \(a CREATE: fails if anyone holds it; .*\), and move all traffic to eu-west-1: us-east-1 weight 100 → 0, eu-west-1 weight 0 → 100: ONE atomic change batch/);
+    // The INSYNC wait reads the batch's change id.
+    expect(parts.steps[1].input).toMatchObject({ Id: { $ref: 'route53.move-traffic', path: 'ChangeInfo.Id' } });
     // Nothing time-dependent in the plan: no since, no expiry — a saved plan carries no stale lease.
     expect(JSON.stringify(parts.steps[0].input)).not.toMatch(/since|expires|2026-/);
     // The last step writes the history and releases the lock (the DELETE of the value taken, made by the lease) in one batch.
     expect(parts.steps.at(-1)).toMatchObject({ id: 'route53.record-history-and-unlock', operation: 'RecordHistoryAndReleaseLock', input: { HostedZoneId: 'Z0DEMO', RecordName: '_mrrctl-lock.auth.example.com', LockId: 'lock-1' } });
     expect(parts.notes).toContain('route53.record-history-and-unlock: DELETE _mrrctl-lock.auth.example.com TXT (exactly the value this run wrote last, id=lock-1) — in the same atomic batch');
-    expect(parts.notes.find((n) => n.startsWith('route53.take-lock: CREATE'))).toContain('"lease=60" — renewed every 20 s while the run lives');
+    expect(parts.notes.find((n) => n.startsWith('route53.move-traffic: CREATE _mrrctl-lock'))).toContain('"lease=60" — renewed every 20 s while the run lives');
+    expect(parts.notes).toContain("route53.move-traffic: (the lock's changes and the move's go in the same atomic batch)");
+  });
+
+  it('a plan saved before the lock rode in the batch (lockInMoveBatch false) re-plans to its two steps: AcquireLock, then the plain change batch', () => {
+    const parts = planFailover(T, config, observation(), options({ reason: 'x', lockInMoveBatch: false }), ID);
+    expect(parts.steps.map((s) => `${s.id} ${s.operation}`).slice(0, 3)).toEqual(['route53.take-lock AcquireLock', 'route53.move-traffic ChangeResourceRecordSets', 'route53.wait-insync WaitForChangeInsync']);
+    expect(parts.steps[0].input).toEqual({ HostedZoneId: 'Z0DEMO', RecordName: '_mrrctl-lock.auth.example.com', LockId: 'lock-1', Command: 'failover', Reason: 'x', LeaseSeconds: 60 });
   });
 
   it('activates an INACTIVE replica first, calling the target Region', () => {
     const parts = planFailover(T, config, observation({ replicaStatus: 'INACTIVE' }), options(), ID);
     const activate = parts.steps.find((s) => s.id === FAILOVER_STEP.activate)!;
     expect(activate).toMatchObject({ region: 'eu-west-1', operation: 'UpdateUserPoolReplica', input: { RegionName: 'eu-west-1', Status: 'ACTIVE' } });
+    // The activation is a write under the lock: the lock is taken on its own first, the DNS change is a plain batch.
     expect(parts.steps.map((s) => s.id).slice(0, 4)).toEqual([FAILOVER_STEP.takeLock, FAILOVER_STEP.activate, FAILOVER_STEP.waitActive, FAILOVER_STEP.moveTraffic]);
+    expect(parts.steps.map((s) => s.operation).slice(0, 4)).toEqual(['AcquireLock', 'UpdateUserPoolReplica', 'WaitForReplicaStatus', 'ChangeResourceRecordSets']);
     expect(parts.steps.some((s) => s.service !== 'route53' && s.region === 'us-east-1')).toBe(false);
   });
 
@@ -165,8 +178,12 @@ describe('guards and waivers', () => {
     expect(guard(refused, 'lock').remedy).toBe('its expiry passed at 2026-06-10T01:25:00.000Z: `mrrctl failover --to eu-west-1 --break-lock --reason "…"` removes it (after confirmation)');
     const parts = planFailover(T, config, o, options({ breakLock: true, reason: 'bo crashed' }), ID);
     expect(parts.refused).toBe(false);
-    expect(parts.steps[0].destructive).toBe(true);
-    const input = parts.steps[0].input as JsonObject;
+    // One batch: the old lock's exact DELETE, the new lock, the break's history and the move.
+    expect(parts.steps[0]).toMatchObject({ id: 'route53.move-traffic', operation: 'AcquireLockAndChange', destructive: true });
+    expect(parts.steps[0].summary).toContain('take the failover lock, replacing the lock of bo@ops');
+    expect(parts.steps.some((s) => s.id === FAILOVER_STEP.takeLock)).toBe(false);
+    expect(changesOf(parts.steps[0]).map((c) => c.Action)).toEqual(['DELETE', 'DELETE', 'CREATE', 'CREATE']);
+    const input = (parts.steps[0].input as JsonObject).Lock as JsonObject;
     expect(input.Replacing).toEqual(record);
     expect((input.History as JsonObject).ResourceRecords).toEqual([
       { Value: '"mrrctl-history=1" "kind=break-lock" "time=2026-06-10T03:10:00.000Z" "from=" "to=" "actor=ana@ops" "reason=removed the lock of bo@ops: its expiry passed at 2026-06-10T01:25:00.000Z; bo crashed"' },
