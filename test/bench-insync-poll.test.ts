@@ -65,6 +65,22 @@ describe('WaitForChangeInsync polling', () => {
     expect(gaps.at(-1) ?? gap).toBe(gap);
   });
 
+  it('keeps its cadence from read start to read start, so a slow GetChange does not stretch it', async () => {
+    const { clock, at } = virtualClock();
+    const reads: number[] = [];
+    const route53 = {
+      getChange: async (id: string) => {
+        reads.push(at());
+        await clock.sleep(80); // the round trip, on the same virtual clock
+        return { id, status: at() >= 2_000 ? 'INSYNC' : 'PENDING' };
+      },
+    } as unknown as Route53Reader;
+    await dnsWaits({ route53, clock, emit: () => {} }).WaitForChangeInsync(waitStep());
+    // Reads start at 0, 250, 500, … (not 0, 330, 660, …): at most 4 a second, never late by a round trip.
+    expect(reads.slice(0, 5)).toEqual([0, 250, 500, 750, 1_000]);
+    expect(reads.at(-1)).toBe(2_000);
+  });
+
   it('reports progress every few seconds, not on every read', async () => {
     const { clock, at } = virtualClock();
     const route53 = { getChange: async (id: string) => ({ id, status: at() >= 61_000 ? 'INSYNC' : 'PENDING' }) } as unknown as Route53Reader;

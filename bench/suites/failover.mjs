@@ -16,6 +16,15 @@ import { startWorld } from '../lib/world.mjs';
 
 const D_MS = 5_000;
 const LATENCY_MS = 20;
+/**
+ * D of round k is D_MS + D_SPREAD_MS × (k mod 5) / 5. With one fixed D, GetChange's reads fall at the
+ * same point of the propagation in every round, so every sample saw INSYNC equally late (anywhere from
+ * 0 to one poll gap, by chance of the code's timing); spread over one poll gap (250 ms), the rounds
+ * sample that lateness the way propagation times that do not line up with the reads give it on AWS.
+ * Every figure is then compared with its own round's D.
+ */
+const D_SPREAD_MS = 250;
+const dOfRound = (k) => D_MS + (D_SPREAD_MS * (k % 5)) / 5;
 
 export async function benchFailover({ rounds = 5, log }) {
   const w = await startWorld();
@@ -29,18 +38,21 @@ export async function benchFailover({ rounds = 5, log }) {
     const env = { ...w.env, MRRCTL_PROBE_CLIENT_SECRET: ready.probeSecret };
     const argv = ['failover', '--to', S, '--planned', '--reason', 'bench', '--yes'];
 
-    const fresh = () => {
+    const fresh = (dMs) => {
       w.world.restore(snapshot);
-      w.world.updateSettings(settings);
+      w.world.updateSettings({ ...settings, dnsDelayMs: dMs });
       rmSync(join(w.dir, 'journal.jsonl'), { force: true });
     };
+    // interleave() runs each of the 3 variants once per round: the n-th run belongs to round n / 3.
+    let runs = 0;
     const measured = (run) => async () => {
-      fresh();
+      const dMs = dOfRound(Math.floor(runs++ / 3));
+      fresh(dMs);
       const since = w.lastSeq();
       const startedAt = Date.now();
       const r = await run();
       const calls = w.callsSince(since);
-      return { ...r, ...summarizeCalls(calls), phases: failoverPhases(calls, startedAt, r.ms, D_MS) };
+      return { ...r, dMs, overMs: r.ms - dMs, ...summarizeCalls(calls), phases: failoverPhases(calls, startedAt, r.ms, dMs) };
     };
     const check = (r, how) => {
       if (r.code !== 0) throw new Error(`failover (${how}) exited ${r.code}:\n${r.stderr}\n${r.stdout}`);
@@ -73,7 +85,7 @@ export async function benchFailover({ rounds = 5, log }) {
       return { ms: performance.now() - started, code: 0 };
     };
 
-    log(`failover: D = ${D_MS} ms, ${LATENCY_MS} ms per call; ${rounds} interleaved rounds (+1 warm-up)`);
+    log(`failover: D = ${D_MS}–${dOfRound(4)} ms (spread over one poll gap), ${LATENCY_MS} ms per call; ${rounds} interleaved rounds (+1 warm-up)`);
     const samples = await interleave(
       [
         { name: 'bare DNS move', run: measured(bareDnsMove) },
@@ -84,25 +96,24 @@ export async function benchFailover({ rounds = 5, log }) {
     );
     route53.destroy();
 
-    const bare = medianOf(samples['bare DNS move'], 'ms');
-    const proc = medianOf(samples['failover process'], 'ms');
-    const inproc = medianOf(samples['failover in-process'], 'ms');
+    const bare = medianOf(samples['bare DNS move'], 'overMs');
+    const proc = medianOf(samples['failover process'], 'overMs');
+    const inproc = medianOf(samples['failover in-process'], 'overMs');
     const calls = medianOf(samples['failover process'], 'calls');
-    const target = D_MS + 1_000;
+    const dRange = `D = ${D_MS / 1000}–${dOfRound(4) / 1000} s`;
     const rows = [
-      { id: 'failover.bare-dns', figure: `bare DNS move: change + GetChange every 100 ms (D = ${D_MS / 1000} s)`, value: round(bare / 1000, 2), unit: 's', target: '-', met: null },
+      { id: 'failover.bare-dns', figure: `bare DNS move over D: change + GetChange every 100 ms (${dRange})`, value: round(bare / 1000, 2), unit: 's', target: '-', met: null },
       {
         id: 'failover.process',
-        figure: `failover --planned --yes, as a process (${calls} calls)`,
+        figure: `failover --planned --yes as a process, over D (${calls} calls)`,
         value: round(proc / 1000, 2),
         unit: 's',
-        target: `≤ D + 1 s = ${target / 1000} s`,
-        met: proc <= target,
+        target: '≤ 1 s (D + 1 s)',
+        met: proc <= 1_000,
       },
-      { id: 'failover.overhead', figure: 'overhead over D (process)', value: round((proc - D_MS) / 1000, 2), unit: 's', target: '(≤ 1 s: the row above)', met: null },
       {
         id: 'failover.in-process',
-        figure: 'failover --planned --yes, in-process (warm modules: no start-up)',
+        figure: 'failover --planned --yes in-process, over D (warm modules: no start-up)',
         value: round(inproc / 1000, 2),
         unit: 's',
         target: 'informative',
@@ -117,7 +128,7 @@ export async function benchFailover({ rounds = 5, log }) {
         met: null,
       })),
     ];
-    return { rows, details: { dMs: D_MS, latencyMs: LATENCY_MS, driftCleanBefore: ready.driftExit === 0, samples: strip(samples) } };
+    return { rows, details: { dMs: D_MS, dSpreadMs: D_SPREAD_MS, latencyMs: LATENCY_MS, driftCleanBefore: ready.driftExit === 0, samples: strip(samples) } };
   } finally {
     await w.stop();
   }
@@ -134,5 +145,5 @@ const PHASES = [
 
 function strip(samples) {
   const phases = (s) => (s.phases ? { phases: Object.fromEntries(Object.entries(s.phases).map(([k, v]) => [k, round(v)])) } : {});
-  return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, v.map((s) => ({ ms: round(s.ms), calls: s.calls, throttled: s.throttled, writes: s.writes, ...phases(s) }))]));
+  return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, v.map((s) => ({ ms: round(s.ms), dMs: s.dMs, calls: s.calls, throttled: s.throttled, writes: s.writes, ...phases(s) }))]));
 }

@@ -60,8 +60,8 @@ interface HealthInput {
 }
 
 /**
- * The gap between two GetChange reads while waiting for INSYNC: 250 ms (4 reads a second) for the
- * first minute — the window in which Route 53 documents that changes generally propagate (aws-conformance
+ * The time from one GetChange read's start to the next one's while waiting for INSYNC (a slow answer
+ * does not stretch it): 250 ms (4 reads a second) for the first minute — the window in which Route 53 documents that changes generally propagate (aws-conformance
  * C5), so the one in which the wait usually ends — then 500 ms (2 a second). The account-wide bucket
  * refills 10 requests a second and is shared by every caller (aws-conformance C9): the fast phase uses 40 %
  * of it for at most 240 reads, the slow phase 20 %. On average the wait's end is seen half a gap late

@@ -19,8 +19,9 @@ export interface PollOptions<T> {
   minDelayMs?: number;
   maxDelayMs?: number;
   /**
-   * A fixed cadence instead of the backoff: the gap before the next read, given the time since the
-   * first read. Used where the end of the wait is the point (a Route 53 change's INSYNC).
+   * A fixed cadence instead of the backoff: the time from one read's start to the next one's, given
+   * the time since the first read (so a read's own round trip does not stretch the cadence). Used where
+   * the end of the wait is the point (a Route 53 change's INSYNC).
    */
   delayAt?(elapsedMs: number): number;
 }
@@ -29,6 +30,7 @@ export async function pollUntil<T>(opts: PollOptions<T>): Promise<T> {
   const started = opts.clock.now().getTime();
   let delay = opts.minDelayMs ?? 250;
   for (;;) {
+    const readStarted = opts.clock.now().getTime();
     const value = await opts.read();
     if (opts.done(value)) return value;
     const elapsed = opts.clock.now().getTime() - started;
@@ -39,7 +41,7 @@ export async function pollUntil<T>(opts: PollOptions<T>): Promise<T> {
       );
     }
     opts.onPending?.(value, elapsed);
-    const gap = opts.delayAt ? opts.delayAt(elapsed) : delay;
+    const gap = opts.delayAt ? Math.max(0, opts.delayAt(elapsed) - (opts.clock.now().getTime() - readStarted)) : delay;
     await opts.clock.sleep(Math.min(gap, opts.timeoutSeconds * 1000 - elapsed), opts.signal);
     delay = Math.min(delay * 2, opts.maxDelayMs ?? 5_000);
   }
