@@ -9,7 +9,7 @@
  * in us-east-1 only; the fresh replica in eu-west-1 names none of them.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { hookModelCalls, type CallMatch } from '../helpers/model-hooks.js';
+import { holdModelCalls, type CallMatch } from '../helpers/model-hooks.js';
 import { setUpKeyAndIssuer, setUpReplica } from '../helpers/mrr-setup.js';
 import { seededWorld, type SeededWorld } from '../helpers/seeded.js';
 import { waitFor } from '../helpers/wait-for.js';
@@ -27,28 +27,8 @@ afterEach(async () => {
   await w.stop();
 });
 
-/** Holds every call matching one of `matches` until release(); records "service operation region" as they arrive. */
-function holdAll(matches: CallMatch[]) {
-  const arrived: string[] = [];
-  let open!: () => void;
-  const released = new Promise<void>((resolve) => (open = resolve));
-  const unhooks = matches.map((m) =>
-    hookModelCalls(w.sb, m, {
-      before: async (call) => {
-        arrived.push(`${call.service} ${call.operation} ${call.region}`);
-        await released;
-      },
-    }),
-  );
-  return {
-    arrived,
-    release: open,
-    restore: () => {
-      open();
-      for (const unhook of unhooks.reverse()) unhook();
-    },
-  };
-}
+/** Holds every call matching one of `matches` until release() (test/helpers/model-hooks.ts). */
+const holdAll = (matches: CallMatch[]) => holdModelCalls(w.sb, matches);
 
 /** The calls answered since `since`, outside Cognito: "service operation region". */
 const answeredBeyondCognito = (since: number) =>

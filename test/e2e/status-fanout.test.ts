@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seededWorld, type SeededWorld } from '../helpers/seeded.js';
 import { setUpKeyAndIssuer, setUpReplica } from '../helpers/mrr-setup.js';
-import { hookModelCalls } from '../helpers/model-hooks.js';
+import { holdModelCalls } from '../helpers/model-hooks.js';
 import { VirtualClock } from '../helpers/virtual-clock.js';
 import { waitFor } from '../helpers/wait-for.js';
 
@@ -21,28 +21,8 @@ afterEach(async () => {
   await w.stop();
 });
 
-/** Holds every call to the listed operations (any Region) until release(); records "service operation region" as they arrive. */
-function holdAll(ops: Array<{ service: string; operation: string }>) {
-  const arrived: string[] = [];
-  let open!: () => void;
-  const released = new Promise<void>((resolve) => (open = resolve));
-  const unhooks = ops.map((m) =>
-    hookModelCalls(w.sb, m, {
-      before: async (call) => {
-        arrived.push(`${call.service} ${call.operation} ${call.region}`);
-        await released;
-      },
-    }),
-  );
-  return {
-    arrived,
-    release: open,
-    restore: () => {
-      open();
-      for (const unhook of unhooks.reverse()) unhook();
-    },
-  };
-}
+/** Holds every call matching one of `ops` until release() (test/helpers/model-hooks.ts). */
+const holdAll = (ops: Array<{ service: string; operation: string }>) => holdModelCalls(w.sb, ops);
 
 const sorted = (xs: string[]) => [...xs].sort();
 

@@ -61,6 +61,32 @@ export function holdModelCall(sb: SandboxHandle, match: CallMatch): { reached: P
 }
 
 /**
+ * Holds every call matching one of `matches` (any Region unless a match names one) until release();
+ * `arrived` lists them as "service operation region" in the order they reached the sandbox.
+ */
+export function holdModelCalls(sb: SandboxHandle, matches: CallMatch[]): { arrived: string[]; release(): void; restore(): void } {
+  const arrived: string[] = [];
+  let open!: () => void;
+  const released = new Promise<void>((resolve) => (open = resolve));
+  const unhooks = matches.map((m) =>
+    hookModelCalls(sb, m, {
+      before: async (call) => {
+        arrived.push(`${call.service} ${call.operation} ${call.region}`);
+        await released;
+      },
+    }),
+  );
+  return {
+    arrived,
+    release: open,
+    restore: () => {
+      open();
+      for (const unhook of unhooks.reverse()) unhook();
+    },
+  };
+}
+
+/**
  * A fault "that starts after step N" without any hook in mrrctl: `faults` go in the moment the first
  * call matching `trigger` reaches its model. That call's own faults were already drawn, so it
  * succeeds; every call after it meets the new faults.
