@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCliProcess } from '../helpers/run-cli.js';
 import { seededWorld, type SeededWorld } from '../helpers/seeded.js';
+import { awsHome } from '../helpers/aws-home.js';
 
 let w: SeededWorld;
 let stand: Server;
@@ -72,14 +73,7 @@ afterAll(async () => {
   await w?.stop();
 });
 
-/** A home of its own with optional ~/.aws files. */
-function home(files: { config?: string; credentials?: string } = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mrrctl-home-'));
-  mkdirSync(join(dir, '.aws'));
-  if (files.config) writeFileSync(join(dir, '.aws', 'config'), files.config);
-  if (files.credentials) writeFileSync(join(dir, '.aws', 'credentials'), files.credentials);
-  return dir;
-}
+const home = awsHome;
 
 /** `mrrctl replica list` as a process against the sandbox as if it were AWS; the access keys that signed its calls. */
 async function replicaList(env: Record<string, string>, argv: string[] = []) {

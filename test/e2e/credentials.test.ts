@@ -9,13 +9,13 @@
  * getSSOTokenFilepath), so the SSO case points process.env.HOME at the temp home too.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 import { seededWorld, type SeededWorld } from '../helpers/seeded.js';
+import { awsHome } from '../helpers/aws-home.js';
 
 let w: SeededWorld;
 
@@ -36,14 +36,7 @@ const COMMANDS: Array<[string, string[]]> = [
   ['drift', ['drift']],
 ];
 
-/** A home of its own (with optional ~/.aws files), no instance metadata service to fall back on. */
-function home(files: { config?: string; credentials?: string } = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mrrctl-home-'));
-  mkdirSync(join(dir, '.aws'));
-  if (files.config) writeFileSync(join(dir, '.aws', 'config'), files.config);
-  if (files.credentials) writeFileSync(join(dir, '.aws', 'credentials'), files.credentials);
-  return dir;
-}
+const home = awsHome;
 
 /** Runs against the sandbox as if it were AWS (--endpoint-url): credentials come from `env`. */
 function runAsAws(argv: string[], env: Record<string, string>) {
