@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
 import { setUpKeyAndIssuer, setUpReplica } from '../helpers/mrr-setup.js';
-import { sandboxAdmin } from '../helpers/sandbox.js';
+import { injectFault } from '../helpers/sandbox.js';
 import { seededWorld, type SeededWorld } from '../helpers/seeded.js';
 
 const P = 'us-east-1';
@@ -15,10 +15,7 @@ const S = 'eu-west-1';
 const LOG_GROUP = '/aws/vendedlogs/cognito/demo-users';
 let w: SeededWorld;
 
-async function inject(fault: Record<string, unknown>): Promise<void> {
-  const r = await sandboxAdmin(w.sb, 'POST', 'faults', fault);
-  if (r.status !== 201) throw new Error(`fault refused: ${JSON.stringify(r.body)}`);
-}
+const inject = (fault: Record<string, unknown>) => injectFault(w.sb, fault);
 const pairs = (findings: Array<{ code: string; path: string }>) => findings.map((f) => [f.code, f.path]);
 const unreadChecks = (checks: Array<{ id: string; status: string }>) => checks.filter((c) => c.status === 'unreadable').map((c) => c.id);
 

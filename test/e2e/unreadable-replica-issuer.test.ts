@@ -5,17 +5,14 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setUpKeyAndIssuer, setUpReplica } from '../helpers/mrr-setup.js';
-import { sandboxAdmin } from '../helpers/sandbox.js';
+import { injectFault } from '../helpers/sandbox.js';
 import { seededWorld, type SeededWorld } from '../helpers/seeded.js';
 
 const P = 'us-east-1';
 const S = 'eu-west-1';
 let w: SeededWorld;
 
-async function inject(fault: Record<string, unknown>): Promise<void> {
-  const r = await sandboxAdmin(w.sb, 'POST', 'faults', fault);
-  if (r.status !== 201) throw new Error(`fault refused: ${JSON.stringify(r.body)}`);
-}
+const inject = (fault: Record<string, unknown>) => injectFault(w.sb, fault);
 
 beforeEach(async () => {
   w = await seededWorld();

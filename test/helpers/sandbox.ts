@@ -54,6 +54,12 @@ export async function sandboxAdmin(
   return { status: response.status, body: parsed };
 }
 
+/** Adds a fault through the admin API; a fault the sandbox refuses fails the test at once. */
+export async function injectFault(sb: SandboxHandle, fault: Record<string, unknown>): Promise<void> {
+  const r = await sandboxAdmin(sb, 'POST', 'faults', fault);
+  if (r.status !== 201) throw new Error(`fault refused: ${JSON.stringify(r.body)}`);
+}
+
 // ---- Shared client fixtures (issue 12): one way to build SDK clients against a sandbox. ----
 
 /** A sandbox to point clients at: a handle started in this process, or the URL of one in another. */
