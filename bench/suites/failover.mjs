@@ -43,16 +43,18 @@ export async function benchFailover({ rounds = 5, log }) {
       w.world.updateSettings({ ...settings, dnsDelayMs: dMs });
       rmSync(join(w.dir, 'journal.jsonl'), { force: true });
     };
-    // interleave() runs each of the 3 variants once per round: the n-th run belongs to round n / 3.
-    let runs = 0;
-    const measured = (run) => async () => {
-      const dMs = dOfRound(Math.floor(runs++ / 3));
-      fresh(dMs);
-      const since = w.lastSeq();
-      const startedAt = Date.now();
-      const r = await run();
-      const calls = w.callsSince(since);
-      return { ...r, dMs, overMs: r.ms - dMs, ...summarizeCalls(calls), phases: failoverPhases(calls, startedAt, r.ms, dMs) };
+    // interleave() runs each variant once per round, so a variant's own run count is the round's index.
+    const measured = (run) => {
+      let roundIndex = 0;
+      return async () => {
+        const dMs = dOfRound(roundIndex++);
+        fresh(dMs);
+        const since = w.lastSeq();
+        const startedAt = Date.now();
+        const r = await run();
+        const calls = w.callsSince(since);
+        return { ...r, dMs, overMs: r.ms - dMs, ...summarizeCalls(calls), phases: failoverPhases(calls, startedAt, r.ms, dMs) };
+      };
     };
     const check = (r, how) => {
       if (r.code !== 0) throw new Error(`failover (${how}) exited ${r.code}:\n${r.stderr}\n${r.stdout}`);
