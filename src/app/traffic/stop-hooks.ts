@@ -34,6 +34,17 @@ const CAS_CONFLICTS = new Set(['InvalidChangeBatch', 'HealthCheckVersionMismatch
 
 const diagnostic = (code: DiagnosticCode, message: string): Diagnostic => ({ severity: 'error', code, message });
 
+/** The lock record as it is now (undefined when none, or when it cannot be read). */
+async function readLock(env: MutationEnv): Promise<ReturnType<typeof findLock>> {
+  const dns = requireDns(env);
+  return findLock(await env.ports.route53.listRecordSets(dns.hostedZoneId, lockRecordName(dns.recordName)).catch(() => []));
+}
+
+/** Exit 4: another run's lock refused ours, naming its holder when it is still there. */
+function lockTaken(lock: ReturnType<typeof findLock>): Diagnostic {
+  return diagnostic('MRR_FAILOVER_E004', `another operator took the lock first: ${lock ? describeLock(lock) : 'it is held (and was released since)'}; nothing was changed`);
+}
+
 export function trafficHooks(command: string): StopHooks {
   return {
     afterStop: (env, steps, done) =>
@@ -42,24 +53,17 @@ export function trafficHooks(command: string): StopHooks {
       ]),
     async conflict(env, plan, result) {
       const failed = result?.results.find((r) => r.status === 'failed');
-      if (failed?.stepId === FAILOVER_STEP.takeLock && failed.error?.name === 'InvalidChangeBatch') {
-        const dns = requireDns(env);
-        const lock = findLock(await env.ports.route53.listRecordSets(dns.hostedZoneId, lockRecordName(dns.recordName)).catch(() => []));
-        return diagnostic('MRR_FAILOVER_E004', `another operator took the lock first: ${lock ? describeLock(lock) : 'it is held (and was released since)'}; nothing was changed`);
-      }
+      if (failed?.stepId === FAILOVER_STEP.takeLock && failed.error?.name === 'InvalidChangeBatch') return lockTaken(await readLock(env));
       // The lock and the DNS change in one batch (AcquireLockAndChange), refused whole: a lock that
       // someone took since it was read is the reason that names a holder (exit 4, as a lost CREATE).
       const batched = plan.steps.find((s) => s.id === failed?.stepId && s.operation === 'AcquireLockAndChange');
       if (batched && failed?.error?.name === 'InvalidChangeBatch') {
-        const dns = requireDns(env);
-        const lock = findLock(await env.ports.route53.listRecordSets(dns.hostedZoneId, lockRecordName(dns.recordName)).catch(() => []));
-        const named = failed.error.message.includes(lockRecordName(dns.recordName));
+        const lock = await readLock(env);
+        const named = failed.error.message.includes(lockRecordName(requireDns(env).recordName));
         // Our own lock: the batch was applied by an attempt whose answer was lost, and a retry was
         // refused. Not a race: the step's own error is reported (exit 1), and the stop-cleanup records the move.
         if (lock && lock.info?.id === plannedLockId(plan)) return undefined;
-        if (lock || named) {
-          return diagnostic('MRR_FAILOVER_E004', `another operator took the lock first: ${lock ? describeLock(lock) : 'it is held (and was released since)'}; nothing was changed`);
-        }
+        if (lock || named) return lockTaken(lock);
       }
       if (failed?.stepId === FAILOVER_STEP.moveTraffic && CAS_CONFLICTS.has(failed.error?.name ?? '')) {
         return diagnostic(
