@@ -26,6 +26,7 @@
  * mapping. The build fails if a package is bundled from two builds or two versions.
  *
  * Outputs, besides the chunks:
+ *   dist/bundle/help.cjs — the help path (scripts/build-help.mjs, src/cli/help-path.ts).
  *   dist/bundle/THIRD-PARTY-LICENSES.txt — every package whose files are in the bundle (read from
  *     esbuild's metafile), with its licence and NOTICE text; the build fails if one has no licence file.
  *   dist/bundle-packages.json — which npm packages each output file carries (not shipped): the tests
@@ -42,6 +43,7 @@ import { build } from 'esbuild';
 import { rmSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { bundledPackages, licenceNotice } from './bundle-licences.mjs';
+import { buildHelpPath } from './build-help.mjs';
 
 const { values } = parseArgs({ options: { metafile: { type: 'string' } } });
 
@@ -83,31 +85,38 @@ const zodEnglishOnly = {
 
 const OUT = 'dist/bundle';
 rmSync(OUT, { recursive: true, force: true });
-const result = await build({
-  entryPoints: { main: 'src/main.ts' },
-  outdir: OUT,
+/** What the full build and the help path (scripts/build-help.mjs) share. */
+const SHARED = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20.19',
   jsx: 'automatic',
   external: EXTERNAL.flatMap((name) => [name, `${name}/*`]),
   // ES module builds first (see above); packages that have only CommonJS are bundled from that.
   mainFields: ['module', 'main'],
-  chunkNames: '[name]-[hash]',
   // Error classes and the like keep their `name` even where the bundle renames a clashing identifier.
   keepNames: true,
   legalComments: 'none',
+  logLevel: 'warning',
+  plugins: [lazyChildProcess],
+};
+const result = await build({
+  ...SHARED,
+  entryPoints: { main: 'src/main.ts' },
+  outdir: OUT,
+  splitting: true,
+  format: 'esm',
+  chunkNames: '[name]-[hash]',
   // CommonJS packages (commander, some of the SDK's dependencies) call require() for Node's modules:
   // inside an ES module bundle that needs a real require.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   metafile: true,
-  logLevel: 'warning',
-  plugins: [lazyChildProcess, zodEnglishOnly],
+  plugins: [...SHARED.plugins, zodEnglishOnly],
 });
 if (values.metafile) writeFileSync(values.metafile, JSON.stringify(result.metafile));
 
 const { packages, byOutput } = bundledPackages(result.metafile);
-writeFileSync('dist/bundle-packages.json', `${JSON.stringify(byOutput, null, 1)}\n`);
+// commander, which help.cjs carries, is in the full build too: its licence is in the notice below.
+const helpPath = await buildHelpPath(OUT, SHARED);
+writeFileSync('dist/bundle-packages.json', `${JSON.stringify({ ...byOutput, ...helpPath }, null, 1)}\n`);
 writeFileSync(`${OUT}/THIRD-PARTY-LICENSES.txt`, licenceNotice(packages));

@@ -40,7 +40,7 @@ export function bundledPackages(metafile) {
 
   const byOutput = {};
   for (const [output, { inputs }] of Object.entries(metafile.outputs)) {
-    if (!output.endsWith('.js')) continue;
+    if (!/\.c?js$/.test(output)) continue;
     byOutput[output] = [...new Set(Object.keys(inputs).map((i) => packageOf(i)?.name).filter(Boolean))].sort();
   }
   return { packages: [...packages.values()].sort((a, b) => a.name.localeCompare(b.name)), byOutput };

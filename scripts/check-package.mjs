@@ -47,7 +47,7 @@ if (existsSync('npm-shrinkwrap.json')) fail('npm-shrinkwrap.json left in the rep
 
 // 2. The tarball's contents and manifest.
 const files = info.files.map((f) => f.path);
-for (const required of ['package.json', 'bin/mrrctl.js', 'dist/bundle/main.js', 'dist/bundle/THIRD-PARTY-LICENSES.txt', 'npm-shrinkwrap.json', 'README.md', 'CHANGELOG.md']) {
+for (const required of ['package.json', 'bin/mrrctl.js', 'bin/package.json', 'dist/bundle/main.js', 'dist/bundle/help.cjs', 'dist/bundle/THIRD-PARTY-LICENSES.txt', 'npm-shrinkwrap.json', 'README.md', 'CHANGELOG.md']) {
   if (!files.includes(required)) fail(`the tarball lacks ${required}`);
 }
 for (const f of files) {

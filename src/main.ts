@@ -12,8 +12,28 @@ import { normaliseArgv, refuseConflictingRepeats, wantsJson } from './cli/global
 import { processIo, terminalPolicy } from './ui/io.js';
 import { terminalSafe } from './ui/terminal-safe.js';
 import { envelope, writeJson, writeLines, diagnosticLine, type CommandResult, type Diagnostic } from './ui/output.js';
+import { NotAHelpRequest } from './cli/help-path.js';
 
-export async function main(argv: string[], overrides: Partial<MainDeps> = {}): Promise<number> {
+export function main(argv: string[], overrides: Partial<MainDeps> = {}): Promise<number> {
+  return run(argv, overrides, false);
+}
+
+/**
+ * bin/mrrctl.js's help path (dist/bundle/help.cjs; src/cli/help-path.ts): main() for an argv that
+ * looks like a request for help. Resolves to undefined, having run nothing and written nothing, when
+ * commander is about to run a command's action instead (`cost --mau help`): bin/mrrctl.js then runs
+ * main() from the full build.
+ */
+export async function helpMain(argv: string[]): Promise<number | undefined> {
+  try {
+    return await run(argv, {}, true);
+  } catch (err) {
+    if (err instanceof NotAHelpRequest) return undefined;
+    throw err;
+  }
+}
+
+async function run(argv: string[], overrides: Partial<MainDeps>, helpOnly: boolean): Promise<number> {
   const controller = new AbortController();
   const deps: MainDeps = {
     io: overrides.io ?? processIo(),
@@ -41,10 +61,13 @@ export async function main(argv: string[], overrides: Partial<MainDeps> = {}): P
     const setCommand = (name: string) => (running = name);
     program = buildProgram({ deps, setResult: (r) => (result = r), setCommand, jsonLog }, await registrarsFor(normalised));
     trackCommandPath(program, setCommand);
+    // The root's preAction hook runs before any command's action (and before anything it loads).
+    if (helpOnly) program.hook('preAction', () => { throw new NotAHelpRequest(); });
     if (json) silenceCommander(program);
     refuseConflictingRepeats(program);
     await program.parseAsync(normalised, { from: 'user' });
   } catch (err) {
+    if (err instanceof NotAHelpRequest) throw err;
     return reportError(err, deps, json, running ?? (program ? commandPathIn(program, normalised) : 'mrrctl'), warnings);
   } finally {
     process.removeListener('SIGINT', onSigint);

@@ -52,22 +52,26 @@ describe('bin/mrrctl.js as a process', () => {
 
   // The start-up work of issue 18 (scripts/build.mjs, docs/performance.md).
   /**
-   * What a process loads for `args`, via a module-load hook: the files of the package (bin, dist), in
-   * load order, and the npm packages (by name) whose code it loads: from node_modules (ink, react) or
-   * bundled into the dist/bundle chunks it loads (test/helpers/loaded-packages.ts).
+   * What a process loads for `args`: the files of the package (bin, dist), in load order, and the npm
+   * packages (by name) whose code it loads: from node_modules (ink, react) or bundled into the
+   * dist/bundle files it loads (test/helpers/loaded-packages.ts). ES modules are seen by a module-load
+   * hook; CommonJS files (bin/mrrctl.js, the help path's dist/bundle/help.cjs), which that hook does
+   * not see on Node 20, by require.cache at exit.
    */
   function loadedModules(args: string[]): { files: string[]; packages: string[] } {
     const dir = mkdtempSync(join(tmpdir(), 'mrrctl-bundle-'));
     const hook = join(dir, 'hook.mjs');
     const register = join(dir, 'register.mjs');
+    const cjs = join(dir, 'cjs.cjs');
     // writeSync: the hooks run on their own thread, whose process.stderr is flushed asynchronously and
     // can lose lines when the process exits (seen on Node 24); a direct write to fd 2 cannot.
     writeFileSync(hook, "import { writeSync } from 'node:fs';\nexport async function load(u, c, next) { if (/[\\/](dist|bin|src|node_modules)[\\/]/.test(u)) writeSync(2, `LOADED ${u}\\n`); return next(u, c); }\n");
     writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hook).href)});\n`);
-    const r = spawnSync(process.execPath, ['--import', register, BIN, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: dir }, cwd: dir, timeout: 30_000 });
+    writeFileSync(cjs, "process.on('exit', () => { for (const f of Object.keys(require.cache)) if (/[\\/](dist|bin|src|node_modules)[\\/]/.test(f)) require('node:fs').writeSync(2, `LOADED ${require('node:url').pathToFileURL(f).href}\\n`); });\n");
+    const r = spawnSync(process.execPath, ['--require', cjs, '--import', register, BIN, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: dir }, cwd: dir, timeout: 30_000 });
     expect(r.status).toBe(0);
     const urls = r.stderr.split('\n').filter((l) => l.startsWith('LOADED ')).map((l) => l.slice('LOADED '.length));
-    const files = urls.filter((u) => !u.includes('node_modules')).map((u) => u.replace(/^.*?[\\/](?=(bin|dist)[\\/])/, ''));
+    const files = [...new Set(urls.filter((u) => !u.includes('node_modules')).map((u) => u.replace(/^.*?[\\/](?=(bin|dist)[\\/])/, '')))];
     return { files, packages: packagesOf(urls) };
   }
 
@@ -83,22 +87,27 @@ describe('bin/mrrctl.js as a process', () => {
     expect(holders('react')).toEqual([]);
   });
 
-  it('runs the bundled build: --help loads a handful of files from dist/bundle and none of the per-module build', () => {
-    const { files: loaded, packages } = loadedModules(['--help']);
-    // Of the libraries, only commander's code (bundled into a start-up chunk).
+  it('answers --help from the help path alone: bin/mrrctl.js and dist/bundle/help.cjs, with commander and nothing else', () => {
+    const { files, packages } = loadedModules(['--help']);
     expect(packages).toEqual(['commander']);
-    expect(loaded[0]).toBe('bin/mrrctl.js');
-    expect(loaded).toContain('dist/bundle/main.js');
-    expect(loaded.filter((f) => !f.startsWith('dist/bundle/') && f !== 'bin/mrrctl.js')).toEqual([]);
-    // main, the program with the manifest, commander with the global options, io, output, errors, and
-    // one shared helper: the number grows only if a command's code leaks into the start-up path.
-    expect(loaded.length).toBeLessThanOrEqual(9);
+    // Not one ES module: no loader set-up, no chunk of the full build (src/cli/help-path.ts).
+    expect(files.sort()).toEqual(['bin/mrrctl.js', 'dist/bundle/help.cjs']);
   });
 
-  // Every command's --help (and a subcommand's) loads the command's wiring only: commander, its own
-  // chunk and a small shared one or two. The bodies — use-cases, the AWS SDK, zod, ink/react, yaml —
-  // load in the action (src/cli/commands/<name>/run.ts, src/cli/lazy-flow.ts). Before that, a
-  // command's --help loaded up to 36 files (status, keys, issuer), and `completion --help` 74 and zod.
+  it('runs a command from the bundled build: bin/mrrctl.js, then dist/bundle/main.js and its chunks, none of the per-module build', () => {
+    const { files, packages } = loadedModules(['cost', '--mau', '1000']);
+    expect(files[0]).toBe('bin/mrrctl.js');
+    expect(files).toContain('dist/bundle/main.js');
+    expect(files).not.toContain('dist/bundle/help.cjs');
+    expect(files.filter((f) => !f.startsWith('dist/bundle/') && f !== 'bin/mrrctl.js')).toEqual([]);
+    // commander from main.js's chunks (help.cjs's copy stays unloaded), and cost's config readers.
+    expect(packages).toEqual(['commander', 'yaml', 'zod']);
+  });
+
+  // Every command's --help (and a subcommand's) is answered by the help path: dist/bundle/help.cjs holds
+  // every command's wiring with commander; the bodies — use-cases, the AWS SDK, zod, ink/react, yaml —
+  // are not in it (scripts/build-help.mjs). Before the bundle, a command's --help loaded up to 36
+  // files (status, keys, issuer), and `completion --help` 74 and zod.
   const EVERY_COMMAND = ['status', 'preflight', 'keys', 'issuer', 'replica', 'drift', 'health', 'failover', 'canary', 'apply', 'iam-policy', 'rehearse', 'sandbox', 'cost', 'completion'];
 
   it('the list below names every command of the manifest', () => {
@@ -106,14 +115,10 @@ describe('bin/mrrctl.js as a process', () => {
   });
 
   it.each([...EVERY_COMMAND, 'keys setup', 'issuer switch', 'replica create', 'drift fix', 'sandbox seed'])(
-    '%s --help loads the command\'s wiring, not its body',
+    '%s --help loads the help path only: no command body, no library but commander',
     (command) => {
       const { files, packages } = loadedModules([...command.split(' '), '--help']);
-      expect(files.filter((f) => !f.startsWith('dist/bundle/') && f !== 'bin/mrrctl.js')).toEqual([]);
-      // The start-up path (9 files: see above) plus the command's own chunk and at most three small shared ones.
-      expect(files.length).toBeLessThanOrEqual(13);
-      // No library but commander, bundled or from node_modules: the SDK, zod, yaml, jose (bundled), ink
-      // and react (node_modules) load with a body.
+      expect(files.sort()).toEqual(['bin/mrrctl.js', 'dist/bundle/help.cjs']);
       expect(packages).toEqual(['commander']);
     },
   );

@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { COMMAND_DATA, SHARED_SCHEMAS, schemaFileName } from '../../src/core/contract/index.js';
 import { ENVELOPE_SCHEMA_VERSION } from '../../src/core/contract/envelope.js';
 import { COMMAND_NAMES } from '../../src/core/iam/commands.js';

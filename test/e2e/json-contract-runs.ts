@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { failoverWorld, type FailoverWorld } from '../helpers/failover-world.js';
 import { sandboxAdmin } from '../helpers/sandbox.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { COMMAND_DATA } from '../../src/core/contract/index.js';
 import { envelope, errorData } from '../../src/core/contract/envelope.js';
 import { nonCamelKeys } from '../helpers/contract-keys.js';

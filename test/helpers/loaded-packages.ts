@@ -10,7 +10,7 @@ import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '../..');
 
-/** dist/bundle/<file>.js → the packages it carries (needs `npm run build`). */
+/** dist/bundle/<file>.js (or help.cjs) → the packages it carries (needs `npm run build`). */
 export function bundleContents(): Record<string, string[]> {
   return JSON.parse(readFileSync(join(ROOT, 'dist/bundle-packages.json'), 'utf8')) as Record<string, string[]>;
 }
@@ -24,7 +24,7 @@ export function packagesOf(urls: string[], contents = bundleContents()): string[
       names.add(fromModules[1].replace('\\', '/'));
       continue;
     }
-    const inBundle = /[\\/](dist[\\/]bundle[\\/][^\\/]+\.js)$/.exec(url);
+    const inBundle = /[\\/](dist[\\/]bundle[\\/][^\\/]+\.c?js)$/.exec(url);
     for (const name of inBundle ? (contents[inBundle[1].replaceAll('\\', '/')] ?? []) : []) names.add(name);
   }
   return [...names].sort();

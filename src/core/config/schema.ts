@@ -4,7 +4,7 @@
  * shape), because error messages read "<field>: got <value>, expected <expectation>".
  * Relations between fields (primary ≠ secondary, a record per Region, …) are in semantic-checks.ts.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CONFIG_LIMITS } from './limits.js';
 import { isRegionName, regionExpectation } from './regions.js';
 

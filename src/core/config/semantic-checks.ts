@@ -4,7 +4,7 @@
  * (requireTopology), so each value carries its origin — a file key or a flag — for the message.
  * Values arrive unvalidated; anything malformed is skipped here because the schema reports it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { arcIssues } from './arc-checks.js';
 import type { ConfigIssue } from './config-error.js';
 import { REPLICATION_REGIONS, arnParts, isMrrRegion, isRegionName, partitionOfRegion, regionExpectation } from './regions.js';

@@ -1,7 +1,7 @@
 /**
  * Parsed config data → MrrConfig, or one ConfigError listing every problem (schema and relations).
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { ConfigError, ConfigErrorCode, REDACTED, looksLikeSecretKey, type ConfigIssue } from './config-error.js';
 import type { Locate, PathSegment } from './parse-text.js';
 import { KNOWN_KEYS, PROBE_SECRET_ENV, mrrConfigSchema, type MrrConfig } from './schema.js';

@@ -1,5 +1,5 @@
 /** `apply FILE`: a saved plan replayed through its command's own flow — that command's data. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { canaryData } from './canary.js';
 import { driftFixData } from './drift.js';
 import { failoverData } from './failover.js';

@@ -1,5 +1,5 @@
 /** `canary` and `canary stop` (mutations): the plan, and the weights, lock and history they started from. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { mutationData } from './mutation.js';
 import { obj } from './common.js';
 import { heldLock, historyEvent } from './traffic.js';

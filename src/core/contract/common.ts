@@ -8,7 +8,7 @@
  * - keys are camelCase; a payload AWS returns verbatim (a plan step's request, a Route 53 record) is
  *   marked `aws()` and keeps AWS's field names — the one exception, named in the schema.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const obj = z.strictObject;
 

@@ -1,5 +1,5 @@
 /** `completion`: the shell completion script. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { obj } from './common.js';
 
 export const completionData = obj({ shell: z.enum(['bash', 'zsh', 'fish']), script: z.string() });

@@ -1,5 +1,5 @@
 /** `cost`: the monthly add-on cost of the replica Region. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { obj } from './common.js';
 
 export const costData = obj({

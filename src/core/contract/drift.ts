@@ -1,5 +1,5 @@
 /** `drift` (the report: the same document as `--format json`) and `drift fix` (a mutation). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { obj, opaque, region, unreadableFields } from './common.js';
 import { mutationData } from './mutation.js';
 

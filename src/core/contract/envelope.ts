@@ -3,7 +3,7 @@
  * run that failed before its command produced any (an input error, a conflict, an unexpected error).
  * `schemaVersion` bumps on a breaking change to any of them (docs/cli.md has the policy).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { diagnostic, obj } from './common.js';
 
 /** Keep equal to SCHEMA_VERSION in src/ui/output.ts (a test compares them). */

@@ -1,5 +1,5 @@
 /** `failover` (a mutation): the plan, and the report of what the move will do and the evidence its guards judged. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoTime, obj, region } from './common.js';
 import { regionHealth } from './health.js';
 import { mutationData } from './mutation.js';

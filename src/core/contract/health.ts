@@ -1,5 +1,5 @@
 /** `mrrctl health` data: both Regions side by side, and the issuer as apps see it. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { clientCredentialsCheck, discoveryProbe, healthCheckReading, jwksProbe, obj, region } from './common.js';
 
 export const healthVerdict = z.enum(['healthy', 'unhealthy', 'inactive', 'absent']).meta({

@@ -1,5 +1,5 @@
 /** `iam-policy`: the least-privilege policy for the commands; the document keeps IAM's own names. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { aws, obj } from './common.js';
 
 export const iamPolicyData = obj({

@@ -1,5 +1,5 @@
 /** `issuer switch` (a mutation with the impact report) and `issuer status`. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { discoveryProbe, jwksProbe, obj, region, unreadableFinding } from './common.js';
 import { mutationData } from './mutation.js';
 

@@ -1,5 +1,5 @@
 /** `keys setup` (a mutation) and `keys verify` (a checklist of the multi-Region key). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { obj, unreadableFinding } from './common.js';
 import { mutationData, noReport } from './mutation.js';
 

@@ -3,7 +3,8 @@
  * drift fix, failover, canary, canary stop, apply): one shape, from src/app/mutation/run.ts — the plan,
  * the command's own report, and either the planning outcome or the apply's result.
  */
-import { z, type ZodType } from 'zod';
+import * as z from 'zod';
+import type { ZodType } from 'zod';
 import { aws, isoTime, obj, opaque, region } from './common.js';
 
 export const guardResult = obj({

@@ -7,7 +7,7 @@ import type { HealthCheckReading } from '../health/checkers.js';
 import type { ClientCredentialsCheck, DiscoveryProbe, HttpProbe, JwksProbe, ProbeError, TokenClaims } from '../issuer/probe-types.js';
 import type { IssuerStatus } from '../issuer/status.js';
 import type { ApplyResult } from '../plan/types.js';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { clientCredentialsCheck, discoveryProbe, healthCheckReading, jwksProbe, tokenClaims } from './common.js';
 
 function httpProbe(p: HttpProbe) {

@@ -1,5 +1,5 @@
 /** `preflight`: every prerequisite for MRR and a safe failover, as a checklist. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { obj, unreadableFinding } from './common.js';
 import { checklistItem } from './keys.js';
 

@@ -1,5 +1,5 @@
 /** `rehearse`: the runbook as a game day on an ephemeral sandbox, as a timeline. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { obj } from './common.js';
 
 export const rehearseData = obj({

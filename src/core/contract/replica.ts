@@ -1,5 +1,5 @@
 /** `replica create|activate|deactivate|delete` (mutations) and `replica list`. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { obj, region, unreadableFinding } from './common.js';
 import { mutationData, noReport } from './mutation.js';
 

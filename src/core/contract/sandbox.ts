@@ -2,7 +2,7 @@
  * The `sandbox` commands: the embedded endpoint's own admin API answers (docs/sandbox.md). The world
  * summary's sections are the sandbox's; AWS-shaped members (a pool's replicas) keep AWS's names.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { aws, obj, opaque, region } from './common.js';
 
 export const sandboxStartData = obj({

@@ -2,7 +2,7 @@
  * `status`: the topology at a glance, and who moved traffic, when and why (src/core/status). Every key
  * is always present; a part that cannot be read is null with its reason in the `…Unknown` key next to it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoTime, obj, region } from './common.js';
 import { healthVerdict } from './health.js';
 

@@ -3,7 +3,7 @@
  * live in src/core/failover and src/app/traffic; members optional here are absent when unknown (their
  * owners' shapes, not yet null-normalised), and Route 53 records are AWS's own.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { aws, isoTime, obj, region } from './common.js';
 
 const weights = z.record(z.string(), z.number()).meta({ description: 'weight per Region (keys are Region names)' });

@@ -2,7 +2,7 @@
  * The schema a plan must satisfy when it is read back from a file. Types live in types.ts; the
  * assignments at the bottom make the compiler fail if the two drift apart.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { GuardResult, JsonValue, Plan, Step } from './types.js';
 
 /** Cognito user pool id, as the CLI contract spells it. */
