@@ -22,6 +22,7 @@ import type {
   TokenVerification,
 } from '../core/issuer/probe-types.js';
 import { toSandboxUrl } from '../core/sandbox-urls.js';
+import { httpRequest, type HttpRequestInit, type HttpResponse } from './http-request.js';
 import type { AwsTarget } from './target.js';
 
 export const DEFAULT_PROBE_TIMEOUT_MS = 5000;
@@ -69,16 +70,17 @@ interface JsonResponse {
   body?: unknown;
 }
 
-/** How a failed fetch is named in a probe (exported for its unit test). */
+/** How a failed request is named in a probe (exported for its unit test). */
 export function errorOf(err: unknown): ProbeError {
   const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
   if (e?.name === 'TimeoutError') return { name: 'TimeoutError', message: 'no answer in time' };
   if (e?.name === 'AbortError') return { name: 'AbortError', message: 'interrupted' };
-  // fetch reports network failures as TypeError("fetch failed") with the socket error as cause.
+  // A network failure comes with the socket error as cause (httpRequest keeps fetch's shape).
   // A name that does not resolve is its own case: a host that does not exist (e.g. a secondary
   // without a prefix domain) is not a Region that is down.
   if (e?.cause?.code === 'ENOTFOUND') return { name: 'HostNotFound', message: e.cause.code };
   if (e?.cause?.code) return { name: 'ConnectionError', message: e.cause.code };
+  // Anything else (an answer over the size cap, an interrupt's own reason) names itself.
   return { name: e?.name ?? 'Error', message: e?.message ?? String(err) };
 }
 
@@ -104,7 +106,7 @@ function transient(probe: HttpProbe): boolean {
 }
 
 /** Fetches JSON, retrying transient failures; any final failure (network, timeout, non-2xx, bad JSON) becomes probe.error. */
-async function fetchJson(url: string, opts: ProbeOptions, init: RequestInit = {}): Promise<JsonResponse> {
+async function fetchJson(url: string, opts: ProbeOptions, init: HttpRequestInit = {}): Promise<JsonResponse> {
   for (let attempt = 1; ; attempt++) {
     const result = await fetchJsonOnce(url, opts, init);
     if (attempt >= PROBE_ATTEMPTS || !transient(result.probe) || opts.signal?.aborted) return result;
@@ -112,21 +114,20 @@ async function fetchJson(url: string, opts: ProbeOptions, init: RequestInit = {}
   }
 }
 
-async function fetchJsonOnce(url: string, opts: ProbeOptions, init: RequestInit): Promise<JsonResponse> {
+async function fetchJsonOnce(url: string, opts: ProbeOptions, init: HttpRequestInit): Promise<JsonResponse> {
   const started = performance.now();
   const latency = () => Math.round((performance.now() - started) * 10) / 10;
-  let response: Response;
-  let text: string;
+  let response: HttpResponse;
   try {
-    response = await fetch(probeUrl(url, opts), { ...init, signal: signalFor(opts), redirect: 'manual' });
-    text = await response.text();
+    // Redirects are not followed (a 3xx is a failed probe with its status); the body is capped.
+    response = await httpRequest(probeUrl(url, opts), { ...init, signal: signalFor(opts) });
   } catch (err) {
     return { probe: { url, ok: false, latencyMs: latency(), error: errorOf(err) } };
   }
   const probe: HttpProbe = { url, ok: response.ok, status: response.status, latencyMs: latency() };
   let body: unknown;
   try {
-    body = text === '' ? undefined : JSON.parse(text);
+    body = response.text === '' ? undefined : JSON.parse(response.text);
   } catch {
     const error = response.ok ? { name: 'InvalidJson', message: 'the answer is not JSON' } : { name: 'HttpError', message: `HTTP ${response.status}` };
     return { probe: { ...probe, ok: false, error } };

@@ -4,6 +4,7 @@
  * "Route 53 impaired". The sandbox's /_sandbox/health answers without its admin token.
  */
 import { UsageError } from '../core/errors.js';
+import { httpRequest } from './http-request.js';
 
 /** A local sandbox answers in milliseconds; this only bounds a URL that swallows the connection. */
 const CHECK_TIMEOUT_MS = 3_000;
@@ -25,9 +26,7 @@ export async function requireSandbox(url: string, field: string): Promise<void> 
   const expected = EXPECTED;
   let status: number;
   try {
-    const res = await fetch(`${url}/_sandbox/health`, { signal: AbortSignal.timeout(CHECK_TIMEOUT_MS) });
-    status = res.status;
-    await res.body?.cancel();
+    ({ status } = await httpRequest(`${url}/_sandbox/health`, { signal: AbortSignal.timeout(CHECK_TIMEOUT_MS) }));
   } catch (err) {
     throw noSandboxAt(url, field, err, '. No AWS call was made');
   }

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isBuilt, runWithBuiltModule } from '../helpers/built-module.js';
 import {
   checkClientCredentials,
   errorOf,
@@ -30,6 +31,8 @@ let server: Server;
 let base: string;
 const seenPaths: string[] = [];
 let token = '';
+/** Called when a request for slow.example.com/hook arrives: a test acts at a known point of the exchange. */
+let onHook: () => void = () => {};
 
 beforeAll(async () => {
   const { privateKey, publicKey } = await generateKeyPair('RS256');
@@ -48,7 +51,27 @@ beforeAll(async () => {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
+    if (path === '/_https/slow.example.com/hook') return onHook(); // never answers
     if (path.startsWith('/_https/slow.example.com/')) return; // never answers
+    if (path.startsWith('/_https/moved.example.com/')) {
+      res.writeHead(301, { location: `${base}/_https/issuer-cognito-idp.us-east-1.amazonaws.com/us-east-1_Probe1/.well-known/jwks.json` });
+      return res.end();
+    }
+    if (path === '/_https/huge.example.com/.well-known/jwks.json') {
+      // A hostile endpoint: an endless JSON document, its length not said up front.
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"keys":[');
+      const key = Buffer.from(`${JSON.stringify({ kty: 'RSA', kid: 'x'.repeat(4000) })},`);
+      const more = () => {
+        while (!res.destroyed && res.write(key));
+        if (!res.destroyed) res.once('drain', more);
+      };
+      return more();
+    }
+    if (path === '/_https/huge.example.com/oauth2/token') {
+      res.writeHead(401, { 'content-type': 'application/json', 'content-length': String(2 * 1024 * 1024) });
+      return res.end(JSON.stringify({ error: 'invalid_client', pad: 'x'.repeat(2 * 1024 * 1024) }).slice(0, 2 * 1024 * 1024));
+    }
     if (path === '/_https/issuer-cognito-idp.us-east-1.amazonaws.com/us-east-1_Probe1/.well-known/openid-configuration') {
       return json(200, { issuer: ISSUER, jwks_uri: JWKS_URL, token_endpoint: TOKEN_URL });
     }
@@ -131,6 +154,52 @@ describe('discovery and JWKS', () => {
     await new Promise((resolve) => closed.close(resolve));
     const refused = await fetchJwks(JWKS_URL, { sandboxEndpoint: `http://127.0.0.1:${port}` });
     expect(refused).toMatchObject({ ok: false, error: { name: 'ConnectionError', message: 'ECONNREFUSED' } });
+  });
+});
+
+describe('what a probe does not do', () => {
+  it('does not follow a redirect: a 3xx is a failed probe with its status', async () => {
+    const before = seenPaths.length;
+    const moved = await fetchJwks('https://moved.example.com/.well-known/jwks.json', { sandboxEndpoint: base });
+    expect(moved).toMatchObject({ ok: false, status: 301, keyCount: 0, error: { name: 'HttpError', message: 'HTTP 301' } });
+    expect(seenPaths.slice(before)).toEqual(['/_https/moved.example.com/.well-known/jwks.json']);
+  });
+
+  it('stops at the caller’s abort (Ctrl-C) as AbortError, at the timeout as TimeoutError', async () => {
+    const controller = new AbortController();
+    onHook = () => controller.abort();
+    const aborted = await fetchDiscovery('https://slow.example.com/hook', { sandboxEndpoint: base, signal: controller.signal });
+    expect(aborted).toMatchObject({ ok: false, error: { name: 'AbortError', message: 'interrupted' } });
+
+    const timedOut = await fetchDiscovery('https://slow.example.com/x/.well-known/openid-configuration', { sandboxEndpoint: base, timeoutMs: 100 });
+    expect(timedOut).toMatchObject({ ok: false, error: { name: 'TimeoutError', message: 'no answer in time' } });
+  });
+
+  it('refuses an answer over 1 MiB as ResponseTooLarge, not retried, echoing nothing', async () => {
+    const before = seenPaths.length;
+    const huge = await fetchJwks('https://huge.example.com/.well-known/jwks.json', { sandboxEndpoint: base });
+    expect(huge).toMatchObject({ ok: false, keyCount: 0, error: { name: 'ResponseTooLarge', message: 'the answer is larger than 1 MiB' } });
+    expect(seenPaths.slice(before)).toEqual(['/_https/huge.example.com/.well-known/jwks.json']);
+
+    const token = await requestClientCredentialsToken('https://huge.example.com/oauth2/token', CLIENT_ID, SECRET, undefined, { sandboxEndpoint: base });
+    expect(token).toEqual({ url: 'https://huge.example.com/oauth2/token', ok: false, latencyMs: expect.any(Number), error: { name: 'ResponseTooLarge', message: 'the answer is larger than 1 MiB' } });
+    expect(JSON.stringify(token)).not.toContain(SECRET);
+  });
+
+  // In a child over dist/ (`npm run build`): the test process refuses to look up any name but
+  // loopback (test/setup/deny-network.ts). A .invalid name never resolves (RFC 6761).
+  it.skipIf(!isBuilt('aws/oidc-probe'))('names a host that does not resolve HostNotFound, and never puts the secret in a result', async () => {
+    const r = await runWithBuiltModule(
+      'aws/oidc-probe',
+      `const d = await m.fetchDiscovery('https://probe.mrrctl.invalid/x/.well-known/openid-configuration');
+       const t = await m.requestClientCredentialsToken('https://probe.mrrctl.invalid/oauth2/token', 'id', ${JSON.stringify(SECRET)});
+       console.log(JSON.stringify([d.error, t.error, t]));`,
+    );
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    const [discovery, tokenError, whole] = JSON.parse(r.stdout);
+    expect(discovery).toEqual({ name: 'HostNotFound', message: 'ENOTFOUND' });
+    expect(tokenError).toEqual({ name: 'HostNotFound', message: 'ENOTFOUND' });
+    expect(JSON.stringify(whole)).not.toContain(SECRET);
   });
 });
 
