@@ -75,8 +75,10 @@ async function driftEvidence(env: MutationEnv, target: string, sourceUp: Promise
   const source = target === env.topology.primaryRegion ? env.topology.secondaryRegion : env.topology.primaryRegion;
   const ports = { ...env.ports, cognito: gatedBySource(env.ports.cognito, source, sourceUp), parity: gatedBySource(env.ports.parity, source, sourceUp) };
   // Not --deep: about a dozen reads per Region, sent in one wave each (the Cognito token buckets still
-  // pace every quota category to its documented rate), not in waves of three or four.
-  const report = await checkDrift({ ...env, ports }, { failOn: 'error', concurrency: DRIFT_GUARD_CONCURRENCY });
+  // pace every quota category to its documented rate), not in waves of three or four. The secondary's
+  // web ACL listing starts with them (gated like any call when the secondary is the source): the
+  // counterpart web ACL is then one round trip after the primary's, not two; unused without a web ACL.
+  const report = await checkDrift({ ...env, ports }, { failOn: 'error', concurrency: DRIFT_GUARD_CONCURRENCY, listWebAclsEarly: true });
   const errors = report.findings.filter((f) => f.severity === 'error' && f.region === target).map((f) => `${f.code} ${f.path}: ${f.message}`);
   return { required: true, checked: true, errors };
 }

@@ -40,6 +40,13 @@ export interface ObserveOptions {
    * and the observation goes on; without one (drift fix, the guards) it throws as before.
    */
   reads?: ReadLog;
+  /**
+   * Start the secondary's ListWebACLs with the first reads instead of once the primary's web ACL is
+   * known (one round trip fewer on the chain to the counterpart web ACL), at the cost of one listing
+   * nothing uses when the primary's pool has no web ACL. The failover's drift guard sets it (it is on
+   * the failover's critical path); the drift command does not.
+   */
+  listWebAclsEarly?: boolean;
 }
 
 /** Runs a read; with opts.reads a failure is recorded through `unread` and the result is undefined. */
@@ -228,9 +235,11 @@ export async function observeDrift(readers: DriftReaders, topology: Topology, op
   const scope: ObserveScope = { readers, opts, limit };
   const c = limit.cognito(primaryRegion);
   const resourceReads = startResourceReads(
-    { parity: readers.parity, run: (site, read, unread) => tracked(opts, site, () => limit.other(site.region)(read), unread) },
+    { parity: readers.parity, run: (site, read, unread) => tracked(opts, site, () => limit.other(site.region)(read), unread), queue: (region, read) => limit.other(region)(read) },
     { primaryRegion, secondaryRegion },
   );
+  // The counterpart web ACL is looked for by name in the secondary (resources.ts).
+  if (opts.listWebAclsEarly) resourceReads.listEarly(secondaryRegion);
   let poolUnread: UnreadableFinding | undefined;
   const poolP = tracked(opts, cognitoSite('DescribeUserPool', primaryRegion), () => c('DescribeUserPool', () => readers.cognito.describeUserPool(primaryRegion, userPoolId)), (u) => (poolUnread = u));
   const listedP = readReplicas(readers, topology, opts, limit);

@@ -118,7 +118,8 @@ async function orUndefined<T>(read: () => Promise<T>): Promise<{ value?: T; erro
 /** The check's status by its Type: checkers' observations, or CloudWatch for checks without an endpoint. */
 async function readCheck(ports: FailoverPorts, id: string | undefined, check?: HealthCheck): Promise<HealthCheckReading | undefined> {
   if (!id) return undefined;
-  return readHealthCheck({ route53: ports.route53, metrics: { reader: ports.metrics, now: () => ports.clock.now().getTime() } }, id, check);
+  // Both Route 53 reads in one round trip: the source's verdict gates everything asked of the source.
+  return readHealthCheck({ route53: ports.route53, metrics: { reader: ports.metrics, now: () => ports.clock.now().getTime() } }, id, check, { statusAlongside: true });
 }
 
 /** Route 53 state (records, lock, history, the cognito-domain check): without it nothing can be planned, so failures throw. */
