@@ -193,4 +193,27 @@ describe('reads that do not wait for each other', () => {
     const listings = world.w.sb.calls().filter((c) => c.seq > seq && c.region === S && c.service === 'wafv2' && c.operation === 'ListWebACLs');
     expect(listings).toHaveLength(1);
   }, 60_000);
+
+  it("mints the target's probe token while the target's health check status is held", async () => {
+    const S = world.secondary;
+    const targetCheck = world.w.summary.records[S].healthCheckId;
+    const status = hold({ service: 'route53', operation: 'GetHealthCheckStatus' }, (input) => pathOf(input).includes(`/healthcheck/${targetCheck}/`));
+    // The OIDC hosts are no service model: their requests are seen in the call log.
+    const seq = world.w.lastSeq();
+    const tokens = () => world.w.sb.calls().filter((c) => c.seq > seq && c.service === 'oidc' && c.operation === 'Token' && c.region === S).length;
+    try {
+      const run = dryRun();
+      await status.reached;
+      // The token needs only the target's pool and replica listing; before, it waited for the whole
+      // probe's first reads, this health check's status among them.
+      await waitFor(tokens, (n) => n >= 1, { what: "the target's token request while its health check status is held" });
+      status.release();
+      const r = await run;
+      expect(r.code, r.stderr).toBe(3);
+      const target = r.json().data.report.evidence.targetHealth;
+      expect(target.token).toMatchObject({ token: { ok: true, status: 200 }, verification: { ok: true } });
+    } finally {
+      status.restore();
+    }
+  }, 60_000);
 });
