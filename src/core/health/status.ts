@@ -9,7 +9,7 @@
  * GetHealthCheck comes first, so the Type decides which API is asked (or, with statusAlongside,
  * GetHealthCheckStatus goes with it and is used only when the Type says so).
  */
-import type { HealthCheck, Route53Reader } from '../ports/route53.js';
+import type { HealthCheck, HealthCheckObservation, Route53Reader } from '../ports/route53.js';
 import { errorText, readingError, readingOf, type HealthCheckReading } from './checkers.js';
 import type { HealthMetricsReader, MetricPoint } from './ports.js';
 
@@ -57,11 +57,16 @@ export interface ReadHealthCheckOptions {
    * CALCULATED ones). Ignored when the check is already known.
    */
   statusAlongside?: boolean;
+  /**
+   * A GetHealthCheckStatus for this id already started (alongside a GetHealthCheck read elsewhere):
+   * used, under the same rule, instead of asking again.
+   */
+  status?: Promise<HealthCheckObservation[] | undefined>;
 }
 
 /** The check's status; errors become a reading with `error` set (never throws). */
 export async function readHealthCheck(ports: HealthStatusPorts, id: string, known?: HealthCheck, opts: ReadHealthCheckOptions = {}): Promise<HealthCheckReading> {
-  const statusEarly = !known && opts.statusAlongside ? ports.route53.getHealthCheckStatus(id) : undefined;
+  const statusEarly = opts.status ?? (!known && opts.statusAlongside ? ports.route53.getHealthCheckStatus(id) : undefined);
   // Awaited only for an endpoint check, after GetHealthCheck: otherwise its failure is not ours to report.
   statusEarly?.catch(() => undefined);
   try {
