@@ -7,8 +7,9 @@
  *   asked of the source Region: the drift guard (which starts in the source) and the pre-failover
  *   token wait for the source's verdict;
  * - the source's health check status is asked together with the check's configuration, not after it;
- * - the secondary's web ACL listing (the drift guard's counterpart web ACL) does not wait for the
- *   primary's web ACL, and a Region that is the source is still asked nothing before its verdict;
+ * - the secondary's web ACL listing (the drift guard's counterpart web ACL) goes with the primary's
+ *   web ACL read, not after it, and a Region that is the source is still asked nothing before its verdict;
+ * - the target's probe asks for its token without waiting for its health check;
  * - the verdicts are the ones they always were.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
