@@ -55,13 +55,15 @@ describe('drift reads', () => {
       const run = drift();
       await waitFor(() => held.arrived.length, (n) => n >= 2, { what: 'ListUserPoolClients held in both Regions' });
       // Everything that needs only a pool, its log delivery or the primary's web ACL is answered
-      // meanwhile: each trigger function (and the policy of each that exists) in both Regions, the SES
+      // meanwhile: each trigger function and its policy (asked together) in both Regions, the SES
       // identity in both, the log group in both, each Region's web ACL, and the primary's ACL by name
       // in the secondary. Before, none of these was asked until both Regions' snapshots were complete.
       const expected = [
         ...Array(3).fill(`lambda GetFunction ${P}`),
         ...Array(3).fill(`lambda GetPolicy ${P}`),
         ...Array(3).fill(`lambda GetFunction ${S}`),
+        // Sent with GetFunction, not after it, so also for the functions the secondary lacks (answered "not found").
+        ...Array(3).fill(`lambda GetPolicy ${S}`),
         `ses GetEmailIdentity ${P}`,
         `ses GetEmailIdentity ${S}`,
         `logs DescribeLogGroups ${P}`,
@@ -98,6 +100,7 @@ describe('drift reads', () => {
         ...Array(3).fill(`lambda GetFunction ${P}`),
         ...Array(3).fill(`lambda GetPolicy ${P}`),
         ...Array(3).fill(`lambda GetFunction ${S}`),
+        ...Array(3).fill(`lambda GetPolicy ${S}`),
         `ses GetEmailIdentity ${P}`,
         `ses GetEmailIdentity ${S}`,
         `wafv2 GetWebACLForResource ${S}`,
@@ -110,6 +113,27 @@ describe('drift reads', () => {
       const r = await run;
       expect(verdict(r.json().data)).toEqual(verdict(baseline.json().data));
       expect(sorted(answeredBeyondCognito(atRelease))).toEqual(sorted([`logs DescribeLogGroups ${P}`, `logs DescribeLogGroups ${S}`, `wafv2 GetWebACLForResource ${P}`, `wafv2 ListWebACLs ${S}`]));
+    } finally {
+      held.restore();
+    }
+  });
+
+  it("ask each function's policy together with the function, not once it has answered; the same report", async () => {
+    const baseline = await drift();
+    const held = holdAll([{ service: 'lambda', operation: 'GetFunction' }]);
+    try {
+      const since = w.lastSeq();
+      const run = drift();
+      await waitFor(() => held.arrived.length, (n) => n >= 6, { what: 'GetFunction held for the three triggers in both Regions' });
+      const policies = () => w.sb.calls().filter((c) => c.seq > since && c.service === 'lambda' && c.operation === 'GetPolicy').map((c) => `${c.operation} ${c.region}`);
+      // Before, GetPolicy went out only after GetFunction had answered (and only for a function that exists).
+      const meanwhile = await waitFor(policies, (calls) => calls.length >= 6, { what: 'GetPolicy while GetFunction is held' });
+      expect(sorted(meanwhile)).toEqual(sorted([...Array(3).fill(`GetPolicy ${P}`), ...Array(3).fill(`GetPolicy ${S}`)]));
+      held.release();
+      const r = await run;
+      expect(r.code).toBe(3);
+      // The secondary lacks the functions: still "missing" (GetPolicy's "not found" there is ignored).
+      expect(verdict(r.json().data)).toEqual(verdict(baseline.json().data));
     } finally {
       held.restore();
     }

@@ -6,6 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failoverWorld, healthCheckInverted, type FailoverWorld } from '../helpers/failover-world.js';
 import { VirtualClock } from '../helpers/virtual-clock.js';
+import { hookModelCalls } from '../helpers/model-hooks.js';
+import { waitFor } from '../helpers/wait-for.js';
 import { GetHealthCheckStatusCommand } from '@aws-sdk/client-route-53';
 
 let world: FailoverWorld;
@@ -36,6 +38,40 @@ describe('failover with the cognito-domain strategy', () => {
     const move = plan.steps.find((s: any) => s.id === 'route53.move-traffic');
     expect(move).toMatchObject({ operation: 'UpdateHealthCheck', input: { HealthCheckId: world.w.summary.healthChecks[world.primary], Inverted: true, HealthCheckVersion: expect.any(Number) } });
     expect(plan.notes.join('\n')).toContain('keeps answering when the Route 53 control plane is impaired');
+  });
+
+  it("reads the check's status while its configuration (GetHealthCheck, the move's version) is held", async () => {
+    const id = world.w.summary.healthChecks[world.primary];
+    const atCheck = (input: unknown) => (input as { path: string }).path.endsWith(`/healthcheck/${id}`);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let held = 0;
+    let statuses = 0;
+    const unhookConfig = hookModelCalls(world.w.sb, { service: 'route53', operation: 'GetHealthCheck' }, {
+      before: async (_call, input) => {
+        if (!atCheck(input)) return;
+        held++;
+        await released;
+      },
+    });
+    const unhookStatus = hookModelCalls(world.w.sb, { service: 'route53', operation: 'GetHealthCheckStatus' }, { before: () => void statuses++ });
+    try {
+      const run = world.w.run(['failover', '--to', world.secondary, '--dry-run', '--planned', '--reason', 'drill', '--output', 'json'], { env: world.env });
+      await waitFor(() => held, (n) => n >= 1, { what: 'GetHealthCheck held' });
+      // Before, the status was asked only once GetHealthCheck had answered.
+      await waitFor(() => statuses, (n) => n >= 1, { what: 'GetHealthCheckStatus while GetHealthCheck is held' });
+      release();
+      const r = await run;
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.json().data.plan.steps.find((s: any) => s.id === 'route53.move-traffic')).toMatchObject({ input: { Inverted: true, HealthCheckVersion: expect.any(Number) } });
+    } finally {
+      release();
+      unhookConfig();
+      unhookStatus();
+    }
+    // One configuration read (the zone's) and one status read (the primary's reading): none repeated.
+    expect(held).toBe(1);
+    expect(statuses).toBe(1);
   });
 
   it('failover inverts the check and the custom domain moves to the secondary; failback restores it', async () => {

@@ -6,11 +6,16 @@
  * - while the source's health check status is held, the target's probe already runs, and nothing is
  *   asked of the source Region: the drift guard (which starts in the source) and the pre-failover
  *   token wait for the source's verdict;
+ * - the source's health check status is asked together with the check's configuration, not after it;
+ * - the secondary's web ACL listing (the drift guard's counterpart web ACL) goes with the primary's
+ *   web ACL read, not after it, and a Region that is the source is still asked nothing before its verdict;
+ * - the target's probe asks for its token without waiting for its health check;
  * - the verdicts are the ones they always were.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failoverWorld, type FailoverWorld } from '../helpers/failover-world.js';
 import { hookModelCalls, type CallMatch } from '../helpers/model-hooks.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 let world: FailoverWorld;
 
@@ -44,13 +49,13 @@ function hold(match: CallMatch, which: (input: unknown) => boolean = () => true)
   return { reached: first, release, count: () => count, restore: () => (release(), unhook()) };
 }
 
-/** Settles when the n-th call matching `match` reaches its model. */
-function arrival(match: CallMatch, n = 1) {
+/** Settles when the n-th call matching `match` (and `which`, on its input) reaches its model; `seen()` counts them. */
+function arrival(match: CallMatch, n = 1, which: (input: unknown) => boolean = () => true) {
   let arrived!: () => void;
   let seen = 0;
   const reached = new Promise<void>((resolve) => (arrived = resolve));
-  const unhook = hookModelCalls(world.w.sb, match, { before: () => void (++seen === n && arrived()) });
-  return { reached, restore: unhook };
+  const unhook = hookModelCalls(world.w.sb, match, { before: (_call, input) => void (which(input) && ++seen === n && arrived()) });
+  return { reached, seen: () => seen, restore: unhook };
 }
 
 const dryRun = () => world.w.run(['failover', '--to', world.secondary, '--dry-run', '--planned', '--reason', 'drill', '--output', 'json'], { env: world.env });
@@ -119,5 +124,97 @@ describe('the observation overlaps', () => {
     // The drift guard did read the source (it is up), only once its status was answered.
     expect(sourcePoolAt.length).toBeGreaterThan(0);
     expect(sourcePoolAt.every(Boolean)).toBe(true);
+  }, 60_000);
+});
+
+describe('reads that do not wait for each other', () => {
+  it("asks the source's health check status while its configuration (GetHealthCheck) is held", async () => {
+    const sourceCheck = world.w.summary.records[world.primary].healthCheckId;
+    const config = hold({ service: 'route53', operation: 'GetHealthCheck' }, (input) => pathOf(input).endsWith(`/healthcheck/${sourceCheck}`));
+    const status = arrival({ service: 'route53', operation: 'GetHealthCheckStatus' }, 1, (input) => pathOf(input).includes(`/healthcheck/${sourceCheck}/status`));
+    try {
+      const run = dryRun();
+      await config.reached;
+      // Before, GetHealthCheckStatus went out only once GetHealthCheck had answered: never while it is held.
+      await waitFor(status.seen, (n) => n >= 1, { what: "the source's GetHealthCheckStatus while its GetHealthCheck is held" });
+      config.release();
+      await expectDriftRefusal(run);
+    } finally {
+      config.restore();
+      status.restore();
+    }
+    expect(config.count()).toBe(1);
+    expect(status.seen()).toBe(1);
+  }, 60_000);
+
+  it("lists the secondary's web ACLs while the primary's web ACL (GetWebACLForResource) is held", async () => {
+    const primaryAcl = hold({ service: 'wafv2', operation: 'GetWebACLForResource', region: world.primary });
+    const listing = arrival({ service: 'wafv2', operation: 'ListWebACLs', region: world.secondary });
+    const getAcl = arrival({ service: 'wafv2', operation: 'GetWebACL', region: world.secondary });
+    try {
+      const run = dryRun();
+      await primaryAcl.reached;
+      // Before, the listing waited for the primary's web ACL (it names the ACL to look for).
+      await waitFor(listing.seen, (n) => n >= 1, { what: "the secondary's ListWebACLs while the primary's web ACL is held" });
+      // GetWebACL still needs the name: not asked until the primary's web ACL answers.
+      expect(getAcl.seen()).toBe(0);
+      primaryAcl.release();
+      await expectDriftRefusal(run);
+    } finally {
+      primaryAcl.restore();
+      listing.restore();
+      getAcl.restore();
+    }
+    // One listing, used for the counterpart (the demo's web ACL is missing in the secondary: no GetWebACL).
+    expect(listing.seen()).toBe(1);
+  }, 60_000);
+
+  it('failback: the secondary is the source, so its early web ACL listing waits for its verdict', async () => {
+    const P = world.primary;
+    const S = world.secondary;
+    const sourceCheck = world.w.summary.records[S].healthCheckId;
+    const seq = world.w.lastSeq();
+    const status = hold({ service: 'route53', operation: 'GetHealthCheckStatus' }, (input) => pathOf(input).includes(`/healthcheck/${sourceCheck}/`));
+    // The failback's target probe reads the primary's pool: once it has, the drift guard's first reads are out too.
+    const probe = arrival({ service: 'cognito-idp', operation: 'DescribeUserPool', region: P }, 2);
+    try {
+      const run = world.w.run(['failover', '--to', P, '--dry-run', '--planned', '--reason', 'drill', '--output', 'json'], { env: world.env });
+      await status.reached;
+      await probe.reached;
+      const asked = world.w.sb.calls().filter((c) => c.seq > seq && c.region === S && !['route53', 'monitoring'].includes(c.service));
+      expect(asked.map((c) => `${c.seq} ${c.service}.${c.operation}`)).toEqual([]);
+      status.release();
+      const r = await run;
+      expect(r.json().data.report.evidence.controlPlaneError).toBeNull();
+    } finally {
+      status.restore();
+      probe.restore();
+    }
+    // Asked after the verdict (the secondary is up): the listing went out then, once.
+    const listings = world.w.sb.calls().filter((c) => c.seq > seq && c.region === S && c.service === 'wafv2' && c.operation === 'ListWebACLs');
+    expect(listings).toHaveLength(1);
+  }, 60_000);
+
+  it("mints the target's probe token while the target's health check status is held", async () => {
+    const S = world.secondary;
+    const targetCheck = world.w.summary.records[S].healthCheckId;
+    const status = hold({ service: 'route53', operation: 'GetHealthCheckStatus' }, (input) => pathOf(input).includes(`/healthcheck/${targetCheck}/`));
+    // The OIDC hosts are no service model: their requests are seen in the call log.
+    const seq = world.w.lastSeq();
+    const tokens = () => world.w.sb.calls().filter((c) => c.seq > seq && c.service === 'oidc' && c.operation === 'Token' && c.region === S).length;
+    try {
+      const run = dryRun();
+      await status.reached;
+      // The token needs only the target's pool and replica listing; before, it waited for the whole
+      // probe's first reads, this health check's status among them.
+      await waitFor(tokens, (n) => n >= 1, { what: "the target's token request while its health check status is held" });
+      status.release();
+      const r = await run;
+      expect(r.code, r.stderr).toBe(3);
+      const target = r.json().data.report.evidence.targetHealth;
+      expect(target.token).toMatchObject({ token: { ok: true, status: 200 }, verification: { ok: true } });
+    } finally {
+      status.restore();
+    }
   }, 60_000);
 });

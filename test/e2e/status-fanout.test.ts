@@ -70,16 +70,18 @@ describe('status reads', () => {
       const issuerDiscovery = () => w.sb.calls().filter((c) => c.seq > since && c.service === 'oidc' && c.region === 'global').map((c) => c.operation);
       expect(await waitFor(issuerDiscovery, (ops) => ops.length > 0, { what: "the issuer's discovery while step 2 is held" })).toEqual(['GetOpenIdConfiguration']);
       // So are the drift check's reads that need only a pool — each Region's web ACL, the functions
-      // (and the policy of each that exists) and the SES identity the primary's pool names, in both
+      // and their policies and the SES identity the primary's pool names, in both
       // Regions — and the primary's web ACL by name in the secondary: none waits for a snapshot. The
       // log group waits for the log delivery, which is held.
       const driftResources = () => w.sb.calls().filter((c) => c.seq > since && ['lambda', 'ses', 'wafv2', 'logs', 'firehose'].includes(c.service)).map((c) => `${c.service} ${c.operation} ${c.region}`);
-      const meanwhile = await waitFor(driftResources, (calls) => calls.length >= 14, { what: "the drift check's resource reads while step 2 is held" });
+      const meanwhile = await waitFor(driftResources, (calls) => calls.length >= 17, { what: "the drift check's resource reads while step 2 is held" });
       expect(sorted(meanwhile)).toEqual(
         sorted([
           ...Array(3).fill('lambda GetFunction us-east-1'),
           ...Array(3).fill('lambda GetPolicy us-east-1'),
           ...Array(3).fill('lambda GetFunction eu-west-1'),
+          // Asked with GetFunction (drift's resource reads), so also for the functions eu-west-1 lacks.
+          ...Array(3).fill('lambda GetPolicy eu-west-1'),
           'ses GetEmailIdentity us-east-1',
           'ses GetEmailIdentity eu-west-1',
           'wafv2 GetWebACLForResource us-east-1',

@@ -23,6 +23,8 @@ export interface CheckDriftOptions {
    * may send its few reads in one wave instead of several.
    */
   concurrency?: { cognito?: number; other?: number };
+  /** Start the secondary's web ACL listing with the first reads (ObserveOptions.listWebAclsEarly). */
+  listWebAclsEarly?: boolean;
 }
 
 export function driftReaders(env: Pick<MutationEnv, 'ports'>): DriftReaders {
@@ -53,6 +55,7 @@ async function runReport(env: MutationEnv, opts: CheckDriftOptions, reads?: Read
     recheckDelayMs: opts.recheckDelayMs,
     ...(opts.concurrency?.cognito !== undefined ? { cognitoConcurrency: opts.concurrency.cognito } : {}),
     ...(opts.concurrency?.other !== undefined ? { otherConcurrency: opts.concurrency.other } : {}),
+    ...(opts.listWebAclsEarly ? { listWebAclsEarly: true } : {}),
     clock: env.ctx.clock,
     signal: env.ctx.signal,
     allowances: env.config.drift.allow,

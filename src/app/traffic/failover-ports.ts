@@ -1,6 +1,6 @@
 /** What a failover observes through: the read ports, the probes, the journal's last move, the drift guard, and the pre-failover token. */
 import { oidcProbes, requestClientCredentialsToken } from '../../aws/oidc-probe.js';
-import { preloadParitySdks } from '../../aws/parity-reader.js';
+import { preloadParitySdksAfterFirstReads } from '../../aws/parity-reader.js';
 import type { DriftEvidence, LastMove } from '../../core/failover/guards.js';
 import type { FailoverPorts } from '../../core/failover/observe.js';
 import { FAILOVER_STEP } from '../../core/failover/steps.js';
@@ -70,13 +70,17 @@ export const DRIFT_GUARD_CONCURRENCY = { cognito: 8, other: 8 } as const;
  * started before the source's verdict: its source-Region calls wait for it (gatedBySource).
  */
 async function driftEvidence(env: MutationEnv, target: string, sourceUp: Promise<boolean>): Promise<DriftEvidence> {
-  // Its SDK packages load together now, while its first calls are in flight, not one by one between its calls.
-  preloadParitySdks();
+  // Its SDK packages load together while its first calls are in flight, not one by one between its
+  // calls; after the Route 53 and Cognito packages, so that they do not delay the verdict's reads.
+  preloadParitySdksAfterFirstReads();
   const source = target === env.topology.primaryRegion ? env.topology.secondaryRegion : env.topology.primaryRegion;
   const ports = { ...env.ports, cognito: gatedBySource(env.ports.cognito, source, sourceUp), parity: gatedBySource(env.ports.parity, source, sourceUp) };
   // Not --deep: about a dozen reads per Region, sent in one wave each (the Cognito token buckets still
-  // pace every quota category to its documented rate), not in waves of three or four.
-  const report = await checkDrift({ ...env, ports }, { failOn: 'error', concurrency: DRIFT_GUARD_CONCURRENCY });
+  // pace every quota category to its documented rate), not in waves of three or four. The secondary's
+  // web ACL listing goes with the primary's web ACL read (gated like any call when the secondary is
+  // the source): the counterpart web ACL is then one round trip after the primary's, not two; unused
+  // without a web ACL.
+  const report = await checkDrift({ ...env, ports }, { failOn: 'error', concurrency: DRIFT_GUARD_CONCURRENCY, listWebAclsEarly: true });
   const errors = report.findings.filter((f) => f.severity === 'error' && f.region === target).map((f) => `${f.code} ${f.path}: ${f.message}`);
   return { required: true, checked: true, errors };
 }

@@ -40,6 +40,14 @@ export interface ObserveOptions {
    * and the observation goes on; without one (drift fix, the guards) it throws as before.
    */
   reads?: ReadLog;
+  /**
+   * Start the secondary's ListWebACLs once the primary's pool answers, with the primary's
+   * GetWebACLForResource, instead of once that names a web ACL (one round trip fewer on the chain to
+   * the counterpart web ACL), at the cost of one listing nothing uses when the primary's pool has no
+   * web ACL. The failover's drift guard sets it (it is on the failover's critical path); the drift
+   * command does not.
+   */
+  listWebAclsEarly?: boolean;
 }
 
 /** Runs a read; with opts.reads a failure is recorded through `unread` and the result is undefined. */
@@ -228,11 +236,14 @@ export async function observeDrift(readers: DriftReaders, topology: Topology, op
   const scope: ObserveScope = { readers, opts, limit };
   const c = limit.cognito(primaryRegion);
   const resourceReads = startResourceReads(
-    { parity: readers.parity, run: (site, read, unread) => tracked(opts, site, () => limit.other(site.region)(read), unread) },
+    { parity: readers.parity, run: (site, read, unread) => tracked(opts, site, () => limit.other(site.region)(read), unread), queue: (region, read) => limit.other(region)(read) },
     { primaryRegion, secondaryRegion },
   );
   let poolUnread: UnreadableFinding | undefined;
   const poolP = tracked(opts, cognitoSite('DescribeUserPool', primaryRegion), () => c('DescribeUserPool', () => readers.cognito.describeUserPool(primaryRegion, userPoolId)), (u) => (poolUnread = u));
+  // The counterpart web ACL is looked for by name in the secondary (resources.ts): listed alongside
+  // the primary's GetWebACLForResource, which needs the same pool, so the listing is in when the name is.
+  if (opts.listWebAclsEarly) tell(poolP, (pool) => pool && resourceReads.listEarly(secondaryRegion));
   const listedP = readReplicas(readers, topology, opts, limit);
   const primaryP = poolP.then((pool) => (pool ? snapshotRegion(scope, primaryRegion, userPoolId, (piece) => resourceReads.learn('primary', piece), pool) : undefined));
   // Awaited below, after the replica listing: a guard sees the listing's failure first, as before.

@@ -9,7 +9,7 @@
  * arrive and ends as the whole observation's list: the same reads as one pass at the end, each once,
  * with the same results; only earlier.
  */
-import type { ParityReader } from '../ports/parity.js';
+import type { ParityReader, WebAclSummary } from '../ports/parity.js';
 import type { ReadSite, UnreadableFinding } from '../unreadable.js';
 import { wantedResources } from './resources.js';
 import { resourceKey, unreadKey, type DriftObservation, type RegionSnapshot, type ResourceKind, type ResourceSnapshot } from './types.js';
@@ -26,9 +26,17 @@ export interface ResourceReadDeps {
    * or rejects (the guards).
    */
   run(site: ReadSite, read: () => Promise<void>, unread: (u: UnreadableFinding) => void): Promise<unknown>;
+  /** Runs a read under its Region's limiter only (an early read whose failure is not a finding by itself). */
+  queue?<T>(region: string, read: () => Promise<T>): Promise<T>;
 }
 
 export interface ResourceReads {
+  /**
+   * Starts ListWebACLs in `region` now, before any piece names a web ACL: the counterpart's read
+   * then needs only GetWebACL once the primary's web ACL is known. Unused (and its failure ignored)
+   * when no web ACL is named.
+   */
+  listEarly(region: string): void;
   /** A piece of one side's snapshot has arrived: start the reads of what it names. */
   learn(side: 'primary' | 'secondary', piece: SnapshotPiece): void;
   /** The whole observation: start whatever is left, then wait for every read. */
@@ -46,6 +54,8 @@ export function startResourceReads(deps: ResourceReadDeps, regions: { primaryReg
   const unread: Record<string, UnreadableFinding> = {};
   const started = new Set<string>();
   const tasks: Array<Promise<unknown>> = [];
+  // Web ACL listings started before anything names a web ACL (listEarly), by Region.
+  const listings = new Map<string, Promise<WebAclSummary[]>>();
 
   // One resource, one tracked read, started once: a failure marks that resource unknown and the others go on.
   const look = (kind: ResourceKind, region: string, name: string, site: Omit<ReadSite, 'region'>, read: () => Promise<void>) => {
@@ -63,8 +73,13 @@ export function startResourceReads(deps: ResourceReadDeps, regions: { primaryReg
     const wanted = wantedResources(o);
     for (const { region, arn } of wanted.functions) {
       look('function', region, arn, { service: 'lambda', operation: 'GetFunction' }, async () => {
-        const info = await p.getFunction(region, arn);
-        const policy = info ? await p.getFunctionPolicy(region, arn) : undefined;
+        // Both reads in one round trip (the policy's answer is used only when the function exists);
+        // GetFunction is awaited first, so its failure, not GetPolicy's, is the one reported.
+        const infoP = p.getFunction(region, arn);
+        const policyP = p.getFunctionPolicy(region, arn);
+        policyP.catch(() => undefined);
+        const info = await infoP;
+        const policy = info ? await policyP : undefined;
         resources.functions[resourceKey(region, arn)] = info ? { info, ...(policy ? { policy } : {}) } : null;
       });
     }
@@ -79,7 +94,7 @@ export function startResourceReads(deps: ResourceReadDeps, regions: { primaryReg
     }
     for (const { region, name } of wanted.webAcls) {
       look('webAcl', region, name, { service: 'wafv2', operation: 'ListWebACLs' }, async () => {
-        const match = (await p.listWebAcls(region)).find((acl) => acl.Name === name);
+        const match = (await (listings.get(region) ?? p.listWebAcls(region))).find((acl) => acl.Name === name);
         resources.webAcls[resourceKey(region, name)] = match ? ((await p.getWebAcl(region, match.ARN)) ?? null) : null;
       });
     }
@@ -92,9 +107,18 @@ export function startResourceReads(deps: ResourceReadDeps, regions: { primaryReg
       Object.assign(known[side], defined);
       startWanted(known);
     },
+    listEarly(region) {
+      if (listings.has(region)) return;
+      const listing = (deps.queue ?? ((_r, read) => read()))(region, () => p.listWebAcls(region));
+      // Its failure counts only if a web ACL's read awaits it (and is then that read's failure).
+      listing.catch(() => undefined);
+      listings.set(region, listing);
+    },
     async finish(o) {
       startWanted(o);
       await Promise.all(tasks);
+      // An early listing nothing needed is not left in flight after the observation.
+      await Promise.allSettled(listings.values());
       return Object.keys(unread).length > 0 ? { ...resources, unread } : resources;
     },
   };

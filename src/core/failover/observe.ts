@@ -25,7 +25,7 @@ import type { WatchClock } from '../health/watch.js';
 import type { ClientCredentials, OidcProbes } from '../issuer/probe-types.js';
 import type { JsonObject } from '../plan/types.js';
 import type { CognitoReader, UserPool } from '../ports/cognito.js';
-import type { HealthCheck, RecordSet, Route53Reader } from '../ports/route53.js';
+import type { HealthCheck, HealthCheckObservation, RecordSet, Route53Reader } from '../ports/route53.js';
 import { dnsStateOf, endpointHealthy, healthCheckFor, type DnsState } from './dns-state.js';
 import type { DriftEvidence, LastMove } from './guards.js';
 import { historyRecordName, readHistory, type HistoryEvent } from './history.js';
@@ -115,10 +115,14 @@ async function orUndefined<T>(read: () => Promise<T>): Promise<{ value?: T; erro
   }
 }
 
-/** The check's status by its Type: checkers' observations, or CloudWatch for checks without an endpoint. */
-async function readCheck(ports: FailoverPorts, id: string | undefined, check?: HealthCheck): Promise<HealthCheckReading | undefined> {
+/**
+ * The check's status by its Type: checkers' observations, or CloudWatch for checks without an endpoint.
+ * GetHealthCheckStatus goes out with GetHealthCheck (or was started with the zone's read of the check:
+ * `status`), so the source's verdict, which gates everything asked of the source, is one round trip.
+ */
+async function readCheck(ports: FailoverPorts, id: string | undefined, check?: HealthCheck, status?: Promise<HealthCheckObservation[] | undefined>): Promise<HealthCheckReading | undefined> {
   if (!id) return undefined;
-  return readHealthCheck({ route53: ports.route53, metrics: { reader: ports.metrics, now: () => ports.clock.now().getTime() } }, id, check);
+  return readHealthCheck({ route53: ports.route53, metrics: { reader: ports.metrics, now: () => ports.clock.now().getTime() } }, id, check, { statusAlongside: true, ...(status ? { status } : {}) });
 }
 
 /** Route 53 state (records, lock, history, the cognito-domain check): without it nothing can be planned, so failures throw. */
@@ -169,6 +173,12 @@ async function observe(ports: FailoverPorts, req: FailoverRequest, sh: Shared): 
     const id = healthCheckFor(dns, region, regions);
     if (id && !early.has(id) && dns.strategy !== 'cognito-domain') early.set(id, readCheck(ports, id));
   }
+  // cognito-domain: the zone read asks for the check the config names (its version is the move's
+  // lock); its status goes out with it, for the primary's first reading below.
+  const domainCheckId = dns.strategy === 'cognito-domain' ? dns.healthCheckId : undefined;
+  const domainStatusP = domainCheckId ? ports.route53.getHealthCheckStatus(domainCheckId) : undefined;
+  // Used only by that reading (which reports its failure, if the check is an endpoint check).
+  domainStatusP?.catch(() => undefined);
   // A control plane that does not answer is evidence, not an exception: the plan is still shown, with
   // the control-plane guard refusing (weighted, cognito-domain) or the ARC path going on without it.
   const zoneP = observeZone(ports.route53, dns).then(
@@ -200,7 +210,7 @@ async function observe(ports: FailoverPorts, req: FailoverRequest, sh: Shared): 
   const primaryCheckId = healthCheckFor(dns, t.primaryRegion, regions, zone.records);
   const sourceCheckId = healthCheckFor(dns, source, regions, zone.records);
   // Started as soon as the zone names the checks.
-  const checkReading = (id: string | undefined, known?: HealthCheck) => (id && early.get(id)) || readCheck(ports, id, known);
+  const checkReading = (id: string | undefined, known?: HealthCheck) => (id && early.get(id)) || readCheck(ports, id, known, id !== undefined && id === domainCheckId ? domainStatusP : undefined);
   const primaryReadingP = checkReading(primaryCheckId, zone.primaryCheck);
   const sourceReadingP = sourceCheckId === primaryCheckId ? Promise.resolve(undefined) : checkReading(sourceCheckId);
   const targetHealthP = earlyTargetProbe ?? targetProbe(healthCheckFor(dns, target, regions, zone.records));

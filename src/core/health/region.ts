@@ -79,15 +79,52 @@ export function tokenEndpointIn(pool: UserPool, region: string): string | undefi
   return pool.CustomDomain ? tokenEndpointUrl(pool.CustomDomain) : undefined;
 }
 
+type TokenOutcome = Pick<RegionHealth, 'token' | 'tokenSkipped' | 'unverified'>;
+
+/**
+ * The client_credentials probe, or why there is none: it needs only the pool and the replica listing,
+ * so it starts as soon as they answer, not after the health check, discovery and JWKS reads.
+ */
+async function tokenProbe(ports: RegionHealthPorts, req: RegionHealthRequest, hosted: UserPool | undefined, replicaStatus: string | undefined): Promise<TokenOutcome> {
+  const active = replicaStatus === 'ACTIVE';
+  const tokenUrl = hosted ? tokenEndpointIn(hosted, req.region) : undefined;
+  if (!req.credentials) return { tokenSkipped: 'no probe client configured (probe.clientId and MRRCTL_PROBE_CLIENT_SECRET)' };
+  if (!hosted) return { tokenSkipped: `the pool could not be read in ${req.region}` };
+  if (!active) return { tokenSkipped: `the replica in ${req.region} is ${replicaStatus ?? 'unknown'}: it serves no tokens until ACTIVE` };
+  if (!tokenUrl) return { tokenSkipped: 'the pool has no domain, so no token endpoint' };
+  const issuer = issuerUrl(issuerTypeOf(hosted), { userPoolId: req.userPoolId, primaryRegion: req.primaryRegion }, req.region);
+  const prefixInSecondary = req.role === 'secondary' && Boolean(hosted.Domain);
+  const outcome: TokenOutcome = prefixInSecondary ? { unverified: [tokenUrl] } : {};
+  const token = await ports.probes.checkClientCredentials(tokenUrl, req.credentials, { issuer, jwksUrl: jwksUrl(originalIssuerUrl(req.region, req.userPoolId)) });
+  if (prefixInSecondary && noSuchHost(token)) {
+    // Tolerated: the secondary may have no prefix domain of its own; its discovery and JWKS are the evidence.
+    const why = token.token.error?.name === 'HostNotFound' ? 'the name does not resolve' : `HTTP ${token.token.status}`;
+    outcome.tokenSkipped = `no prefix domain answers in ${req.region} (${tokenUrl}: ${why}); ${SECONDARY_PREFIX_DOMAIN_UNVERIFIED}`;
+  } else outcome.token = token;
+  return outcome;
+}
+
 export async function probeRegionHealth(ports: RegionHealthPorts, req: RegionHealthRequest): Promise<RegionHealth> {
   const regional = originalIssuerUrl(req.region, req.userPoolId);
-  const [healthCheck, pool, replicas, discovery, jwks] = await Promise.all([
+  const poolP = settle(() => ports.cognito.describeUserPool(req.region, req.userPoolId));
+  const replicasP = settle(() => ports.cognito.listReplicas(req.region, req.userPoolId));
+  const replicaStatusOf = (pool: Settled<UserPool | undefined>, replicas: Settled<Awaited<ReturnType<CognitoReader['listReplicas']>>>) => {
+    const hosted = pool.ok ? pool.value : undefined;
+    const entry = replicas.ok ? replicas.value.find((r) => r.RegionName === req.region) : undefined;
+    return req.role === 'primary' ? (hosted ? 'ACTIVE' : undefined) : entry?.Status;
+  };
+  // A Region that does not host the pool is "absent": no token is asked (the pool answered, without it).
+  const tokenP = Promise.all([poolP, replicasP]).then(([pool, replicas]): TokenOutcome | Promise<TokenOutcome> =>
+    pool.ok && !pool.value ? {} : tokenProbe(ports, req, pool.ok ? pool.value : undefined, replicaStatusOf(pool, replicas)),
+  );
+  const [healthCheck, pool, replicas, discovery, jwks, tokenOutcome] = await Promise.all([
     req.healthCheckId ? healthCheckOf(ports.route53, req.healthCheckId) : Promise.resolve(undefined),
-    settle(() => ports.cognito.describeUserPool(req.region, req.userPoolId)),
-    settle(() => ports.cognito.listReplicas(req.region, req.userPoolId)),
+    poolP,
+    replicasP,
     // The Region's own endpoints: the issuer host that names this Region.
     ports.probes.fetchDiscovery(discoveryUrl(regional)),
     ports.probes.fetchJwks(jwksUrl(regional)),
+    tokenP,
   ]);
   const problems: string[] = [];
   const result: RegionHealth = { region: req.region, role: req.role, status: 'healthy', problems, discovery, jwks };
@@ -97,8 +134,7 @@ export async function probeRegionHealth(ports: RegionHealthPorts, req: RegionHea
   else if (!replicas.ok && req.role === 'secondary') problems.push(`ListUserPoolReplicas in ${req.region} failed: ${replicas.error}`);
   const hosted = pool.ok ? pool.value : undefined;
   if (hosted) result.pool = hosted;
-  const entry = replicas.ok ? replicas.value.find((r) => r.RegionName === req.region) : undefined;
-  result.replicaStatus = req.role === 'primary' ? (hosted ? 'ACTIVE' : undefined) : entry?.Status;
+  result.replicaStatus = replicaStatusOf(pool, replicas);
   if (pool.ok && !hosted) {
     result.status = 'absent';
     result.tokenSkipped = `${req.region} does not host ${req.userPoolId}`;
@@ -115,29 +151,16 @@ export async function probeRegionHealth(ports: RegionHealthPorts, req: RegionHea
   if (!discovery.ok) problems.push(`discovery ${discovery.url}: ${discovery.error?.name ?? 'failed'}`);
   if (!jwks.ok || jwks.keyCount === 0) problems.push(`JWKS ${jwks.url}: ${jwks.error?.name ?? 'no keys'}`);
 
-  const active = result.replicaStatus === 'ACTIVE';
-  const tokenUrl = hosted ? tokenEndpointIn(hosted, req.region) : undefined;
-  if (!req.credentials) result.tokenSkipped = 'no probe client configured (probe.clientId and MRRCTL_PROBE_CLIENT_SECRET)';
-  else if (!hosted) result.tokenSkipped = `the pool could not be read in ${req.region}`;
-  else if (!active) result.tokenSkipped = `the replica in ${req.region} is ${result.replicaStatus ?? 'unknown'}: it serves no tokens until ACTIVE`;
-  else if (!tokenUrl) result.tokenSkipped = 'the pool has no domain, so no token endpoint';
-  else {
-    const issuer = issuerUrl(issuerTypeOf(hosted), { userPoolId: req.userPoolId, primaryRegion: req.primaryRegion }, req.region);
-    const prefixInSecondary = req.role === 'secondary' && Boolean(hosted.Domain);
-    if (prefixInSecondary) result.unverified = [tokenUrl];
-    const token = await ports.probes.checkClientCredentials(tokenUrl, req.credentials, { issuer, jwksUrl: jwksUrl(regional) });
-    if (prefixInSecondary && noSuchHost(token)) {
-      // Tolerated: the secondary may have no prefix domain of its own; its discovery and JWKS above are the evidence.
-      const why = token.token.error?.name === 'HostNotFound' ? 'the name does not resolve' : `HTTP ${token.token.status}`;
-      result.tokenSkipped = `no prefix domain answers in ${req.region} (${tokenUrl}: ${why}); ${SECONDARY_PREFIX_DOMAIN_UNVERIFIED}`;
-    } else result.token = token;
-    if (result.token && !result.token.token.ok) problems.push(`token ${tokenUrl}: ${result.token.token.error?.name ?? 'failed'}`);
-    else if (result.token?.verification && !result.token.verification.ok) {
-      problems.push(`the token from ${req.region} does not verify: ${result.token.verification.error?.name ?? 'failed'}`);
-    }
+  // Set in the order they always were (the JSON's key order): unverified, then the token or why not.
+  if (tokenOutcome.unverified) result.unverified = tokenOutcome.unverified;
+  if (tokenOutcome.tokenSkipped !== undefined) result.tokenSkipped = tokenOutcome.tokenSkipped;
+  if (tokenOutcome.token) result.token = tokenOutcome.token;
+  if (result.token && !result.token.token.ok) problems.push(`token ${hosted ? tokenEndpointIn(hosted, req.region) : ''}: ${result.token.token.error?.name ?? 'failed'}`);
+  else if (result.token?.verification && !result.token.verification.ok) {
+    problems.push(`the token from ${req.region} does not verify: ${result.token.verification.error?.name ?? 'failed'}`);
   }
 
   if (problems.length > 0) result.status = 'unhealthy';
-  else if (!active) result.status = 'inactive';
+  else if (result.replicaStatus !== 'ACTIVE') result.status = 'inactive';
   return result;
 }

@@ -6,9 +6,10 @@
  *   GetHealthCheckStatus refuses CALCULATED ones: their status is the CloudWatch HealthCheckStatus
  *   metric (us-east-1; 1 healthy, 0 unhealthy; the check's status after inversion), when a metrics
  *   port is given.
- * GetHealthCheckConfig comes first, so the Type decides which API is asked.
+ * GetHealthCheck comes first, so the Type decides which API is asked (or, with statusAlongside,
+ * GetHealthCheckStatus goes with it and is used only when the Type says so).
  */
-import type { HealthCheck, Route53Reader } from '../ports/route53.js';
+import type { HealthCheck, HealthCheckObservation, Route53Reader } from '../ports/route53.js';
 import { errorText, readingError, readingOf, type HealthCheckReading } from './checkers.js';
 import type { HealthMetricsReader, MetricPoint } from './ports.js';
 
@@ -46,15 +47,35 @@ export async function readingFromMetric(metrics: HealthMetricsReader, id: string
   return { ...base, error: `health check ${id} changed status within the last minute (CloudWatch HealthCheckStatus Minimum 0, Maximum 1)` };
 }
 
+export interface ReadHealthCheckOptions {
+  /**
+   * Send GetHealthCheckStatus together with GetHealthCheck instead of after it (one round trip, not
+   * two), for a reading on a command's critical path. The verdict is the same: the status is used only
+   * when the check turns out to be an endpoint check, and only after GetHealthCheck answered (its
+   * failure, or "no such check", wins). The cost: a check read from CloudWatch (CALCULATED,
+   * CLOUDWATCH_METRIC, RECOVERY_CONTROL) gets one GetHealthCheckStatus it does not use (refused for
+   * CALCULATED ones). Ignored when the check is already known.
+   */
+  statusAlongside?: boolean;
+  /**
+   * A GetHealthCheckStatus for this id already started (alongside a GetHealthCheck read elsewhere):
+   * used, under the same rule, instead of asking again.
+   */
+  status?: Promise<HealthCheckObservation[] | undefined>;
+}
+
 /** The check's status; errors become a reading with `error` set (never throws). */
-export async function readHealthCheck(ports: HealthStatusPorts, id: string, known?: HealthCheck): Promise<HealthCheckReading> {
+export async function readHealthCheck(ports: HealthStatusPorts, id: string, known?: HealthCheck, opts: ReadHealthCheckOptions = {}): Promise<HealthCheckReading> {
+  const statusEarly = opts.status ?? (!known && opts.statusAlongside ? ports.route53.getHealthCheckStatus(id) : undefined);
+  // Awaited only for an endpoint check, after GetHealthCheck: otherwise its failure is not ours to report.
+  statusEarly?.catch(() => undefined);
   try {
     const check = known ?? (await ports.route53.getHealthCheck(id));
     if (!check) return readingOf(id, undefined);
     const config = check.HealthCheckConfig ?? {};
     if (isEndpointCheck(check)) {
       const settings = { Inverted: config.Inverted, Disabled: config.Disabled, Type: config.Type === undefined ? undefined : String(config.Type) };
-      return readingOf(id, await ports.route53.getHealthCheckStatus(id), settings);
+      return readingOf(id, await (statusEarly ?? ports.route53.getHealthCheckStatus(id)), settings);
     }
     if (!ports.metrics) {
       return {

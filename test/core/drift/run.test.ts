@@ -36,9 +36,10 @@ describe('observeDrift', () => {
     await observeDrift(readers, topology, { deep: true, clock, cognitoConcurrency: 2, otherConcurrency: 1 });
     const describes = rec.calls.filter((c) => c.op === 'DescribeUserPoolClient');
     expect(describes).toHaveLength(60);
-    // Cognito ≤ 2 per Region plus the other services' single slot.
-    expect(rec.maxInFlight[P]).toBeLessThanOrEqual(3);
-    expect(rec.maxInFlight[S]).toBeLessThanOrEqual(3);
+    // Cognito ≤ 2 per Region plus the other services' single slot, which a trigger function's two
+    // reads (GetFunction and GetPolicy, asked together) share.
+    expect(rec.maxInFlight[P]).toBeLessThanOrEqual(4);
+    expect(rec.maxInFlight[S]).toBeLessThanOrEqual(4);
     expect(rec.maxInFlight[P]).toBeGreaterThanOrEqual(2);
     // Only UserPoolClientRead (1 list + 30 describes per Region) outgrows its burst of 14: 17 waits per
     // Region, each a whole number of refills at 15 RPS × 0.97 = 14.55/s (68.73 ms); the clock stands

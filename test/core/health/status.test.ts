@@ -48,3 +48,47 @@ describe('readHealthCheck', () => {
     expect((await readHealthCheck({ route53: route53(undefined).reader }, 'gone')).error).toBe('health check gone does not exist');
   });
 });
+
+describe('readHealthCheck with statusAlongside (the failover: both reads in one round trip)', () => {
+  const refused = (name: string) => Object.assign(new Error(`${name} from the stub`), { name });
+
+  it('a CALCULATED check: the status sent alongside is refused and unused; the verdict is CloudWatch', async () => {
+    const reader = {
+      getHealthCheck: async () => ({ Id: 'calc', HealthCheckVersion: 1, HealthCheckConfig: { Type: 'CALCULATED' } }),
+      getHealthCheckStatus: () => Promise.reject(refused('InvalidInput')),
+    } as unknown as Route53Reader;
+    const read = await readHealthCheck({ route53: reader, metrics: { reader: metrics(1, 1), now: () => 10 * M } }, 'calc', undefined, { statusAlongside: true });
+    expect(read).toMatchObject({ source: 'cloudwatch', healthy: true, type: 'CALCULATED' });
+    expect(read.error).toBeUndefined();
+  });
+
+  it("a GetHealthCheck that fails is the reading's error, not the status's (which failed first)", async () => {
+    const reader = {
+      getHealthCheck: () => new Promise((_, reject) => setTimeout(() => reject(refused('Throttling')), 5)),
+      getHealthCheckStatus: () => Promise.reject(refused('NoSuchHealthCheck')),
+    } as unknown as Route53Reader;
+    const read = await readHealthCheck({ route53: reader }, 'hc', undefined, { statusAlongside: true });
+    expect(read.healthy).toBeUndefined();
+    expect(read.error).toBe('Throttling: Throttling from the stub');
+  });
+
+  it('an endpoint check: the status is asked before GetHealthCheck answers, and used', async () => {
+    const order: string[] = [];
+    const reader = {
+      getHealthCheck: async () => {
+        order.push('GetHealthCheck');
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        order.push('GetHealthCheck answered');
+        return { Id: 'hc', HealthCheckVersion: 1, HealthCheckConfig: { Type: 'HTTPS' } };
+      },
+      getHealthCheckStatus: async () => {
+        order.push('GetHealthCheckStatus');
+        return [{ status: 'Failure: Connection timed out.' }];
+      },
+    } as unknown as Route53Reader;
+    const read = await readHealthCheck({ route53: reader }, 'hc', undefined, { statusAlongside: true });
+    expect(read).toMatchObject({ source: 'checkers', healthy: false, healthyCheckers: 0, checkers: 1 });
+    expect(order.indexOf('GetHealthCheckStatus')).toBeGreaterThanOrEqual(0);
+    expect(order.indexOf('GetHealthCheckStatus')).toBeLessThan(order.indexOf('GetHealthCheck answered'));
+  });
+});
