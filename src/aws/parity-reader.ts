@@ -47,11 +47,6 @@ async function readOrUndefined<Sdk, Client, T>(
 }
 
 /**
- * Loads the SDK packages this reader loads on first use, all at once (not awaited): for a caller that
- * knows it will need them (failover's drift guard), so they load while its first calls are in flight
- * instead of one after another between its calls. A failed load is left for the read to report.
- */
-/**
  * preloadParitySdks once the Route 53 and Cognito packages have loaded: the reads that decide the
  * source's verdict and the first Cognito reads go out first, and the parity packages load while they
  * are in flight (loading them all at once delayed the verdict's first call by the parity packages' load).
@@ -60,6 +55,11 @@ export function preloadParitySdksAfterFirstReads(): void {
   void Promise.allSettled([import('@aws-sdk/client-route-53'), import('@aws-sdk/client-cognito-identity-provider')]).then(() => preloadParitySdks());
 }
 
+/**
+ * Loads the SDK packages this reader loads on first use, all at once (not awaited): for a caller that
+ * knows it will need them (failover's drift guard), so they load while its first calls are in flight
+ * instead of one after another between its calls. A failed load is left for the read to report.
+ */
 export function preloadParitySdks(): void {
   for (const load of [
     () => import('@aws-sdk/client-lambda'),
