@@ -4,6 +4,25 @@
  * over all variants instead of biasing whichever ran last.
  */
 
+import v8 from 'node:v8';
+import vm from 'node:vm';
+
+// The harness's own garbage collector, whatever flags it was started with (v8 exposes `gc` to a new
+// context once the flag is set).
+v8.setFlagsFromString('--expose-gc');
+const collectGarbage = vm.runInNewContext('gc');
+
+/**
+ * A full garbage collection in the benchmark process before a measured run starts. The harness hosts
+ * the sandbox and runs the in-process variants; without this, V8 collects their garbage (a world
+ * restored from its snapshot, a whole in-process CLI run) on its helper threads while the next
+ * variant runs, on the same two cores: a child measured after an in-process run used 15–30 % more
+ * CPU. AWS does not share the operator's CPU, so the sandbox's housekeeping must not either.
+ */
+export function settleHarness() {
+  collectGarbage();
+}
+
 export function median(values) {
   const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
   if (sorted.length === 0) return NaN;
@@ -28,6 +47,7 @@ export async function interleave(variants, { rounds, warmup = 0, onRound } = {})
   for (let r = 0; r < warmup + rounds; r++) {
     for (let i = 0; i < variants.length; i++) {
       const variant = variants[(r + i) % variants.length];
+      settleHarness();
       const sample = await variant.run();
       if (r >= warmup) samples[variant.name].push(sample);
     }

@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { runMrrctl } from '../lib/child.mjs';
 import { failoverPhases, summarizeCalls } from '../lib/call-log.mjs';
 import { inProcessCli, makeFailoverReady } from '../lib/clean-world.mjs';
-import { interleave, medianOf, round } from '../lib/stats.mjs';
+import { interleave, medianOf, round, settleHarness } from '../lib/stats.mjs';
 import { startWorld } from '../lib/world.mjs';
 
 const D_MS = 5_000;
@@ -49,6 +49,7 @@ export async function benchFailover({ rounds = 5, log }) {
       return async () => {
         const dMs = dOfRound(roundIndex++);
         fresh(dMs);
+        settleHarness();
         const since = w.lastSeq();
         const startedAt = Date.now();
         const r = await run();
