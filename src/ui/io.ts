@@ -47,10 +47,16 @@ export function processIo(): IoStreams {
   return {
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
+    // process.stdin builds its stream on first access (for a file or a pipe, with Node's fs streams):
+    // a few ms that `--help`, which never reads it, would pay for nothing. Asked for when needed.
+    get stdin() {
+      return process.stdin;
+    },
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    get stdinIsTTY() {
+      return Boolean(process.stdin.isTTY);
+    },
     columns: process.stderr.columns || 80,
   };
 }
