@@ -4,8 +4,9 @@
  * Node's own start was the ES module loader: setting itself up, then loading the entry and its chunks
  * one asynchronous step at a time. So scripts/build-help.mjs also bundles main() as one CommonJS
  * file, dist/bundle/help.cjs: the program, the command manifest and every command's wiring (flags,
- * descriptions, examples) with commander, and nothing a command's body needs. bin/mrrctl.js, itself CommonJS, requires it when the argv has
- * `--help`, `-h` or `help`, or is empty, and calls helpMain() (src/main.ts).
+ * descriptions, examples) with commander, and nothing a command's body needs. bin/mrrctl.js, itself
+ * CommonJS, requires it when the argv has `--help`, `-h` or `help`, or is empty, and calls helpMain()
+ * (src/main.ts).
  *
  * That argv test is only a guess (`cost --mau help` runs cost): whether a command runs is commander's
  * decision, on the same program and the same code as main(). In the help path, the root's preAction
