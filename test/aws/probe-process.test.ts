@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failoverWorld, type FailoverWorld } from '../helpers/failover-world.js';
-import { BIN, type CliRun } from '../helpers/run-cli.js';
+import { runCliProcess, type CliRun } from '../helpers/run-cli.js';
 
 const UNDICI = 'NativeModule internal/deps/undici/undici';
 const PRELOAD = `process.on('exit', () => process.stderr.write('UNDICI=' + process.moduleLoadList.includes(${JSON.stringify(UNDICI)}) + '\\n'))`;
@@ -24,21 +24,11 @@ afterAll(async () => {
 
 function runWithPreload(argv: string[]): Promise<CliRun> {
   const { w } = world;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(PRELOAD)}`, BIN, '--sandbox', w.sb.url, ...argv], {
-      cwd: w.dir,
-      env: { PATH: process.env.PATH, HOME: w.dir, MRRCTL_JOURNAL: w.journal, ...world.env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const guard = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(guard);
-      resolve({ code: code ?? 128, stdout, stderr, json: () => JSON.parse(stdout) });
-    });
+  return runCliProcess(['--sandbox', w.sb.url, ...argv], {
+    nodeArgs: ['--import', `data:text/javascript,${encodeURIComponent(PRELOAD)}`],
+    cwd: w.dir,
+    env: { HOME: w.dir, MRRCTL_JOURNAL: w.journal, ...world.env },
+    timeoutMs: 60_000,
   });
 }
 

@@ -4,19 +4,17 @@
  * libraries (YAML, zod) nor the AWS SDK, bundled or not.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { CognitoReader, ReplicaInfo } from '../../src/core/ports/cognito.js';
 import { systemClock } from '../../src/core/clock.js';
 import { createContext } from '../../src/cli/context.js';
 import { main } from '../../src/main.js';
 import { bufferIo } from '../../src/ui/io.js';
-import { BIN } from '../helpers/run-cli.js';
-import { isHeavy, packagesOf } from '../helpers/loaded-packages.js';
+import { runCliProcess } from '../helpers/run-cli.js';
+import { isHeavy, loadedUrls, loadProbe, packagesOf } from '../helpers/loaded-packages.js';
 
 const TOPOLOGY_FLAGS = ['--pool', 'us-east-1_AbCdEf123', '--primary', 'us-east-1', '--secondary', 'eu-west-1'];
 // Nothing listens on port 9 (discard): a call that reached it would fail, not answer.
@@ -87,23 +85,13 @@ describe('command context', () => {
 
 describe('start-up stays light (bin/mrrctl.js over dist/bundle)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'mrrctl-startup-'));
-  const hook = join(dir, 'hook.mjs');
-  const register = join(dir, 'register.mjs');
-  // A module load hook that names every module of the package or of node_modules the process loads.
+  // Every module of the package or of node_modules the process loads (test/helpers/loaded-packages.ts).
   // The SDK, zod and yaml are bundled (scripts/build.mjs): their code is in dist/bundle's chunks, and
   // packagesOf() names the packages each loaded chunk carries (from the build's metafile).
-  writeFileSync(hook, "import { writeSync } from 'node:fs';\nexport async function load(u, c, next) { if (/[\\/](dist|node_modules)[\\/]/.test(u)) writeSync(2, `LOADED ${u}\\n`); return next(u, c); }\n");
-  writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hook).href)});\n`);
-  // CommonJS files (bin/mrrctl.js, the help path's dist/bundle/help.cjs) by require.cache at exit: the hook does not see them on Node 20.
-  const cjs = join(dir, 'cjs.cjs');
-  writeFileSync(cjs, "process.on('exit', () => { for (const f of Object.keys(require.cache)) if (/[\\\\/](dist|node_modules)[\\\\/]/.test(f)) require('node:fs').writeSync(2, `LOADED ${f}\\n`); });\n");
-  const loaded = (argv: string[]) => {
-    const r = spawnSync(process.execPath, ['--require', cjs, '--import', register, BIN, ...argv], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: dir }, cwd: dir, timeout: 30_000 });
-    return r.stderr.split('\n').filter((line) => line.startsWith('LOADED ')).map((line) => line.slice('LOADED '.length));
-  };
+  const loaded = async (argv: string[]) => loadedUrls((await runCliProcess(argv, { nodeArgs: loadProbe(), env: { HOME: dir }, cwd: dir, timeoutMs: 30_000 })).stderr);
 
-  it.each(['--help', 'drift --help', 'failover --help', 'apply --help'])('mrrctl %s loads no YAML, zod or SDK code', (line) => {
-    const files = loaded(line.split(' '));
+  it.each(['--help', 'drift --help', 'failover --help', 'apply --help'])('mrrctl %s loads no YAML, zod or SDK code', async (line) => {
+    const files = await loaded(line.split(' '));
     // The probe sees the help path's one file (so the check below looks at what --help runs).
     expect(files.some((f) => /[\\/]dist[\\/]bundle[\\/]help\.cjs$/.test(f))).toBe(true);
     expect(packagesOf(files).filter(isHeavy)).toEqual([]);
@@ -112,11 +100,7 @@ describe('start-up stays light (bin/mrrctl.js over dist/bundle)', () => {
   it('the check sees them when a command does need them (it can fail), and they come from the bundle, not node_modules', async () => {
     // Asynchronous: the process talks to healthOnly, which this test process serves. Its AWS calls fail
     // (HTTP 500), after the SDK's client and the credential chain have loaded.
-    const child = spawn(process.execPath, ['--import', register, BIN, '--sandbox', healthOnlyUrl, ...TOPOLOGY_FLAGS, 'replica', 'list'], { env: { PATH: process.env.PATH, HOME: dir }, cwd: dir });
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    await new Promise((resolve) => child.on('close', resolve));
-    const urls = stderr.split('\n').filter((line) => line.startsWith('LOADED ')).map((line) => line.slice('LOADED '.length));
+    const urls = await loaded(['--sandbox', healthOnlyUrl, ...TOPOLOGY_FLAGS, 'replica', 'list']);
     expect(packagesOf(urls).filter(isHeavy)).toEqual(expect.arrayContaining(['@aws-sdk/client-cognito-identity-provider', '@smithy/core', 'yaml', 'zod']));
     expect(urls.filter((u) => u.includes('node_modules'))).toEqual([]);
   }, 30_000);

@@ -6,23 +6,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BIN } from '../helpers/run-cli.js';
-import { bundleContents } from '../helpers/loaded-packages.js';
+import { runCliProcess } from '../helpers/run-cli.js';
+import { bundleContents, loadedUrls, loadProbe, withoutLoadLines } from '../helpers/loaded-packages.js';
 import { COMMANDS } from '../../src/cli/commands/index.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'mrrctl-help-path-'));
 const env = { PATH: process.env.PATH, HOME: dir, NO_COLOR: '1' };
-
-// Marks, on stderr, whether the full build's ES modules were loaded (a module-load hook).
-const hook = join(dir, 'hook.mjs');
-const register = join(dir, 'register.mjs');
-writeFileSync(hook, "import { writeSync } from 'node:fs';\nexport async function load(u, c, next) { if (/[\\\\/]dist[\\\\/]bundle[\\\\/]main\\.js$/.test(u)) writeSync(2, 'FULL-BUILD-LOADED\\n'); return next(u, c); }\n");
-writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hook).href)});\n`);
 
 interface Run {
   code: number | null;
@@ -30,11 +24,11 @@ interface Run {
   stderr: string;
 }
 
-/** bin/mrrctl.js, as users run it; `fullBuild` says whether it loaded dist/bundle/main.js. */
-function viaBin(argv: string[]): Run & { fullBuild: boolean } {
-  const r = spawnSync(process.execPath, ['--import', register, BIN, ...argv], { encoding: 'utf8', env, cwd: dir, timeout: 30_000 });
-  const fullBuild = r.stderr.includes('FULL-BUILD-LOADED\n');
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr.replaceAll('FULL-BUILD-LOADED\n', ''), fullBuild };
+/** bin/mrrctl.js, as users run it; `fullBuild` says whether it loaded dist/bundle/main.js (loadProbe). */
+async function viaBin(argv: string[]): Promise<Run & { fullBuild: boolean }> {
+  const r = await runCliProcess(argv, { nodeArgs: loadProbe(), env, cwd: dir, timeoutMs: 30_000 });
+  const fullBuild = loadedUrls(r.stderr).some((u) => /[\\/]dist[\\/]bundle[\\/]main\.js$/.test(u));
+  return { code: r.code, stdout: r.stdout, stderr: withoutLoadLines(r.stderr), fullBuild };
 }
 
 /** main() of the full build, called directly: what the help path must reproduce. */
@@ -62,8 +56,8 @@ describe('the help path prints what the full build prints, without loading it', 
     ['drift', '--format', 'pdf', '--help'],
   ];
 
-  it.each(asks.map((argv) => [argv.join(' ') || '(no arguments)', argv]))('mrrctl %s', (_name, argv) => {
-    const bin = viaBin(argv as string[]);
+  it.each(asks.map((argv) => [argv.join(' ') || '(no arguments)', argv]))('mrrctl %s', async (_name, argv) => {
+    const bin = await viaBin(argv as string[]);
     expect(bin.fullBuild).toBe(false);
     const full = viaFullBuild(argv as string[]);
     expect({ code: bin.code, stdout: bin.stdout, stderr: bin.stderr }).toEqual(full);
@@ -77,8 +71,8 @@ describe('an argv that only looks like a request for help runs its command from 
     ['cost', '--mau', 'help'],
     ['completion', 'help'],
     ['cost', '--mau', '1000', '--tier', 'plus', '--m2m-tokens', '-h'],
-  ].map((argv) => [argv.join(' '), argv]))('mrrctl %s', (_name, argv) => {
-    const bin = viaBin(argv);
+  ].map((argv) => [argv.join(' '), argv]))('mrrctl %s', async (_name, argv) => {
+    const bin = await viaBin(argv);
     expect(bin.fullBuild).toBe(true);
     // Once, exactly as the full build prints it: the help path wrote nothing before handing over.
     expect({ code: bin.code, stdout: bin.stdout, stderr: bin.stderr }).toEqual(viaFullBuild(argv));

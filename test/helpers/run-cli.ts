@@ -46,9 +46,10 @@ export async function runCli(argv: string[], opts: RunOptions = {}): Promise<Cli
 
 export const BIN = join(import.meta.dirname, '../../bin/mrrctl.js');
 
-export function runCliProcess(argv: string[], opts: RunOptions & { timeoutMs?: number } = {}): Promise<CliRun> {
+/** `nodeArgs` go to Node before bin/mrrctl.js (a preload: `--import`, `--require`). */
+export function runCliProcess(argv: string[], opts: RunOptions & { timeoutMs?: number; nodeArgs?: string[] } = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...argv], {
+    const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), BIN, ...argv], {
       cwd: opts.cwd,
       env: { PATH: process.env.PATH, ...opts.env } as NodeJS.ProcessEnv,
       stdio: ['pipe', 'pipe', 'pipe'],
