@@ -5,9 +5,8 @@ import { writeFileSync, mkdtempSync, readdirSync, existsSync } from 'node:fs';
 import module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { BIN, runCliProcess } from '../helpers/run-cli.js';
-import { bundleContents, packagesOf } from '../helpers/loaded-packages.js';
+import { bundleContents, loadedUrls, loadProbe, packagesOf } from '../helpers/loaded-packages.js';
 import { COMMANDS } from '../../src/cli/commands/index.js';
 
 describe('bin/mrrctl.js as a process', () => {
@@ -52,25 +51,15 @@ describe('bin/mrrctl.js as a process', () => {
 
   // The start-up work of issue 18 (scripts/build.mjs, docs/performance.md).
   /**
-   * What a process loads for `args`: the files of the package (bin, dist), in load order, and the npm
-   * packages (by name) whose code it loads: from node_modules (ink, react) or bundled into the
-   * dist/bundle files it loads (test/helpers/loaded-packages.ts). ES modules are seen by a module-load
-   * hook; CommonJS files (bin/mrrctl.js, the help path's dist/bundle/help.cjs), which that hook does
-   * not see on Node 20, by require.cache at exit.
+   * What a process loads for `args` (test/helpers/loaded-packages.ts, loadProbe): the files of the
+   * package (bin, dist), in load order, and the npm packages (by name) whose code it loads: from
+   * node_modules (ink, react) or bundled into the dist/bundle files it loads.
    */
-  function loadedModules(args: string[]): { files: string[]; packages: string[] } {
+  async function loadedModules(args: string[]): Promise<{ files: string[]; packages: string[] }> {
     const dir = mkdtempSync(join(tmpdir(), 'mrrctl-bundle-'));
-    const hook = join(dir, 'hook.mjs');
-    const register = join(dir, 'register.mjs');
-    const cjs = join(dir, 'cjs.cjs');
-    // writeSync: the hooks run on their own thread, whose process.stderr is flushed asynchronously and
-    // can lose lines when the process exits (seen on Node 24); a direct write to fd 2 cannot.
-    writeFileSync(hook, "import { writeSync } from 'node:fs';\nexport async function load(u, c, next) { if (/[\\/](dist|bin|src|node_modules)[\\/]/.test(u)) writeSync(2, `LOADED ${u}\\n`); return next(u, c); }\n");
-    writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hook).href)});\n`);
-    writeFileSync(cjs, "process.on('exit', () => { for (const f of Object.keys(require.cache)) if (/[\\/](dist|bin|src|node_modules)[\\/]/.test(f)) require('node:fs').writeSync(2, `LOADED ${require('node:url').pathToFileURL(f).href}\\n`); });\n");
-    const r = spawnSync(process.execPath, ['--require', cjs, '--import', register, BIN, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: dir }, cwd: dir, timeout: 30_000 });
-    expect(r.status).toBe(0);
-    const urls = r.stderr.split('\n').filter((l) => l.startsWith('LOADED ')).map((l) => l.slice('LOADED '.length));
+    const r = await runCliProcess(args, { nodeArgs: loadProbe(), env: { HOME: dir }, cwd: dir, timeoutMs: 30_000 });
+    expect(r.code).toBe(0);
+    const urls = loadedUrls(r.stderr);
     const files = [...new Set(urls.filter((u) => !u.includes('node_modules')).map((u) => u.replace(/^.*?[\\/](?=(bin|dist)[\\/])/, '')))];
     return { files, packages: packagesOf(urls) };
   }
@@ -87,15 +76,15 @@ describe('bin/mrrctl.js as a process', () => {
     expect(holders('react')).toEqual([]);
   });
 
-  it('answers --help from the help path alone: bin/mrrctl.js and dist/bundle/help.cjs, with commander and nothing else', () => {
-    const { files, packages } = loadedModules(['--help']);
+  it('answers --help from the help path alone: bin/mrrctl.js and dist/bundle/help.cjs, with commander and nothing else', async () => {
+    const { files, packages } = await loadedModules(['--help']);
     expect(packages).toEqual(['commander']);
     // Not one ES module: no loader set-up, no chunk of the full build (src/cli/help-path.ts).
     expect(files.sort()).toEqual(['bin/mrrctl.js', 'dist/bundle/help.cjs']);
   });
 
-  it('runs a command from the bundled build: bin/mrrctl.js, then dist/bundle/main.js and its chunks, none of the per-module build', () => {
-    const { files, packages } = loadedModules(['cost', '--mau', '1000']);
+  it('runs a command from the bundled build: bin/mrrctl.js, then dist/bundle/main.js and its chunks, none of the per-module build', async () => {
+    const { files, packages } = await loadedModules(['cost', '--mau', '1000']);
     expect(files[0]).toBe('bin/mrrctl.js');
     expect(files).toContain('dist/bundle/main.js');
     expect(files).not.toContain('dist/bundle/help.cjs');
@@ -116,8 +105,8 @@ describe('bin/mrrctl.js as a process', () => {
 
   it.each([...EVERY_COMMAND, 'keys setup', 'issuer switch', 'replica create', 'drift fix', 'sandbox seed'])(
     '%s --help loads the help path only: no command body, no library but commander',
-    (command) => {
-      const { files, packages } = loadedModules([...command.split(' '), '--help']);
+    async (command) => {
+      const { files, packages } = await loadedModules([...command.split(' '), '--help']);
       expect(files.sort()).toEqual(['bin/mrrctl.js', 'dist/bundle/help.cjs']);
       expect(packages).toEqual(['commander']);
     },
@@ -130,8 +119,23 @@ describe('bin/mrrctl.js as a process', () => {
     expect(r.stderr).toContain('CHILD_PROCESS=false');
   });
 
-  it('completion <shell> builds its script from the wiring of every command, not their bodies', () => {
-    const { files, packages } = loadedModules(['completion', 'bash']);
+  it('--help never builds process.stdin (src/ui/io.ts asks for it only when used); a command that asks whether it may prompt does', async () => {
+    // A preload that reports the first access to process.stdin, which builds the stream.
+    const probe = "const d = Object.getOwnPropertyDescriptor(process, 'stdin'); Object.defineProperty(process, 'stdin', { configurable: true, get() { require('node:fs').writeSync(2, 'STDIN-BUILT\\n'); return d.get.call(this); } });";
+    const dir = mkdtempSync(join(tmpdir(), 'mrrctl-stdin-'));
+    writeFileSync(join(dir, 'probe.cjs'), probe);
+    const run = (argv: string[]) => runCliProcess(argv, { nodeArgs: ['--require', join(dir, 'probe.cjs')], env: { HOME: dir }, cwd: dir });
+    const help = await run(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stderr).not.toContain('STDIN-BUILT');
+    // The probe can see it: `cost` renders text, so it asks whether stdin is a terminal.
+    const cost = await run(['cost', '--mau', '1000']);
+    expect(cost.code).toBe(0);
+    expect(cost.stderr).toContain('STDIN-BUILT');
+  });
+
+  it('completion <shell> builds its script from the wiring of every command, not their bodies', async () => {
+    const { files, packages } = await loadedModules(['completion', 'bash']);
     // The config (yaml, zod) is read for its Regions; no command body, so neither the SDK nor ink/react.
     expect(packages).toEqual(['commander', 'yaml', 'zod']);
     // Every command's wiring chunk, completion's body and the config loader: 38 files; 100 and more when
